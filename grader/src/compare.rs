@@ -1,0 +1,126 @@
+//! Comparison of canonical output items: order, float tolerance, grain.
+
+use crate::protocol::Order;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// Sorts items by their canonical text when order is free. With a float
+/// tolerance, numbers are rounded to the tolerance for sorting only, so that
+/// nearly equal items line up.
+pub fn sort_canonical(items: &mut [Value], order: Order, tolerance: f64) {
+    if order == Order::Free {
+        items.sort_by_cached_key(|v| sort_key(v, tolerance));
+    }
+}
+
+fn sort_key(v: &Value, tolerance: f64) -> String {
+    if tolerance > 0.0 { rounded(v, tolerance).to_string() } else { v.to_string() }
+}
+
+fn rounded(v: &Value, tolerance: f64) -> Value {
+    match v {
+        Value::Number(n) if n.is_f64() => {
+            let x = n.as_f64().unwrap_or(0.0);
+            serde_json::Number::from_f64((x / tolerance).round() * tolerance).map_or(Value::Null, Value::Number)
+        }
+        Value::Array(a) => Value::Array(a.iter().map(|x| rounded(x, tolerance)).collect()),
+        Value::Object(o) => Value::Object(o.iter().map(|(k, x)| (k.clone(), rounded(x, tolerance))).collect()),
+        other => other.clone(),
+    }
+}
+
+/// Equal item lists (both already in canonical order).
+pub fn items_equal(expected: &[Value], actual: &[Value], tolerance: f64) -> bool {
+    expected.len() == actual.len() && expected.iter().zip(actual).all(|(e, a)| values_equal(e, a, tolerance))
+}
+
+/// Structural equality where numbers may differ by `tolerance`.
+pub fn values_equal(expected: &Value, actual: &Value, tolerance: f64) -> bool {
+    match (expected, actual) {
+        (Value::Number(e), Value::Number(a)) => {
+            if e == a {
+                return true;
+            }
+            if tolerance > 0.0 && (e.is_f64() || a.is_f64()) {
+                let (e, a) = (e.as_f64().unwrap_or(f64::NAN), a.as_f64().unwrap_or(f64::NAN));
+                return (e - a).abs() <= tolerance;
+            }
+            false
+        }
+        (Value::Array(e), Value::Array(a)) => {
+            e.len() == a.len() && e.iter().zip(a).all(|(x, y)| values_equal(x, y, tolerance))
+        }
+        (Value::Object(e), Value::Object(a)) => {
+            e.len() == a.len()
+                && e.iter().all(|(k, x)| a.get(k).is_some_and(|y| values_equal(x, y, tolerance)))
+        }
+        (e, a) => e == a,
+    }
+}
+
+/// The first grain key that more than one output item shares, described for
+/// a learner, or `None` when the grain holds. Fields are top-level keys of an
+/// item; a dotted name reaches into nested objects.
+pub fn grain_violation(items: &[Value], grain: &[String]) -> Option<String> {
+    if grain.is_empty() {
+        return None;
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut first_dup: Option<String> = None;
+    for item in items {
+        let key: Vec<Value> = grain.iter().map(|g| field(item, g).cloned().unwrap_or(Value::Null)).collect();
+        let text = Value::Array(key).to_string();
+        let n = seen.entry(text.clone()).or_insert(0);
+        *n += 1;
+        if *n == 2 && first_dup.is_none() {
+            first_dup = Some(text);
+        }
+    }
+    let dup = first_dup?;
+    let times = seen[&dup];
+    Some(format!(
+        "{times} output rows share the grain ({}) = {dup}; the output must hold one row per {}",
+        grain.join(", "),
+        grain.join(" and ")
+    ))
+}
+
+fn field<'a>(item: &'a Value, path: &str) -> Option<&'a Value> {
+    path.split('.').try_fold(item, |v, part| v.get(part))
+}
+
+/// One compact JSON line per item, for diffs.
+pub fn lines(items: &[Value]) -> Vec<String> {
+    items.iter().map(Value::to_string).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn tolerance_applies_to_floats_only() {
+        assert!(values_equal(&json!({"x": 0.1}), &json!({"x": 0.1000001}), 1e-3));
+        assert!(!values_equal(&json!({"x": 0.1}), &json!({"x": 0.2}), 1e-3));
+        assert!(!values_equal(&json!(1), &json!(2), 5.0));
+        assert!(!values_equal(&json!({"x": 1}), &json!({"x": 1, "y": 2}), 0.0));
+    }
+
+    #[test]
+    fn grain_violation_names_the_key() {
+        let items = vec![json!({"event_id": "a"}), json!({"event_id": "b"}), json!({"event_id": "a"})];
+        let msg = grain_violation(&items, &["event_id".into()]).unwrap();
+        assert!(msg.contains("2 output rows") && msg.contains("\"a\""), "{msg}");
+        assert_eq!(grain_violation(&items[..2], &["event_id".into()]), None);
+    }
+
+    #[test]
+    fn free_order_sorts_nearly_equal_floats_together() {
+        let mut a = vec![json!(0.30000001), json!(0.1)];
+        let mut b = vec![json!(0.1), json!(0.3)];
+        sort_canonical(&mut a, Order::Free, 1e-6);
+        sort_canonical(&mut b, Order::Free, 1e-6);
+        assert!(items_equal(&a, &b, 1e-6));
+    }
+}

@@ -1,0 +1,261 @@
+//! The `main` of a compiled kata harness (the child process).
+//!
+//! `dekata` generates a tiny binary per solution that includes the learner's
+//! file and the kata's reference as modules and calls [`main`] with one
+//! closure for each. The closure receives the case's [`Input`] and a
+//! [`Sink`] to hand the output to, e.g.
+//! `|input, out| out.map(solution::count_events(input.events()))`.
+//!
+//! `run SPEC RESULT` measures one side on one case; `shrink SPEC RESULT`
+//! runs both sides on ever smaller inputs to find a counterexample.
+
+use crate::compare::{grain_violation, items_equal, sort_canonical};
+use crate::meter;
+use crate::prelude::Event;
+use crate::protocol::{
+    Actual, CaseSpec, Measure, Outcome, RunReport, ShrinkReport, ShrinkTarget, Side,
+};
+use crate::shrink::{Budget, minimise};
+use crate::sink::{Sink, to_value};
+use crate::streams::{EventStream, StreamSpec};
+use serde_json::Value;
+use std::fs::File;
+use std::io::Write;
+use std::os::fd::AsRawFd;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Mutex;
+use std::time::Instant;
+
+/// The records a solution is called with: generated lazily for a graded
+/// run, or an explicit list while shrinking.
+pub struct Input {
+    events: Events,
+}
+
+impl Input {
+    fn generated(spec: &StreamSpec) -> Input {
+        Input { events: Events { inner: EventsInner::Generated(EventStream::new(spec)) } }
+    }
+
+    fn records(records: Vec<Event>) -> Input {
+        Input { events: Events { inner: EventsInner::Listed(records.into_iter()) } }
+    }
+
+    /// The input as a one-pass iterator of events.
+    pub fn events(self) -> Events {
+        self.events
+    }
+}
+
+/// A one-pass iterator of events. Solutions see only `impl Iterator`.
+pub struct Events {
+    inner: EventsInner,
+}
+
+enum EventsInner {
+    Generated(EventStream),
+    Listed(std::vec::IntoIter<Event>),
+}
+
+impl Iterator for Events {
+    type Item = Event;
+
+    fn next(&mut self) -> Option<Event> {
+        match &mut self.inner {
+            EventsInner::Generated(s) => s.next(),
+            EventsInner::Listed(s) => s.next(),
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match &self.inner {
+            EventsInner::Generated(s) => s.size_hint(),
+            EventsInner::Listed(s) => s.size_hint(),
+        }
+    }
+}
+
+static LAST_PANIC: Mutex<Option<(String, String)>> = Mutex::new(None);
+
+const USAGE: &str = "usage: <harness> run|shrink SPEC.json RESULT.json\n\
+This program is started by `dekata check`; it is not meant to be run by hand.";
+
+/// The harness entry point. Exits 0 after writing its result; exits 3 when
+/// it was started wrongly.
+pub fn main<L, R>(learner: L, reference: R)
+where
+    L: Fn(Input, &mut Sink),
+    R: Fn(Input, &mut Sink),
+{
+    let args: Vec<String> = std::env::args().collect();
+    let (mode, spec_path, result_path) = match args.as_slice() {
+        [_, mode, spec, result] => (mode.as_str(), spec, result),
+        _ => fail(USAGE),
+    };
+    let spec: CaseSpec = match std::fs::read(spec_path).map(|b| serde_json::from_slice(&b)) {
+        Ok(Ok(spec)) => spec,
+        Ok(Err(e)) => fail(&format!("cannot parse the case spec {spec_path}: {e}")),
+        Err(e) => fail(&format!("cannot read the case spec {spec_path}: {e}")),
+    };
+    let mut result = match File::create(result_path) {
+        Ok(f) => f,
+        Err(e) => fail(&format!("cannot create the result file {result_path}: {e}")),
+    };
+    meter::report_oom_to(result.as_raw_fd());
+    std::panic::set_hook(Box::new(record_panic));
+
+    let json = match mode {
+        "run" => {
+            let side: &dyn Fn(Input, &mut Sink) = match spec.side {
+                Side::Learner => &learner,
+                Side::Reference => &reference,
+            };
+            serde_json::to_vec(&run(&spec, side))
+        }
+        "shrink" => serde_json::to_vec(&shrink(&spec, &learner, &reference)),
+        _ => fail(USAGE),
+    };
+    let json = json.unwrap_or_else(|e| fail(&format!("cannot encode the result: {e}")));
+    if let Err(e) = result.write_all(&json).and_then(|()| result.sync_data()) {
+        fail(&format!("cannot write the result file {result_path}: {e}"));
+    }
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("dekata harness: {message}");
+    std::process::exit(3);
+}
+
+fn record_panic(info: &std::panic::PanicHookInfo<'_>) {
+    let message = if let Some(s) = info.payload().downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = info.payload().downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "a panic with a non-text payload".to_string()
+    };
+    let location = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
+    if let Ok(mut last) = LAST_PANIC.lock() {
+        *last = Some((message, location));
+    }
+}
+
+fn take_panic() -> (String, String) {
+    LAST_PANIC
+        .lock()
+        .ok()
+        .and_then(|mut p| p.take())
+        .unwrap_or_else(|| ("a panic without a message".to_string(), String::new()))
+}
+
+/// Calls one side on a fresh stream and measures time and peak heap.
+fn measure(side: &dyn Fn(Input, &mut Sink), stream: &StreamSpec, sink: &mut Sink) -> (Outcome, Measure) {
+    let input = Input::generated(stream);
+    let baseline = meter::reset_peak();
+    let started = Instant::now();
+    let result = catch_unwind(AssertUnwindSafe(|| side(input, sink)));
+    let elapsed = started.elapsed();
+    let peak = meter::peak().saturating_sub(baseline);
+    let outcome = match result {
+        Ok(()) => Outcome::Returned,
+        Err(_) => {
+            let (message, location) = take_panic();
+            Outcome::Panicked { message, location }
+        }
+    };
+    let measure = Measure {
+        events: stream.len(),
+        elapsed_us: u64::try_from(elapsed.as_micros()).unwrap_or(u64::MAX),
+        peak_heap_bytes: peak as u64,
+    };
+    (outcome, measure)
+}
+
+fn run(spec: &CaseSpec, side: &dyn Fn(Input, &mut Sink)) -> RunReport {
+    let scaled_down = match spec.scale {
+        Some(scale) if scale > 1 => {
+            let small = spec.stream.with_events(spec.stream.events / scale);
+            let mut sink = Sink::new(spec.compare.order, false);
+            let (outcome, measure) = measure(side, &small, &mut sink);
+            if let Outcome::Panicked { .. } = outcome {
+                return RunReport { outcome, measure, scaled_down: None, output: None };
+            }
+            Some(measure)
+        }
+        _ => None,
+    };
+    let mut sink = Sink::new(spec.compare.order, spec.keep_output);
+    let (outcome, measure) = measure(side, &spec.stream, &mut sink);
+    let output = matches!(outcome, Outcome::Returned).then(|| sink.finish());
+    RunReport { outcome, measure, scaled_down, output }
+}
+
+/// What one side produced on an explicit list of records.
+enum Produced {
+    Items(Vec<Value>),
+    Panicked(String),
+}
+
+fn produce(side: &dyn Fn(Input, &mut Sink), records: &[Event], spec: &CaseSpec) -> Produced {
+    let mut sink = Sink::new(spec.compare.order, true);
+    let input = Input::records(records.to_vec());
+    match catch_unwind(AssertUnwindSafe(|| side(input, &mut sink))) {
+        Ok(()) => {
+            let mut items = sink.finish().kept.unwrap_or_default();
+            sort_canonical(&mut items, spec.compare.order, spec.compare.float_tolerance);
+            Produced::Items(items)
+        }
+        Err(_) => Produced::Panicked(take_panic().0),
+    }
+}
+
+fn shrink(spec: &CaseSpec, learner: &dyn Fn(Input, &mut Sink), reference: &dyn Fn(Input, &mut Sink)) -> ShrinkReport {
+    let target = spec.shrink_target.unwrap_or(ShrinkTarget::WrongAnswer);
+    let all: Vec<Event> = EventStream::new(&spec.stream).collect();
+    let original_records = all.len() as u64;
+    let fails = |records: &[Event]| -> bool {
+        match (target, produce(learner, records, spec)) {
+            (ShrinkTarget::Panic, learned) => matches!(learned, Produced::Panicked(_)),
+            (ShrinkTarget::WrongAnswer, Produced::Panicked(_)) => true,
+            (ShrinkTarget::WrongAnswer, Produced::Items(actual)) => match produce(reference, records, spec) {
+                Produced::Items(expected) => {
+                    !items_equal(&expected, &actual, spec.compare.float_tolerance)
+                        || grain_violation(&actual, &spec.compare.grain).is_some()
+                }
+                Produced::Panicked(_) => false,
+            },
+        }
+    };
+    if !fails(&all) {
+        return ShrinkReport {
+            reproduced: false,
+            original_records,
+            counterexample: Vec::new(),
+            expected: Vec::new(),
+            actual: Actual::Output { items: Vec::new() },
+            grain_violation: None,
+            tests_run: 1,
+        };
+    }
+    let shrunk = minimise(all, fails, Budget::default());
+    let expected = match produce(reference, &shrunk.input, spec) {
+        Produced::Items(items) => items,
+        Produced::Panicked(_) => Vec::new(),
+    };
+    let (actual, grain) = match produce(learner, &shrunk.input, spec) {
+        Produced::Items(items) => {
+            let grain = grain_violation(&items, &spec.compare.grain);
+            (Actual::Output { items }, grain)
+        }
+        Produced::Panicked(message) => (Actual::Panicked { message }, None),
+    };
+    ShrinkReport {
+        reproduced: true,
+        original_records,
+        counterexample: shrunk.input.iter().map(to_value).collect(),
+        expected,
+        actual,
+        grain_violation: grain,
+        tests_run: shrunk.tests_run + 1,
+    }
+}

@@ -1,0 +1,30 @@
+//! What a solution file sees after `use grader::prelude::*;`.
+//!
+//! The names here are part of dekata's public contract (CONTRACT.md): the
+//! `Event` record, the collections a solution may reach for, serde's `Value`,
+//! and the small helpers some katas name in their rules.
+
+pub use serde::{Deserialize, Serialize};
+pub use serde_json::Value;
+pub use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+
+/// One record of the event streams most katas read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub event_id: String,
+    pub user_id: u64,
+    pub event_type: String,
+    /// Event time, Unix seconds.
+    pub ts: i64,
+    /// Processing time, Unix seconds.
+    pub ingested_at: i64,
+    pub updated_by: Option<String>,
+}
+
+/// The `row`-th hash function of a family of independent 64-bit hashes.
+///
+/// Sketch katas (Count-Min, heavy hitters) name this function in their rules
+/// so that every correct solution builds exactly the same sketch.
+pub fn sketch_hash(row: u64, key: u64) -> u64 {
+    crate::rng::mix64(key ^ crate::rng::mix64(row.wrapping_add(0x5EED)))
+}

@@ -1,0 +1,54 @@
+//! The interviewer's follow-up questions, one per edge-case family.
+//!
+//! A failing case quotes the question its families stand for, so that the
+//! learner hears what an interviewer would ask next. Kata files may override
+//! the question of a case; these are the defaults.
+
+use crate::streams::Family;
+
+pub const CORRECTNESS: &str = "Walk me through the example: does it give the right answer?";
+pub const MEMORY: &str = "What is the memory footprint of this on a hundred million rows?";
+pub const ONE_PASS: &str = "What if the input is an iterator you can read only once, not a list?";
+pub const NULLS: &str = "What does this return when a field is missing or null?";
+pub const TIES: &str = "What if two records tie?";
+pub const ORDER: &str = "What if the records arrive out of order, or late?";
+pub const RETRIES: &str = "What if the same event is delivered more than once?";
+pub const SKEW: &str = "What if one key holds 90% of the rows?";
+pub const EDGES: &str = "What does this do on an empty input, or on a single record?";
+pub const CARDINALITY: &str = "What if there are millions of distinct keys?";
+pub const GRAIN: &str = "What is the grain of the output?";
+
+/// The question that a stream built from `families` puts to a solution:
+/// the most specific family wins.
+pub fn for_families(families: &[Family]) -> &'static str {
+    const PRIORITY: [Family; 10] = [
+        Family::Ties,
+        Family::Nulls,
+        Family::Retries,
+        Family::Late,
+        Family::OutOfOrder,
+        Family::Shuffled,
+        Family::Skew,
+        Family::HighCardinality,
+        Family::Empty,
+        Family::Single,
+    ];
+    PRIORITY
+        .iter()
+        .find(|f| families.contains(f))
+        .map(|f| for_family(*f))
+        .unwrap_or(CORRECTNESS)
+}
+
+pub fn for_family(family: Family) -> &'static str {
+    match family {
+        Family::Clean => CORRECTNESS,
+        Family::Nulls => NULLS,
+        Family::Ties => TIES,
+        Family::OutOfOrder | Family::Shuffled | Family::Late => ORDER,
+        Family::Retries => RETRIES,
+        Family::Skew => SKEW,
+        Family::Empty | Family::Single => EDGES,
+        Family::HighCardinality => CARDINALITY,
+    }
+}

@@ -1,0 +1,107 @@
+//! Shrinking a failing input to a small counterexample.
+//!
+//! First the shortest failing prefix is found by bisection (most stream bugs
+//! show up early), then delta debugging (Zeller's ddmin) removes records
+//! from that prefix while the failure persists. Both stop when the budget
+//! runs out and return the smallest failing input found so far.
+
+use std::time::{Duration, Instant};
+
+/// How much work a shrink may do.
+#[derive(Clone, Copy, Debug)]
+pub struct Budget {
+    pub max_tests: u64,
+    pub max_time: Duration,
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget { max_tests: 5_000, max_time: Duration::from_secs(6) }
+    }
+}
+
+/// The result of [`minimise`].
+#[derive(Debug)]
+pub struct Shrunk<T> {
+    pub input: Vec<T>,
+    pub tests_run: u64,
+}
+
+/// Shrinks `input`, on which `fails` must return true, to a smaller input on
+/// which it still does.
+pub fn minimise<T: Clone>(input: Vec<T>, mut fails: impl FnMut(&[T]) -> bool, budget: Budget) -> Shrunk<T> {
+    let started = Instant::now();
+    let mut tests = 0u64;
+    let out_of_budget = |tests: &u64| *tests >= budget.max_tests || started.elapsed() >= budget.max_time;
+    let mut test = |candidate: &[T], tests: &mut u64| {
+        *tests += 1;
+        fails(candidate)
+    };
+
+    // Bisect for a short failing prefix. `hi` always fails.
+    let (mut lo, mut hi) = (0usize, input.len());
+    while hi - lo > 1 && !out_of_budget(&tests) {
+        let mid = lo + (hi - lo) / 2;
+        if test(&input[..mid], &mut tests) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    let mut current: Vec<T> = input[..hi].to_vec();
+    drop(input);
+
+    // ddmin: try removing each of `n` chunks; refine when none can go.
+    let mut n = 2usize;
+    while current.len() >= 2 && !out_of_budget(&tests) {
+        let chunk = current.len().div_ceil(n);
+        let mut reduced = false;
+        let mut start = 0;
+        while start < current.len() && !out_of_budget(&tests) {
+            let end = (start + chunk).min(current.len());
+            let candidate: Vec<T> = current[..start].iter().chain(&current[end..]).cloned().collect();
+            if test(&candidate, &mut tests) {
+                current = candidate;
+                n = (n - 1).max(2);
+                reduced = true;
+                break;
+            }
+            start = end;
+        }
+        if !reduced {
+            if n >= current.len() {
+                break;
+            }
+            n = (n * 2).min(current.len());
+        }
+    }
+    Shrunk { input: current, tests_run: tests }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_two_records_that_matter() {
+        let input: Vec<u32> = (0..10_000).collect();
+        let fails = |c: &[u32]| c.contains(&4321) && c.contains(&77);
+        let out = minimise(input, fails, Budget::default());
+        assert_eq!(out.input, vec![77, 4321]);
+    }
+
+    #[test]
+    fn a_single_bad_record_shrinks_to_one() {
+        let input: Vec<u32> = (0..1000).collect();
+        let out = minimise(input, |c: &[u32]| c.iter().any(|x| x % 97 == 96), Budget::default());
+        assert_eq!(out.input.len(), 1);
+    }
+
+    #[test]
+    fn respects_the_test_budget() {
+        let input: Vec<u32> = (0..1000).collect();
+        let budget = Budget { max_tests: 5, max_time: Duration::from_secs(60) };
+        let out = minimise(input, |c: &[u32]| c.len() > 3, budget);
+        assert!(out.tests_run <= 5);
+    }
+}

@@ -1,0 +1,126 @@
+//! Turns whatever a solution returns into canonical items and a digest.
+//!
+//! Every output item becomes a `serde_json::Value` (a map entry becomes
+//! `{"key": k, "value": v}`). Its canonical text (object keys sorted, as
+//! serde_json's map keeps them) is hashed; for order-free outputs the hashes
+//! are combined with commutative operations, so an output of any size is
+//! compared in constant memory and in any order. Small outputs also keep
+//! their items for diffs, grain checks and float tolerance.
+
+use crate::compare::sort_canonical;
+use crate::protocol::{Order, OutputSummary};
+use crate::rng::{fnv1a, mix64};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+pub struct Sink {
+    order: Order,
+    count: u64,
+    sum: u64,
+    xor: u64,
+    chain: u64,
+    kept: Option<Vec<Value>>,
+}
+
+impl Sink {
+    pub fn new(order: Order, keep: bool) -> Sink {
+        Sink { order, count: 0, sum: 0, xor: 0, chain: 0, kept: keep.then(Vec::new) }
+    }
+
+    /// A map-like output: `HashMap`, `BTreeMap`, or any iterator of pairs.
+    pub fn map<I, K, V>(&mut self, entries: I)
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: Serialize,
+        V: Serialize,
+    {
+        for (k, v) in entries {
+            self.push(json!({ "key": to_value(&k), "value": to_value(&v) }));
+        }
+    }
+
+    /// A list-like output: a `Vec`, a set, or an iterator, drained here.
+    pub fn list<I>(&mut self, items: I)
+    where
+        I: IntoIterator,
+        I::Item: Serialize,
+    {
+        for item in items {
+            self.push(to_value(&item));
+        }
+    }
+
+    /// A single value, compared as a whole.
+    pub fn value<T: Serialize>(&mut self, value: T) {
+        self.push(to_value(&value));
+    }
+
+    pub fn push(&mut self, item: Value) {
+        let h = mix64(fnv1a(item.to_string().as_bytes()));
+        self.count += 1;
+        self.sum = self.sum.wrapping_add(h);
+        self.xor ^= mix64(h ^ 0xA5A5_A5A5_A5A5_A5A5);
+        self.chain = mix64(self.chain ^ h).rotate_left(17);
+        if let Some(kept) = &mut self.kept {
+            kept.push(item);
+        }
+    }
+
+    pub fn finish(self) -> OutputSummary {
+        let digest = match self.order {
+            Order::Free => format!("{:016x}{:016x}", self.sum, self.xor),
+            Order::Ordered => format!("{:016x}", self.chain),
+        };
+        let kept = self.kept.map(|mut items| {
+            sort_canonical(&mut items, self.order, 0.0);
+            items
+        });
+        OutputSummary { items: self.count, digest, kept }
+    }
+}
+
+/// Converts an output item to JSON; an item serde cannot represent becomes
+/// a string that says so (and will not match the reference).
+pub fn to_value<T: Serialize + ?Sized>(item: &T) -> Value {
+    serde_json::to_value(item).unwrap_or_else(|e| Value::String(format!("<cannot be shown as JSON: {e}>")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::{BTreeMap, HashMap};
+
+    #[test]
+    fn order_free_digest_ignores_order_but_not_content() {
+        let mut a = Sink::new(Order::Free, false);
+        a.list(vec![1, 2, 3]);
+        let mut b = Sink::new(Order::Free, false);
+        b.list(vec![3, 1, 2]);
+        let mut c = Sink::new(Order::Free, false);
+        c.list(vec![3, 1, 1]);
+        assert_eq!(a.finish().digest, b.finish().digest);
+        assert_ne!(Sink::new(Order::Free, false).finish().digest, c.finish().digest);
+    }
+
+    #[test]
+    fn ordered_digest_sees_order() {
+        let mut a = Sink::new(Order::Ordered, false);
+        a.list(vec![1, 2]);
+        let mut b = Sink::new(Order::Ordered, false);
+        b.list(vec![2, 1]);
+        assert_ne!(a.finish().digest, b.finish().digest);
+    }
+
+    #[test]
+    fn hash_map_and_btree_map_agree() {
+        let h: HashMap<(u64, String), u64> = [((1, "a".to_string()), 2), ((2, "b".to_string()), 5)].into();
+        let b: BTreeMap<(u64, String), u64> = h.clone().into_iter().collect();
+        let mut x = Sink::new(Order::Free, true);
+        x.map(h);
+        let mut y = Sink::new(Order::Free, true);
+        y.map(b);
+        let (x, y) = (x.finish(), y.finish());
+        assert_eq!(x, y);
+        assert_eq!(x.kept.unwrap()[0], json!({"key": [1, "a"], "value": 2}));
+    }
+}

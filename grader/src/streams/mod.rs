@@ -1,0 +1,184 @@
+//! Seeded, lazy, adversarial input streams.
+//!
+//! A stream is described by a [`StreamSpec`]: a seed, a length, the edge-case
+//! families to mix in, and parameters. The same spec gives the same records on
+//! every machine (see `rng`), and the generators hold O(1) state, so a case of
+//! ten million events costs no more memory than one of ten. The one exception
+//! is [`Family::Shuffled`] (a full shuffle), which is built before the
+//! solution is called so that it never counts against the solution's memory.
+
+mod events;
+
+pub use events::EventStream;
+
+use serde::{Deserialize, Serialize};
+
+/// Bumped whenever a change here or in `rng` changes generated records.
+/// Cached reference results are keyed by it.
+pub const GENERATOR_VERSION: u32 = 1;
+
+/// An edge-case family: one way in which production input differs from the
+/// five clean rows of an interview prompt. A case's tags are its families.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    /// Well-formed records in event-time order.
+    Clean,
+    /// `updated_by` is `None`, or the text `"null"`.
+    Nulls,
+    /// Equal event times; retries with equal `ingested_at`.
+    Ties,
+    /// Bounded disorder: records leave a small window in random order.
+    OutOfOrder,
+    /// A full shuffle of the stream.
+    Shuffled,
+    /// The same `event_id` delivered again, later.
+    Retries,
+    /// Event time one or more days before processing time.
+    Late,
+    /// One user holds most of the records.
+    Skew,
+    /// No records at all.
+    Empty,
+    /// Exactly one record.
+    Single,
+    /// About as many distinct users as records.
+    HighCardinality,
+}
+
+impl Family {
+    pub const ALL: [Family; 11] = [
+        Family::Clean,
+        Family::Nulls,
+        Family::Ties,
+        Family::OutOfOrder,
+        Family::Shuffled,
+        Family::Retries,
+        Family::Late,
+        Family::Skew,
+        Family::Empty,
+        Family::Single,
+        Family::HighCardinality,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Family::Clean => "clean",
+            Family::Nulls => "nulls",
+            Family::Ties => "ties",
+            Family::OutOfOrder => "out_of_order",
+            Family::Shuffled => "shuffled",
+            Family::Retries => "retries",
+            Family::Late => "late",
+            Family::Skew => "skew",
+            Family::Empty => "empty",
+            Family::Single => "single",
+            Family::HighCardinality => "high_cardinality",
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Family::Clean => "well-formed records in event-time order",
+            Family::Nulls => "updated_by missing (None) or holding the text \"null\"",
+            Family::Ties => "equal event times, and retries with equal ingested_at",
+            Family::OutOfOrder => "records delivered out of order within a small window",
+            Family::Shuffled => "the whole stream in random order",
+            Family::Retries => "the same event_id delivered again with a later ingested_at",
+            Family::Late => "event time days before processing time",
+            Family::Skew => "one user holding about 90% of the records",
+            Family::Empty => "an empty stream",
+            Family::Single => "a stream of one record",
+            Family::HighCardinality => "about as many distinct users as records",
+        }
+    }
+}
+
+/// Tunable parameters of the event generator. Every field has a default, so
+/// a kata names only what it changes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StreamParams {
+    /// Users are numbered `1..=users`.
+    pub users: u64,
+    pub event_types: Vec<String>,
+    /// Event time of the first record (Unix seconds).
+    pub start_ts: i64,
+    /// Mean gap between consecutive event times, in seconds.
+    pub mean_gap_seconds: u64,
+    /// `ingested_at - ts` is drawn from `0..=max_ingest_delay` seconds.
+    pub max_ingest_delay: u64,
+    /// Share of records whose `updated_by` is nulled (family `nulls`).
+    pub null_rate: f64,
+    /// Share of records delivered again (family `retries`).
+    pub retry_rate: f64,
+    /// Share of ties among consecutive times and retries (family `ties`).
+    pub tie_rate: f64,
+    /// Share of records that arrive days late (family `late`).
+    pub late_rate: f64,
+    pub max_lateness_days: u64,
+    /// Share of records that belong to `hot_user` (family `skew`).
+    pub skew_share: f64,
+    pub hot_user: u64,
+    /// Size of the reordering window (family `out_of_order`).
+    pub disorder_window: u64,
+}
+
+impl Default for StreamParams {
+    fn default() -> Self {
+        StreamParams {
+            users: 1000,
+            event_types: ["view", "click", "add_to_cart", "purchase"]
+                .map(String::from)
+                .to_vec(),
+            start_ts: 1_767_225_600, // 2026-01-01T00:00:00Z
+            mean_gap_seconds: 3,
+            max_ingest_delay: 300,
+            null_rate: 0.25,
+            retry_rate: 0.15,
+            tie_rate: 0.5,
+            late_rate: 0.05,
+            max_lateness_days: 3,
+            skew_share: 0.9,
+            hot_user: 1,
+            disorder_window: 64,
+        }
+    }
+}
+
+/// Everything needed to regenerate one stream exactly.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StreamSpec {
+    pub seed: u64,
+    /// Number of records the stream yields, retries included.
+    pub events: u64,
+    pub families: Vec<Family>,
+    pub params: StreamParams,
+}
+
+impl StreamSpec {
+    pub fn has(&self, family: Family) -> bool {
+        self.families.contains(&family)
+    }
+
+    /// The number of records this spec really yields (`empty` and `single`
+    /// fix the length).
+    pub fn len(&self) -> u64 {
+        if self.has(Family::Empty) {
+            0
+        } else if self.has(Family::Single) {
+            self.events.min(1)
+        } else {
+            self.events
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The same stream with another length (used by the memory growth check).
+    pub fn with_events(&self, events: u64) -> StreamSpec {
+        StreamSpec { events, ..self.clone() }
+    }
+}
