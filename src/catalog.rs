@@ -1,0 +1,386 @@
+//! The kata catalogue: `katas/**/kata.toml` files, loaded into typed katas.
+//!
+//! The file format is documented in `katas/README.md`. A malformed file is a
+//! bad request (exit 2) reported with its path, line and column.
+
+use crate::error::BadRequest;
+use anyhow::{Context, Result};
+use grader::protocol::CompareSpec;
+use grader::questions;
+use grader::streams::{Family, StreamParams};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// How a kata's entry function is called and what it returns. Each shape
+/// is one template of harness glue (see `compile::glue`); a new kata of an
+/// existing shape needs no code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shape {
+    /// `fn(impl Iterator<Item = Event>, args..) -> HashMap/BTreeMap<K, V>`
+    EventsToMap,
+    /// `fn(impl Iterator<Item = Event>, args..) -> Vec<T>` (or any collection)
+    EventsToList,
+    /// `fn(impl Iterator<Item = Event>, args..) -> impl Iterator<Item = T>`
+    EventsToIter,
+    /// `fn(impl Iterator<Item = Event>, args..) -> T`, compared as one value
+    EventsToValue,
+}
+
+impl Shape {
+    pub const ALL: [Shape; 4] = [Shape::EventsToMap, Shape::EventsToList, Shape::EventsToIter, Shape::EventsToValue];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Shape::EventsToMap => "events_to_map",
+            Shape::EventsToList => "events_to_list",
+            Shape::EventsToIter => "events_to_iter",
+            Shape::EventsToValue => "events_to_value",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Difficulty {
+    WarmUp,
+    #[default]
+    Core,
+    Stretch,
+}
+
+/// Time and memory limits, relative to the reference's measurements.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Limits {
+    /// A case may take `time_factor` times the reference's time...
+    pub time_factor: f64,
+    /// ...but never less than this.
+    pub time_floor_ms: u64,
+    /// On memory cases, the peak heap may be `memory_factor` times the
+    /// reference's...
+    pub memory_factor: f64,
+    /// ...plus this much.
+    pub memory_slack_kib: u64,
+    /// The hard cap on the whole child process (address space).
+    pub hard_memory_mib: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            time_factor: 10.0,
+            time_floor_ms: 2_000,
+            memory_factor: 4.0,
+            memory_slack_kib: 1_024,
+            hard_memory_mib: 2_048,
+        }
+    }
+}
+
+/// A memory case: graded on peak heap against the reference, and on how the
+/// peak grows when the stream grows `scale` times.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemoryCheck {
+    #[serde(default = "default_scale")]
+    pub scale: u64,
+}
+
+fn default_scale() -> u64 {
+    4
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KataFile {
+    id: String,
+    pattern: String,
+    title: String,
+    #[serde(default)]
+    difficulty: Difficulty,
+    shape: Shape,
+    entry: String,
+    #[serde(default)]
+    args: Vec<String>,
+    prompt: String,
+    #[serde(default)]
+    hints: Vec<String>,
+    #[serde(default)]
+    compare: CompareSpec,
+    #[serde(default)]
+    limits: Limits,
+    #[serde(default)]
+    stream: toml::Table,
+    #[serde(default)]
+    cases: Vec<CaseFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseFile {
+    name: String,
+    families: Vec<Family>,
+    events: u64,
+    question: Option<String>,
+    why: Option<String>,
+    #[serde(default)]
+    stream: toml::Table,
+    memory: Option<MemoryCheck>,
+}
+
+/// One graded case of a kata.
+#[derive(Clone, Debug)]
+pub struct Case {
+    pub name: String,
+    pub families: Vec<Family>,
+    pub events: u64,
+    /// The question a wrong answer on this case quotes; memory failures
+    /// quote `questions::MEMORY`.
+    pub question: String,
+    pub why: Option<String>,
+    pub params: StreamParams,
+    pub memory: Option<MemoryCheck>,
+}
+
+/// A loaded kata.
+#[derive(Clone, Debug)]
+pub struct Kata {
+    pub id: String,
+    pub pattern: String,
+    pub title: String,
+    pub difficulty: Difficulty,
+    pub shape: Shape,
+    pub entry: String,
+    pub args: Vec<String>,
+    pub prompt: String,
+    pub hints: Vec<String>,
+    pub compare: CompareSpec,
+    pub limits: Limits,
+    pub cases: Vec<Case>,
+    pub dir: PathBuf,
+}
+
+impl Difficulty {
+    pub fn name(self) -> &'static str {
+        match self {
+            Difficulty::WarmUp => "warm-up",
+            Difficulty::Core => "core",
+            Difficulty::Stretch => "stretch",
+        }
+    }
+}
+
+impl Kata {
+    pub fn toml_path(&self) -> PathBuf {
+        self.dir.join("kata.toml")
+    }
+    pub fn starter(&self) -> PathBuf {
+        self.dir.join("starter.rs")
+    }
+    pub fn reference(&self) -> PathBuf {
+        self.dir.join("reference.rs")
+    }
+    pub fn mutants_dir(&self) -> PathBuf {
+        self.dir.join("mutants")
+    }
+    /// The pattern's folder name orders patterns (`01-streaming-aggregation`).
+    pub fn pattern_title(&self) -> String {
+        pattern_title(&self.pattern)
+    }
+}
+
+/// The human title of a pattern id.
+pub fn pattern_title(pattern: &str) -> String {
+    match pattern {
+        "streaming-aggregation" => "Streaming aggregation".into(),
+        "dedup" => "Deduplication with a tie-breaker".into(),
+        "parsing" => "Schema-tolerant parsing".into(),
+        "sessions" => "Window and session logic".into(),
+        "backfill" => "Backfill-safe incremental jobs".into(),
+        "dataframe" => "DataFrame logic".into(),
+        other => other.replace('-', " "),
+    }
+}
+
+/// All katas under `katas_dir`, in folder order.
+pub fn load_all(katas_dir: &Path) -> Result<Vec<Kata>> {
+    if !katas_dir.is_dir() {
+        return Err(BadRequest::new(format!("the kata folder {} does not exist", katas_dir.display())).into());
+    }
+    let mut paths = Vec::new();
+    for entry in walkdir::WalkDir::new(katas_dir).sort_by_file_name() {
+        let entry = entry.with_context(|| format!("cannot list {}", katas_dir.display()))?;
+        if entry.file_type().is_file() && entry.file_name() == "kata.toml" {
+            paths.push(entry.into_path());
+        }
+    }
+    let mut katas = Vec::new();
+    let mut ids = HashSet::new();
+    for path in paths {
+        let kata = load(&path)?;
+        if !ids.insert(kata.id.clone()) {
+            return Err(BadRequest::new(format!("{}: the kata id `{}` is used twice", path.display(), kata.id)).into());
+        }
+        katas.push(kata);
+    }
+    Ok(katas)
+}
+
+/// One kata from its `kata.toml`.
+pub fn load(path: &Path) -> Result<Kata> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let file: KataFile = toml::from_str(&text).map_err(|e| malformed(path, &text, &e))?;
+    let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let bad = |what: String| -> anyhow::Error { BadRequest::new(format!("{}: {what}", path.display())).into() };
+
+    if !is_identifier(&file.id) {
+        return Err(bad(format!("the id `{}` must be a snake_case Rust identifier", file.id)));
+    }
+    if dir.file_name().and_then(|n| n.to_str()) != Some(file.id.as_str()) {
+        return Err(bad(format!("the id `{}` must match its folder name", file.id)));
+    }
+    if !is_identifier(&file.entry) {
+        return Err(bad(format!("the entry `{}` must be a Rust function name", file.entry)));
+    }
+    if file.cases.is_empty() {
+        return Err(bad("a kata needs at least one [[cases]] entry".into()));
+    }
+    for needed in ["starter.rs", "reference.rs"] {
+        if !dir.join(needed).is_file() {
+            return Err(bad(format!("{needed} is missing beside it")));
+        }
+    }
+    let mut names = HashSet::new();
+    let mut cases = Vec::new();
+    for c in file.cases {
+        if !names.insert(c.name.clone()) {
+            return Err(bad(format!("the case name `{}` is used twice", c.name)));
+        }
+        let mut merged = file.stream.clone();
+        merged.extend(c.stream);
+        let params: StreamParams = toml::Value::Table(merged)
+            .try_into()
+            .map_err(|e: toml::de::Error| bad(format!("case `{}`: stream parameters: {}", c.name, e.message())))?;
+        if c.families.is_empty() {
+            return Err(bad(format!("case `{}`: list at least one family", c.name)));
+        }
+        if c.memory.as_ref().is_some_and(|m| m.scale < 2) {
+            return Err(bad(format!("case `{}`: memory.scale must be 2 or more", c.name)));
+        }
+        cases.push(Case {
+            question: c.question.unwrap_or_else(|| questions::for_families(&c.families).to_string()),
+            name: c.name,
+            families: c.families,
+            events: c.events,
+            why: c.why,
+            params,
+            memory: c.memory,
+        });
+    }
+    Ok(Kata {
+        id: file.id,
+        pattern: file.pattern,
+        title: file.title,
+        difficulty: file.difficulty,
+        shape: file.shape,
+        entry: file.entry,
+        args: file.args,
+        prompt: file.prompt,
+        hints: file.hints,
+        compare: file.compare,
+        limits: file.limits,
+        cases,
+        dir,
+    })
+}
+
+/// Finds a kata by id, or explains which ids exist.
+pub fn find<'a>(katas: &'a [Kata], id: &str) -> Result<&'a Kata> {
+    katas.iter().find(|k| k.id == id).ok_or_else(|| {
+        let close: Vec<&str> =
+            katas.iter().map(|k| k.id.as_str()).filter(|k| k.contains(id) || id.contains(k)).collect();
+        let hint = if close.is_empty() {
+            "run `dekata list` to see every kata".to_string()
+        } else {
+            format!("did you mean {}?", close.join(", "))
+        };
+        BadRequest::new(format!("there is no kata `{id}`: {hint}")).into()
+    })
+}
+
+/// Katas grouped by pattern, patterns in catalogue order.
+pub fn by_pattern(katas: &[Kata]) -> Vec<(String, Vec<&Kata>)> {
+    let mut order: Vec<String> = Vec::new();
+    let mut groups: BTreeMap<String, Vec<&Kata>> = BTreeMap::new();
+    for k in katas {
+        if !groups.contains_key(&k.pattern) {
+            order.push(k.pattern.clone());
+        }
+        groups.entry(k.pattern.clone()).or_default().push(k);
+    }
+    order.into_iter().map(|p| { let g = groups.remove(&p).unwrap_or_default(); (p, g) }).collect()
+}
+
+fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// A TOML error as `path:line:column: message`, with the offending line.
+fn malformed(path: &Path, text: &str, e: &toml::de::Error) -> anyhow::Error {
+    let (line, col, source_line) = match e.span() {
+        Some(span) => {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            let col = before[line_start..].chars().count() + 1;
+            let source_line = text[line_start..].lines().next().unwrap_or("").to_string();
+            (line, col, source_line)
+        }
+        None => (1, 1, String::new()),
+    };
+    let caret = format!("{}^", " ".repeat(col.saturating_sub(1)));
+    BadRequest::new(format!(
+        "{}:{line}:{col}: malformed kata file: {}\n  {line:>4} | {source_line}\n       | {caret}",
+        path.display(),
+        e.message().trim_end()
+    ))
+    .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn malformed_toml_names_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let kata = dir.path().join("demo");
+        std::fs::create_dir_all(&kata).unwrap();
+        let path = kata.join("kata.toml");
+        std::fs::write(&path, "id = \"demo\"\npattern = \"x\"\ntitle = 5 5\n").unwrap();
+        let err = load(&path).unwrap_err().to_string();
+        assert!(err.contains("kata.toml:3:"), "{err}");
+        assert!(err.contains("title = 5 5"), "{err}");
+    }
+
+    #[test]
+    fn unknown_family_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let kata = dir.path().join("demo");
+        std::fs::create_dir_all(&kata).unwrap();
+        let path = kata.join("kata.toml");
+        std::fs::write(
+            &path,
+            "id = \"demo\"\npattern = \"x\"\ntitle = \"t\"\nshape = \"events_to_map\"\nentry = \"f\"\nprompt = \"p\"\n\
+             [[cases]]\nname = \"a\"\nfamilies = [\"weird\"]\nevents = 3\n",
+        )
+        .unwrap();
+        let err = load(&path).unwrap_err().to_string();
+        assert!(err.contains("kata.toml:9:"), "{err}");
+        assert!(err.contains("weird"), "{err}");
+    }
+}

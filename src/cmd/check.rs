@@ -1,0 +1,109 @@
+//! `dekata check`: grade a solution, or every solution with `--all`.
+
+use crate::catalog::{self, Kata};
+use crate::error::BadRequest;
+use crate::grade::{self, Observer, Quiet, Request};
+use crate::progress;
+use crate::render;
+use crate::report::{Overall, Report};
+use crate::solution_files;
+use crate::workspace::Workspace;
+use anyhow::Result;
+use colored::Colorize;
+use serde::Serialize;
+use std::path::PathBuf;
+
+pub struct Args {
+    pub kata: Option<String>,
+    pub all: bool,
+    pub solution: Option<PathBuf>,
+    pub seed: Option<u64>,
+    pub json: bool,
+}
+
+/// Grades as asked; returns whether everything passed.
+pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
+    let katas = catalog::load_all(&ws.katas())?;
+    let seed = args.seed.unwrap_or(grade::DEFAULT_SEED);
+    if args.all {
+        return run_all(ws, &katas, seed, args.json);
+    }
+    let id = args.kata.as_deref().unwrap_or_default();
+    let kata = catalog::find(&katas, id)?;
+    let (solution, own) = match &args.solution {
+        Some(path) => {
+            if !path.is_file() {
+                return Err(BadRequest::new(format!("the solution file {} does not exist", path.display())).into());
+            }
+            (path.clone(), false)
+        }
+        None => {
+            let (path, created) = solution_files::ensure(ws, kata)?;
+            if created && !args.json {
+                println!("{}", CREATED.replace("{path}", &ws.display(&path)).dimmed());
+            }
+            (path, true)
+        }
+    };
+    let report = check_one(ws, kata, &solution, seed, args.json)?;
+    if own {
+        progress::record(ws, &report)?;
+    }
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    }
+    Ok(report.passed())
+}
+
+fn check_one(ws: &Workspace, kata: &Kata, solution: &std::path::Path, seed: u64, json: bool) -> Result<Report> {
+    let shown = ws.display(solution);
+    let req = Request { ws, kata, solution, seed, color: !json && render::color_on() };
+    let mut live = render::Live::default();
+    let observer: &mut dyn Observer = if json { &mut Quiet } else { &mut live };
+    if !json {
+        render::header(kata, &shown);
+    }
+    let report = grade::grade(&req, observer)?;
+    if !json {
+        if report.verdict == Overall::CompileError {
+            render::print_compile_error(&report);
+        }
+        render::summary(&report);
+    }
+    Ok(report)
+}
+
+#[derive(Serialize)]
+struct AllReports {
+    verdict: Overall,
+    reports: Vec<Report>,
+}
+
+fn run_all(ws: &Workspace, katas: &[Kata], seed: u64, json: bool) -> Result<bool> {
+    let mine: Vec<&Kata> = katas.iter().filter(|k| solution_files::path(ws, k).exists()).collect();
+    if mine.is_empty() && !json {
+        println!("{}", NOTHING_TO_CHECK.dimmed());
+    }
+    let mut reports = Vec::new();
+    for kata in mine {
+        let report = check_one(ws, kata, &solution_files::path(ws, kata), seed, json)?;
+        progress::record(ws, &report)?;
+        if !json {
+            println!();
+        }
+        reports.push(report);
+    }
+    let passed = reports.iter().all(Report::passed);
+    if json {
+        let verdict = if passed { Overall::Pass } else { Overall::Fail };
+        println!("{}", serde_json::to_string_pretty(&AllReports { verdict, reports })?);
+    } else if !reports.is_empty() {
+        let n = reports.iter().filter(|r| r.passed()).count();
+        let line = format!("{n} of {} katas pass.", reports.len());
+        println!("{}", if passed { line.green().bold() } else { line.red().bold() });
+    }
+    Ok(passed)
+}
+
+const CREATED: &str = "Created {path} from the kata's starter: write your solution there.";
+const NOTHING_TO_CHECK: &str = "No solutions yet: `dekata check <kata>` creates one from its starter.";

@@ -1,0 +1,116 @@
+//! The learner's progress: `.dekata/progress.json`, written atomically.
+//! A corrupt file is moved aside (never silently reset) and reported.
+
+use crate::report::{Overall, Report};
+use crate::workspace::Workspace;
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    pub version: u32,
+    pub katas: BTreeMap<String, KataProgress>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct KataProgress {
+    /// `pass`, `fail` or `compile_error`.
+    pub last_verdict: String,
+    pub last_checked: u64,
+    pub passed_at: Option<u64>,
+    pub passed_seed: Option<u64>,
+}
+
+/// What `dekata list` shows for a kata.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// No solution file yet.
+    New,
+    /// A solution file, never checked.
+    Started,
+    Failing,
+    Passed,
+}
+
+impl Status {
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::Started => "started",
+            Status::Failing => "failing",
+            Status::Passed => "passed",
+        }
+    }
+}
+
+fn file(ws: &Workspace) -> PathBuf {
+    ws.state().join("progress.json")
+}
+
+/// Loads progress; a missing file is empty progress, a corrupt one is moved
+/// aside to `progress.json.corrupt-<time>` with a warning on stderr.
+pub fn load(ws: &Workspace) -> Result<Progress> {
+    let path = file(ws);
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Progress { version: 1, ..Default::default() }),
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+    };
+    match serde_json::from_slice(&bytes) {
+        Ok(p) => Ok(p),
+        Err(e) => {
+            let aside = path.with_extension(format!("json.corrupt-{}", now()));
+            std::fs::rename(&path, &aside)
+                .with_context(|| format!("cannot move the corrupt {} aside", path.display()))?;
+            eprintln!(
+                "{}",
+                CORRUPT.replace("{path}", &ws.display(&path)).replace("{aside}", &ws.display(&aside)).replace("{err}", &e.to_string())
+            );
+            Ok(Progress { version: 1, ..Default::default() })
+        }
+    }
+}
+
+pub fn save(ws: &Workspace, progress: &Progress) -> Result<()> {
+    crate::atomic::write(&file(ws), &serde_json::to_vec_pretty(progress)?)
+}
+
+/// Records the outcome of a check of the learner's own file.
+pub fn record(ws: &Workspace, report: &Report) -> Result<()> {
+    let mut p = load(ws)?;
+    p.version = 1;
+    let entry = p.katas.entry(report.kata.clone()).or_default();
+    entry.last_checked = now();
+    entry.last_verdict = match report.verdict {
+        Overall::Pass => "pass",
+        Overall::Fail => "fail",
+        Overall::CompileError => "compile_error",
+    }
+    .to_string();
+    if report.passed() {
+        entry.passed_at = Some(now());
+        entry.passed_seed = Some(report.seed);
+    }
+    save(ws, &p)
+}
+
+pub fn status(progress: &Progress, kata: &str, has_solution: bool) -> Status {
+    if !has_solution {
+        return Status::New;
+    }
+    match progress.katas.get(kata) {
+        None => Status::Started,
+        Some(k) if k.last_verdict == "pass" => Status::Passed,
+        Some(_) => Status::Failing,
+    }
+}
+
+pub fn now() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}
+
+const CORRUPT: &str = "warning: {path} could not be read ({err}); it was moved to {aside} \
+so that nothing is lost, and progress starts afresh.";

@@ -1,0 +1,156 @@
+//! Human-readable output: colored when stdout is a terminal, plain otherwise
+//! (and whenever NO_COLOR is set).
+
+use crate::catalog::Kata;
+use crate::grade::Observer;
+use crate::judge::{bytes, events};
+use crate::report::{CaseReport, Overall, Report, Verdict};
+use colored::Colorize;
+
+/// Decides once whether output is colored.
+pub fn init_color() {
+    use std::io::IsTerminal;
+    let forced = std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v != "0");
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let on = !no_color && (forced || std::io::stdout().is_terminal());
+    colored::control::set_override(on);
+}
+
+pub fn color_on() -> bool {
+    colored::control::SHOULD_COLORIZE.should_colorize()
+}
+
+pub fn header(kata: &Kata, solution: &str) {
+    println!("{} {} {}", kata.id.bold(), "\u{00b7}".dimmed(), kata.title);
+    println!("  {} {}", "solution:".dimmed(), solution);
+}
+
+/// Prints each case as it is graded.
+#[derive(Default)]
+pub struct Live {
+    said_not_implemented: bool,
+}
+
+impl Observer for Live {
+    fn compiled(&mut self, seconds: f64) {
+        println!("  {} compiled in {seconds:.1} s", "\u{2713}".green());
+    }
+
+    fn case_done(&mut self, case: &CaseReport) {
+        // The not-implemented explanation is the same for every case: say it once.
+        let repeat = case.verdict == Verdict::NotImplemented && self.said_not_implemented;
+        self.said_not_implemented |= case.verdict == Verdict::NotImplemented;
+        print_case(case, !repeat);
+    }
+}
+
+fn print_case(case: &CaseReport, details: bool) {
+    let mark = if case.verdict == Verdict::Pass { "\u{2713}".green() } else { "\u{2717}".red() };
+    let verdict = match case.verdict {
+        Verdict::Pass => case.verdict.name().green(),
+        Verdict::NotImplemented => case.verdict.name().yellow(),
+        _ => case.verdict.name().red().bold(),
+    };
+    let memory = if case.peak_heap_limit_bytes.is_some() {
+        format!("  heap {}", bytes(case.peak_heap_bytes))
+    } else {
+        String::new()
+    };
+    println!(
+        "  {mark} {:<28} {:>16}  {:>7}  {verdict}{}",
+        case.name,
+        events(case.events),
+        format!("{} ms", case.elapsed_ms),
+        memory.dimmed()
+    );
+    if case.verdict == Verdict::Pass || !details {
+        return;
+    }
+    for line in wrap(&case.message, 88) {
+        println!("      {line}");
+    }
+    if let Some(cx) = &case.counterexample {
+        println!("      {}", "counterexample (input records):".bold());
+        const SHOWN: usize = 12;
+        for record in cx.iter().take(SHOWN) {
+            println!("        {record}");
+        }
+        if cx.len() > SHOWN {
+            println!("        ... and {} more (see --json)", cx.len() - SHOWN);
+        }
+    }
+    if let Some(diff) = &case.diff {
+        println!("      {}", "expected vs your output:".bold());
+        for line in diff.lines() {
+            let colored = if line.starts_with("---") || line.starts_with("+++") {
+                line.bold()
+            } else if line.starts_with('-') {
+                line.red()
+            } else if line.starts_with('+') {
+                line.green()
+            } else if line.starts_with("@@") {
+                line.cyan()
+            } else {
+                line.normal()
+            };
+            println!("        {colored}");
+        }
+    }
+}
+
+/// Prints a whole report at once (used when the cases were not streamed).
+pub fn print_report(kata: &Kata, solution: &str, report: &Report) {
+    header(kata, solution);
+    if report.verdict == Overall::CompileError {
+        print_compile_error(report);
+        return;
+    }
+    let mut live = Live::default();
+    for c in &report.cases {
+        live.case_done(c);
+    }
+    summary(report);
+}
+
+pub fn print_compile_error(report: &Report) {
+    println!("  {} {}", "\u{2717}".red(), "compile_error: the solution does not compile".red().bold());
+    for line in report.compile.stderr.lines() {
+        println!("    {line}");
+    }
+}
+
+pub fn summary(report: &Report) {
+    let passed = report.cases.iter().filter(|c| c.verdict == Verdict::Pass).count();
+    let total = report.cases.len();
+    match report.verdict {
+        Overall::Pass => println!("{}", format!("All {total} cases pass (seed {}).", report.seed).green().bold()),
+        Overall::CompileError => println!("{}", "The solution does not compile.".red().bold()),
+        Overall::Fail => {
+            println!("{}", format!("{passed} of {total} cases pass (seed {}).", report.seed).red().bold());
+            if report.cases.iter().any(|c| c.verdict == Verdict::NotImplemented) {
+                println!("{}", NEXT_STEP_TODO.dimmed());
+            }
+        }
+    }
+}
+
+/// Wraps text at word boundaries, keeping existing line breaks.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for para in text.lines() {
+        let mut line = String::new();
+        for word in para.split(' ') {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+                out.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        out.push(line);
+    }
+    out
+}
+
+const NEXT_STEP_TODO: &str = "Replace the todo!() in your solution file, then check again.";

@@ -1,0 +1,185 @@
+//! The report: what a check found, as the JSON document of the contract.
+//!
+//! [`CaseReport::new`] and [`Report::new`] are pure: judged results in,
+//! report out. Rendering for people lives in `render`.
+
+use crate::judge::Judged;
+use grader::protocol::{Actual, ShrinkReport};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The verdict of one case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Pass,
+    WrongAnswer,
+    MemoryExceeded,
+    TimeExceeded,
+    Panicked,
+    Crashed,
+    NotImplemented,
+}
+
+impl Verdict {
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::WrongAnswer => "wrong_answer",
+            Verdict::MemoryExceeded => "memory_exceeded",
+            Verdict::TimeExceeded => "time_exceeded",
+            Verdict::Panicked => "panicked",
+            Verdict::Crashed => "crashed",
+            Verdict::NotImplemented => "not_implemented",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Verdict> {
+        ALL_VERDICTS.into_iter().find(|v| v.name() == s)
+    }
+}
+
+pub const ALL_VERDICTS: [Verdict; 7] = [
+    Verdict::Pass,
+    Verdict::WrongAnswer,
+    Verdict::MemoryExceeded,
+    Verdict::TimeExceeded,
+    Verdict::Panicked,
+    Verdict::Crashed,
+    Verdict::NotImplemented,
+];
+
+/// The verdict of a whole check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Overall {
+    Pass,
+    Fail,
+    CompileError,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CompileInfo {
+    pub ok: bool,
+    pub stderr: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CaseReport {
+    pub name: String,
+    pub tags: Vec<String>,
+    pub verdict: Verdict,
+    pub message: String,
+    pub events: u64,
+    pub elapsed_ms: u64,
+    pub reference_elapsed_ms: u64,
+    pub peak_heap_bytes: u64,
+    pub reference_peak_heap_bytes: u64,
+    pub counterexample: Option<Vec<Value>>,
+    pub diff: Option<String>,
+    /// The interviewer's follow-up question this case answers.
+    pub question: String,
+    pub time_limit_ms: u64,
+    /// Set on memory cases: the most peak heap the case allows.
+    pub peak_heap_limit_bytes: Option<u64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub kata: String,
+    pub verdict: Overall,
+    pub seed: u64,
+    pub compile: CompileInfo,
+    pub cases: Vec<CaseReport>,
+}
+
+impl Report {
+    pub fn compile_error(kata: &str, seed: u64, stderr: String) -> Report {
+        Report {
+            kata: kata.to_string(),
+            verdict: Overall::CompileError,
+            seed,
+            compile: CompileInfo { ok: false, stderr },
+            cases: Vec::new(),
+        }
+    }
+
+    pub fn new(kata: &str, seed: u64, cases: Vec<CaseReport>) -> Report {
+        let verdict = if cases.iter().all(|c| c.verdict == Verdict::Pass) { Overall::Pass } else { Overall::Fail };
+        Report {
+            kata: kata.to_string(),
+            verdict,
+            seed,
+            compile: CompileInfo { ok: true, stderr: String::new() },
+            cases,
+        }
+    }
+
+    pub fn passed(&self) -> bool {
+        self.verdict == Overall::Pass
+    }
+
+    /// The distinct failing verdicts, in case order.
+    pub fn failing_verdicts(&self) -> Vec<Verdict> {
+        let mut seen = Vec::new();
+        for c in &self.cases {
+            if c.verdict != Verdict::Pass && !seen.contains(&c.verdict) {
+                seen.push(c.verdict);
+            }
+        }
+        seen
+    }
+}
+
+impl CaseReport {
+    /// Joins a judged case with its shrink result into the reported case.
+    pub fn new(judged: Judged, shrunk: Option<ShrinkReport>) -> CaseReport {
+        let mut message = judged.message;
+        let mut counterexample = None;
+        let mut diff = None;
+        if let Some(s) = shrunk.filter(|s| s.reproduced) {
+            let n = s.counterexample.len();
+            let noun = judged.record_noun;
+            match &s.actual {
+                Actual::Output { items } => {
+                    if let Some(grain) = &s.grain_violation {
+                        message.push_str(&format!(" {grain}."));
+                    }
+                    message.push_str(&format!(
+                        " Shrunk to a {n}-{noun} counterexample (from {}).",
+                        crate::judge::thousands(s.original_records)
+                    ));
+                    let expected = grader::compare::lines(&s.expected);
+                    let actual = grader::compare::lines(items);
+                    diff = grader::diff::unified(&expected, &actual);
+                }
+                Actual::Panicked { message: m } => {
+                    message.push_str(&format!(
+                        " Shrunk to a {n}-{noun} input that makes it panic (from {}): {m}",
+                        crate::judge::thousands(s.original_records)
+                    ));
+                }
+            }
+            counterexample = Some(s.counterexample);
+        }
+        if judged.verdict != crate::report::Verdict::Pass && judged.verdict != Verdict::NotImplemented {
+            message.push_str(&format!(" Interviewers ask: \u{201c}{}\u{201d}", judged.question));
+        }
+        CaseReport {
+            name: judged.name,
+            tags: judged.tags,
+            verdict: judged.verdict,
+            message: message.trim().to_string(),
+            events: judged.events,
+            elapsed_ms: judged.elapsed_ms,
+            reference_elapsed_ms: judged.reference_elapsed_ms,
+            peak_heap_bytes: judged.peak_heap_bytes,
+            reference_peak_heap_bytes: judged.reference_peak_heap_bytes,
+            counterexample,
+            diff,
+            question: judged.question,
+            time_limit_ms: judged.time_limit_ms,
+            peak_heap_limit_bytes: judged.peak_heap_limit_bytes,
+        }
+    }
+}

@@ -1,0 +1,63 @@
+//! Where things are: the project root and the folders dekata reads and
+//! writes. The root is `$DEKATA_ROOT`, else the nearest folder above the
+//! current one that holds both `katas/` and `grader/Cargo.toml`.
+
+use anyhow::{Result, bail};
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Debug)]
+pub struct Workspace {
+    pub root: PathBuf,
+    /// The harness crate and its build products (`$DEKATA_TARGET_DIR`,
+    /// default `target/dekata`).
+    pub target: PathBuf,
+}
+
+impl Workspace {
+    pub fn discover() -> Result<Workspace> {
+        let root = match std::env::var_os("DEKATA_ROOT") {
+            Some(r) => PathBuf::from(r),
+            None => find_root(&std::env::current_dir()?)?,
+        };
+        let root = std::fs::canonicalize(&root).unwrap_or(root);
+        let target = match std::env::var_os("DEKATA_TARGET_DIR") {
+            Some(t) => PathBuf::from(t),
+            None => root.join("target").join("dekata"),
+        };
+        Ok(Workspace { root, target })
+    }
+
+    pub fn katas(&self) -> PathBuf {
+        self.root.join("katas")
+    }
+
+    pub fn solutions(&self) -> PathBuf {
+        self.root.join("solutions")
+    }
+
+    pub fn grader(&self) -> PathBuf {
+        self.root.join("grader")
+    }
+
+    /// The learner's own state (progress, hints shown).
+    pub fn state(&self) -> PathBuf {
+        self.root.join(".dekata")
+    }
+
+    /// A path as a learner should read it: relative to the root when inside.
+    pub fn display(&self, path: &Path) -> String {
+        path.strip_prefix(&self.root).unwrap_or(path).display().to_string()
+    }
+}
+
+fn find_root(start: &Path) -> Result<PathBuf> {
+    for dir in start.ancestors() {
+        if dir.join("katas").is_dir() && dir.join("grader").join("Cargo.toml").is_file() {
+            return Ok(dir.to_path_buf());
+        }
+    }
+    bail!(NOT_IN_A_WORKSPACE.replace("{path}", &start.display().to_string()))
+}
+
+const NOT_IN_A_WORKSPACE: &str = "no dekata workspace here: {path} has no parent folder holding katas/ and grader/.\n\
+Run dekata from inside the dekata repository, or set DEKATA_ROOT to its path.";
