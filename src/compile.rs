@@ -27,7 +27,7 @@ pub fn build(ws: &Workspace, kata: &Kata, solution: &Path, color: bool) -> Resul
     write_package(ws, &package)?;
     let solution = std::fs::canonicalize(solution)
         .with_context(|| format!("cannot resolve the solution path {}", solution.display()))?;
-    let name = binary_name(ws, kata, &solution);
+    let name = binary_name(kata, &solution);
     let glue = glue(kata, &solution, &std::fs::canonicalize(kata.reference())?);
     write_if_changed(&package.join("src").join("bin").join(format!("{name}.rs")), &glue)?;
 
@@ -62,16 +62,12 @@ fn cargo() -> Command {
     c
 }
 
-/// The default solution of a kata builds as `<kata>`; any other file as
-/// `<kata>__<hash of its path>`, so mutants and learners never collide.
-fn binary_name(ws: &Workspace, kata: &Kata, solution: &Path) -> String {
-    let default = ws.solutions().join(format!("{}.rs", kata.id));
-    if std::fs::canonicalize(&default).is_ok_and(|d| d == solution) {
-        kata.id.clone()
-    } else {
-        let h = grader::rng::fnv1a(solution.to_string_lossy().as_bytes());
-        format!("{}__{:08x}", kata.id, h as u32)
-    }
+/// Each solution file builds as `<kata>__<hash of its path>`: the same
+/// file always reuses its binary (and its incremental state), and different
+/// files, mutants or other learners' copies, never collide.
+fn binary_name(kata: &Kata, solution: &Path) -> String {
+    let h = grader::rng::fnv1a(solution.to_string_lossy().as_bytes());
+    format!("{}__{:08x}", kata.id, h as u32)
 }
 
 /// The generated `main` of one harness binary.

@@ -8,6 +8,7 @@ mod compile;
 mod error;
 mod grade;
 mod judge;
+mod mutants;
 mod progress;
 mod render;
 mod report;
@@ -57,9 +58,20 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// For kata authors: check that katas are sound (reference, starter, mutants)
+    Validate {
+        /// Kata ids (default: every kata)
+        katas: Vec<String>,
+    },
 }
 
 fn main() -> ExitCode {
+    // Die quietly when stdout is a closed pipe (`dekata list | head`), as
+    // command-line tools do, instead of panicking on the next print.
+    // SAFETY: resetting a signal to its default disposition at startup.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     render::init_color();
     let result = workspace::Workspace::discover().and_then(|ws| match cli.command {
@@ -68,6 +80,7 @@ fn main() -> ExitCode {
         Command::Check { kata, all, solution, seed, json } => {
             cmd::check::run(&ws, cmd::check::Args { kata, all, solution, seed, json })
         }
+        Command::Validate { katas } => cmd::validate::run(&ws, &katas),
     });
     match result {
         Ok(true) => ExitCode::SUCCESS,
