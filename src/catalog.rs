@@ -74,7 +74,7 @@ impl Default for Limits {
             time_floor_ms: 2_000,
             memory_factor: 4.0,
             memory_slack_kib: 1_024,
-            hard_memory_mib: 2_048,
+            hard_memory_mib: 1_024,
         }
     }
 }

@@ -45,8 +45,13 @@ pub fn build(ws: &Workspace, kata: &Kata, solution: &Path, color: bool) -> Resul
         .output()
         .context(CARGO_MISSING)?;
     if !output.status.success() {
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        return Ok(Compiled::Failed { stderr: scrub_paths(ws, &stderr) });
+        let stderr = scrub_paths(ws, &String::from_utf8_lossy(&output.stderr));
+        // Cargo says "could not compile" when rustc rejected the code; any
+        // other failure (a broken manifest, a missing registry) is ours.
+        if !stderr.contains("could not compile") {
+            bail!("cargo could not build the harness (this is a dekata problem, not your code):\n{stderr}");
+        }
+        return Ok(Compiled::Failed { stderr });
     }
     let binary = target_dir.join("debug").join(&name);
     if !binary.is_file() {
@@ -138,7 +143,9 @@ fn write_package(ws: &Workspace, package: &Path) -> Result<()> {
          [profile.dev.package.\"*\"]\n\
          opt-level = 3\n\n\
          [workspace]\n",
-        grader = ws.grader().display().to_string(),
+        // The real path, so that every checkout of the same grader (tests
+        // use symlinked ones) shares one build.
+        grader = std::fs::canonicalize(ws.grader()).unwrap_or_else(|_| ws.grader()).display().to_string(),
     );
     write_if_changed(&package.join("Cargo.toml"), &manifest)?;
     let lock = package.join("Cargo.lock");

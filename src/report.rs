@@ -162,7 +162,9 @@ impl CaseReport {
             }
             counterexample = Some(s.counterexample);
         }
-        if judged.verdict != crate::report::Verdict::Pass && judged.verdict != Verdict::NotImplemented {
+        // The interviewer's question follows failures that are about the
+        // data or its scale; a crash or an endless loop speaks for itself.
+        if matches!(judged.verdict, Verdict::WrongAnswer | Verdict::Panicked | Verdict::MemoryExceeded) {
             message.push_str(&format!(" Interviewers ask: \u{201c}{}\u{201d}", judged.question));
         }
         CaseReport {

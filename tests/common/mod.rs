@@ -1,0 +1,119 @@
+//! Helpers for tests that drive the real `dekata` binary.
+#![allow(dead_code)]
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Harness builds are shared by every test (and with a developer's own
+/// checks), so the grader is compiled once.
+pub fn shared_target() -> PathBuf {
+    repo().join("target").join("dekata")
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    repo().join("tests").join("fixtures").join(name)
+}
+
+pub fn kata_file(kata: &str, file: &str) -> PathBuf {
+    let pattern = std::fs::read_dir(repo().join("katas"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.join(kata).is_dir())
+        .unwrap_or_else(|| panic!("no kata {kata}"));
+    pattern.join(kata).join(file)
+}
+
+/// A learner's checkout in a temporary folder: the real katas and grader
+/// (linked), its own empty `solutions/` and state.
+pub struct Root {
+    pub dir: tempfile::TempDir,
+}
+
+impl Root {
+    pub fn new() -> Root {
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(repo().join("katas"), dir.path().join("katas")).unwrap();
+        std::os::unix::fs::symlink(repo().join("grader"), dir.path().join("grader")).unwrap();
+        std::fs::copy(repo().join("Cargo.lock"), dir.path().join("Cargo.lock")).unwrap();
+        std::fs::create_dir(dir.path().join("solutions")).unwrap();
+        Root { dir }
+    }
+
+    /// A root whose katas folder is a copy the test may break.
+    pub fn with_own_katas() -> Root {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("katas")).unwrap();
+        std::os::unix::fs::symlink(repo().join("grader"), dir.path().join("grader")).unwrap();
+        std::fs::create_dir(dir.path().join("solutions")).unwrap();
+        Root { dir }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn solution(&self, kata: &str) -> PathBuf {
+        self.path().join("solutions").join(format!("{kata}.rs"))
+    }
+
+    pub fn dekata(&self, args: &[&str]) -> Output {
+        dekata_in(self.path(), args)
+    }
+}
+
+pub fn dekata_in(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dekata"))
+        .args(args)
+        .env("DEKATA_ROOT", root)
+        .env("DEKATA_TARGET_DIR", shared_target())
+        .env_remove("CLICOLOR_FORCE")
+        .current_dir(root)
+        .output()
+        .expect("dekata runs")
+}
+
+/// `dekata` in the repository itself.
+pub fn dekata(args: &[&str]) -> Output {
+    dekata_in(&repo(), args)
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Runs `check --json` and parses the report; stdout must be JSON only.
+pub fn check_json(root: &Path, kata: &str, extra: &[&str]) -> (i32, Value) {
+    let mut args = vec!["check", kata, "--json"];
+    args.extend_from_slice(extra);
+    let out = dekata_in(root, &args);
+    let text = stdout(&out);
+    let report: Value = serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("stdout is not one JSON document ({e}):\n{text}\nstderr:\n{}", stderr(&out)));
+    (out.status.code().unwrap_or(-1), report)
+}
+
+pub fn check_file(kata: &str, file: &Path) -> (i32, Value) {
+    check_json(&repo(), kata, &["--solution", file.to_str().unwrap()])
+}
+
+pub fn verdicts(report: &Value) -> Vec<(String, String)> {
+    report["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["name"].as_str().unwrap().to_string(), c["verdict"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+pub fn case<'a>(report: &'a Value, name: &str) -> &'a Value {
+    report["cases"].as_array().unwrap().iter().find(|c| c["name"] == name).unwrap_or_else(|| panic!("no case {name}"))
+}

@@ -1,0 +1,54 @@
+//! Golden reports: the JSON of a check, with timings and heap sizes (which
+//! vary from run to run) scrubbed. Set UPDATE_GOLDEN=1 to rewrite them after
+//! a deliberate change, and review the diff.
+
+mod common;
+use common::*;
+use serde_json::Value;
+
+fn scrub(mut report: Value) -> Value {
+    for c in report["cases"].as_array_mut().unwrap() {
+        for f in ["elapsed_ms", "reference_elapsed_ms", "peak_heap_bytes", "reference_peak_heap_bytes", "time_limit_ms"] {
+            c[f] = Value::from("<scrubbed>");
+        }
+        if !c["peak_heap_limit_bytes"].is_null() {
+            c["peak_heap_limit_bytes"] = Value::from("<scrubbed>");
+        }
+        // Memory messages quote measured sizes.
+        if c["verdict"] == "memory_exceeded" {
+            c["message"] = Value::from("<scrubbed>");
+        }
+    }
+    report
+}
+
+fn golden(name: &str, kata: &str, solution: &str) {
+    let (_, report) = check_file(kata, &kata_file(kata, solution));
+    let actual = serde_json::to_string_pretty(&scrub(report)).unwrap() + "\n";
+    let path = repo().join("tests").join("golden").join(format!("{name}.json"));
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_GOLDEN=1", path.display()));
+    if expected != actual {
+        let diff = similar::TextDiff::from_lines(&expected, &actual).unified_diff().header("golden", "actual").to_string();
+        panic!("the report differs from {}:\n{diff}", path.display());
+    }
+}
+
+#[test]
+fn count_events_wrong_key_report() {
+    golden("count_events-wrong_key", "count_events", "mutants/wrong_key.rs");
+}
+
+#[test]
+fn count_events_starter_report() {
+    golden("count_events-starter", "count_events", "starter.rs");
+}
+
+#[test]
+fn heavy_hitters_collect_first_report() {
+    golden("heavy_hitters-collect_first", "heavy_hitters", "mutants/collect_first.rs");
+}
