@@ -58,10 +58,92 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Re-grade a kata every time its solution file is saved
+    Watch {
+        /// The kata to start with (default: the first one not passed)
+        kata: Option<String>,
+        /// Re-grade on Enter instead of on file changes (for filesystems without change events)
+        #[arg(long)]
+        manual: bool,
+        /// Seed for the generated streams
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+    },
+    /// Show the next hint of a kata (one more each time)
+    Hint {
+        /// The kata id
+        kata: String,
+    },
+    /// Restore a kata's starter, keeping your current file as a timestamped backup
+    Reset {
+        /// The kata id
+        kata: String,
+    },
+    /// A timed mock interview, graded at the end with a scorecard
+    Drill {
+        /// Drill these katas (default: chosen for you)
+        #[arg(long = "kata", value_name = "KATA")]
+        katas: Vec<String>,
+        /// Choose katas of this pattern
+        #[arg(long)]
+        pattern: Option<String>,
+        /// Choose katas of this difficulty (warm-up, core, stretch)
+        #[arg(long)]
+        difficulty: Option<String>,
+        /// Choose katas from your weakest pattern
+        #[arg(long)]
+        weakest: bool,
+        /// How many katas to drill
+        #[arg(long, default_value_t = 2)]
+        count: usize,
+        /// Time allowed, in minutes
+        #[arg(long, default_value_t = 45.0)]
+        minutes: f64,
+        /// Seed for the generated streams
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+    },
+    /// Your progress over time, per interviewer concern
+    Stats {
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// For kata authors: scaffold a new kata folder
+    New {
+        /// The new kata's id (snake_case)
+        id: String,
+        /// Its pattern, e.g. streaming-aggregation
+        #[arg(long)]
+        pattern: String,
+        /// Its call shape, e.g. events_to_map
+        #[arg(long)]
+        shape: Option<String>,
+    },
     /// For kata authors: check that katas are sound (reference, starter, mutants)
     Validate {
         /// Kata ids (default: every kata)
         katas: Vec<String>,
+    },
+    /// For instructors: grade a folder of submissions (one subfolder per learner)
+    Grade {
+        /// The folder holding one subfolder of <kata>.rs files per learner
+        dir: PathBuf,
+        /// Grade only these katas
+        #[arg(long = "kata", value_name = "KATA")]
+        katas: Vec<String>,
+        /// Write JUnit XML here
+        #[arg(long, value_name = "FILE")]
+        junit: Option<PathBuf>,
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+        /// Submissions graded at once (default: the number of cores)
+        #[arg(long)]
+        jobs: Option<usize>,
+        /// Seed for the generated streams
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
     },
 }
 
@@ -81,6 +163,18 @@ fn main() -> ExitCode {
             cmd::check::run(&ws, cmd::check::Args { kata, all, solution, seed, json })
         }
         Command::Validate { katas } => cmd::validate::run(&ws, &katas),
+        Command::Watch { kata, manual, seed } => cmd::watch::run(&ws, cmd::watch::Args { kata, manual, seed }),
+        Command::Hint { kata } => cmd::hint::run(&ws, &kata),
+        Command::Reset { kata } => cmd::reset::run(&ws, &kata),
+        Command::Drill { katas, pattern, difficulty, weakest, count, minutes, seed } => cmd::drill::run(
+            &ws,
+            cmd::drill::Args { katas, pattern, difficulty, weakest, count, minutes, seed },
+        ),
+        Command::Stats { json } => cmd::stats::run(&ws, cmd::stats::Args { json }),
+        Command::New { id, pattern, shape } => cmd::new::run(&ws, cmd::new::Args { id, pattern, shape }),
+        Command::Grade { dir, katas, junit, json, jobs, seed } => {
+            cmd::grade::run(&ws, cmd::grade::Args { dir, katas, junit, json, jobs, seed })
+        }
     });
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -21,6 +21,9 @@ pub struct KataProgress {
     pub last_checked: u64,
     pub passed_at: Option<u64>,
     pub passed_seed: Option<u64>,
+    /// How many hints `dekata hint` has shown (they are shown in order).
+    #[serde(default)]
+    pub hints_shown: usize,
 }
 
 /// What `dekata list` shows for a kata.

@@ -1,6 +1,13 @@
 //! One module per subcommand.
 
 pub mod check;
+pub mod drill;
+pub mod grade;
+pub mod hint;
 pub mod list;
+pub mod new;
+pub mod reset;
 pub mod show;
+pub mod stats;
 pub mod validate;
+pub mod watch;

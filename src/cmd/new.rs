@@ -1,0 +1,15 @@
+//! `dekata new`: UNDER CONSTRUCTION (a helper is writing this module).
+
+use crate::workspace::Workspace;
+use anyhow::{Result, bail};
+
+pub struct Args {
+    pub id: String,
+    pub pattern: String,
+    pub shape: Option<String>,
+}
+
+/// Returns whether everything asked for succeeded (exit 0) or not (exit 1).
+pub fn run(_ws: &Workspace, _args: Args) -> Result<bool> {
+    bail!("`dekata new` is not built yet")
+}
