@@ -50,5 +50,6 @@ pub fn for_family(family: Family) -> &'static str {
         Family::Skew => SKEW,
         Family::Empty | Family::Single => EDGES,
         Family::HighCardinality => CARDINALITY,
+        Family::Grouped => RETRIES,
     }
 }

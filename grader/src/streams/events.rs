@@ -108,6 +108,7 @@ struct Base {
     retries: Option<f64>,
     late: Option<(f64, u64)>,
     skew: Option<(f64, u64)>,
+    grouped: bool,
     clock: i64,
     next_id: u64,
     produced: u64,
@@ -140,6 +141,7 @@ impl Base {
             retries: on(Family::Retries, p.retry_rate),
             late: on(Family::Late, p.late_rate).map(|r| (r, p.max_lateness_days.max(1))),
             skew: on(Family::Skew, p.skew_share).map(|s| (s, p.hot_user)),
+            grouped: spec.has(Family::Grouped),
             clock: p.start_ts,
             next_id: 0,
             produced: 0,
@@ -207,12 +209,14 @@ impl Base {
             if !tie {
                 copy.ingested_at += 1 + self.rng.below(900) as i64;
             }
-            copy.updated_by = if self.nulls.is_some() && self.rng.chance(0.5) {
+            // At least half the retries lose their writer, more when the
+            // stream's null rate is higher (1.0: every retry is None).
+            copy.updated_by = if self.nulls.is_some_and(|rate| self.rng.chance(rate.max(0.5))) {
                 None
             } else {
                 Some(self.rng.pick(&WRITERS).to_string())
             };
-            let due = self.produced + 1 + self.rng.below(RETRY_HORIZON);
+            let due = if self.grouped { self.produced } else { self.produced + 1 + self.rng.below(RETRY_HORIZON) };
             self.pending.push((due, copy));
         }
     }
@@ -283,6 +287,18 @@ mod tests {
         assert!(tied > 100, "{tied} tied retries");
         assert!(events.iter().any(|e| e.updated_by.is_none()));
         assert!(events.iter().any(|e| e.updated_by.as_deref() == Some("null")));
+    }
+
+    #[test]
+    fn grouped_retries_arrive_together() {
+        let events: Vec<Event> = EventStream::new(&spec(5000, &[Family::Retries, Family::Grouped])).collect();
+        let mut closed = std::collections::HashSet::new();
+        for w in events.windows(2) {
+            if w[0].event_id != w[1].event_id {
+                assert!(closed.insert(w[0].event_id.clone()), "{} came back later", w[0].event_id);
+            }
+        }
+        assert!(events.windows(2).filter(|w| w[0].event_id == w[1].event_id).count() > 500);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a change here or in `rng` changes generated records.
 /// Cached reference results are keyed by it.
-pub const GENERATOR_VERSION: u32 = 1;
+pub const GENERATOR_VERSION: u32 = 2;
 
 /// An edge-case family: one way in which production input differs from the
 /// five clean rows of an interview prompt. A case's tags are its families.
@@ -44,10 +44,13 @@ pub enum Family {
     Single,
     /// About as many distinct users as records.
     HighCardinality,
+    /// Retries arrive right after their original: the stream is grouped by
+    /// `event_id` (as if sorted by key upstream).
+    Grouped,
 }
 
 impl Family {
-    pub const ALL: [Family; 11] = [
+    pub const ALL: [Family; 12] = [
         Family::Clean,
         Family::Nulls,
         Family::Ties,
@@ -59,6 +62,7 @@ impl Family {
         Family::Empty,
         Family::Single,
         Family::HighCardinality,
+        Family::Grouped,
     ];
 
     pub fn name(self) -> &'static str {
@@ -74,6 +78,7 @@ impl Family {
             Family::Empty => "empty",
             Family::Single => "single",
             Family::HighCardinality => "high_cardinality",
+            Family::Grouped => "grouped",
         }
     }
 
@@ -90,6 +95,7 @@ impl Family {
             Family::Empty => "an empty stream",
             Family::Single => "a stream of one record",
             Family::HighCardinality => "about as many distinct users as records",
+            Family::Grouped => "every delivery of an event_id next to the others (grouped by key)",
         }
     }
 }
