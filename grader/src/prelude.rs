@@ -21,6 +21,15 @@ pub struct Event {
     pub updated_by: Option<String>,
 }
 
+/// One user's burst of activity: events no more than a gap apart.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Session {
+    pub user_id: u64,
+    pub start_ts: i64,
+    pub end_ts: i64,
+    pub event_count: u64,
+}
+
 /// The `row`-th hash function of a family of independent 64-bit hashes.
 ///
 /// Sketch katas (Count-Min, heavy hitters) name this function in their rules

@@ -51,5 +51,6 @@ pub fn for_family(family: Family) -> &'static str {
         Family::Empty | Family::Single => EDGES,
         Family::HighCardinality => CARDINALITY,
         Family::Grouped => RETRIES,
+        Family::SortedByUser => CORRECTNESS,
     }
 }

@@ -35,9 +35,15 @@ impl EventStream {
             rng: Rng::derive(spec.seed, "disorder"),
             remaining: spec.len(),
         };
-        if spec.has(Family::Shuffled) {
+        if spec.has(Family::Shuffled) || spec.has(Family::SortedByUser) {
             let mut all: Vec<Event> = lazy.collect();
-            Rng::derive(spec.seed, "shuffle").shuffle(&mut all);
+            if spec.has(Family::Shuffled) {
+                Rng::derive(spec.seed, "shuffle").shuffle(&mut all);
+            }
+            if spec.has(Family::SortedByUser) {
+                // Stable: equal (user, ts) keep their arrival order.
+                all.sort_by_key(|e| (e.user_id, e.ts));
+            }
             EventStream { inner: Inner::Materialised(all.into_iter()) }
         } else {
             EventStream { inner: Inner::Lazy(Box::new(lazy)) }
@@ -287,6 +293,12 @@ mod tests {
         assert!(tied > 100, "{tied} tied retries");
         assert!(events.iter().any(|e| e.updated_by.is_none()));
         assert!(events.iter().any(|e| e.updated_by.as_deref() == Some("null")));
+    }
+
+    #[test]
+    fn sorted_by_user_is_sorted() {
+        let events: Vec<Event> = EventStream::new(&spec(3000, &[Family::SortedByUser, Family::Late])).collect();
+        assert!(events.windows(2).all(|w| (w[0].user_id, w[0].ts) <= (w[1].user_id, w[1].ts)));
     }
 
     #[test]

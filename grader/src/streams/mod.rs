@@ -4,8 +4,9 @@
 //! families to mix in, and parameters. The same spec gives the same records on
 //! every machine (see `rng`), and the generators hold O(1) state, so a case of
 //! ten million events costs no more memory than one of ten. The one exception
-//! is [`Family::Shuffled`] (a full shuffle), which is built before the
-//! solution is called so that it never counts against the solution's memory.
+//! are [`Family::Shuffled`] (a full shuffle) and [`Family::SortedByUser`],
+//! which are built before the solution is called so that they never count
+//! against the solution's memory.
 
 mod events;
 
@@ -47,10 +48,13 @@ pub enum Family {
     /// Retries arrive right after their original: the stream is grouped by
     /// `event_id` (as if sorted by key upstream).
     Grouped,
+    /// The stream sorted by (user_id, ts), as sessionization expects
+    /// (built before the solution is called).
+    SortedByUser,
 }
 
 impl Family {
-    pub const ALL: [Family; 12] = [
+    pub const ALL: [Family; 13] = [
         Family::Clean,
         Family::Nulls,
         Family::Ties,
@@ -63,6 +67,7 @@ impl Family {
         Family::Single,
         Family::HighCardinality,
         Family::Grouped,
+        Family::SortedByUser,
     ];
 
     pub fn name(self) -> &'static str {
@@ -79,6 +84,7 @@ impl Family {
             Family::Single => "single",
             Family::HighCardinality => "high_cardinality",
             Family::Grouped => "grouped",
+            Family::SortedByUser => "sorted_by_user",
         }
     }
 
@@ -96,6 +102,7 @@ impl Family {
             Family::Single => "a stream of one record",
             Family::HighCardinality => "about as many distinct users as records",
             Family::Grouped => "every delivery of an event_id next to the others (grouped by key)",
+            Family::SortedByUser => "sorted by (user_id, ts)",
         }
     }
 }

@@ -1,0 +1,23 @@
+//! expect: wrong_answer
+//! Measures the gap from the session's start instead of the previous
+//! event: long sessions get cut into pieces.
+use grader::prelude::*;
+
+pub fn sessionize(events: impl Iterator<Item = Event>, gap_seconds: i64) -> Vec<Session> {
+    let mut sessions = Vec::new();
+    let mut open: Option<Session> = None;
+    for e in events {
+        match &mut open {
+            Some(s) if s.user_id == e.user_id && e.ts - s.start_ts <= gap_seconds => {
+                s.end_ts = e.ts;
+                s.event_count += 1;
+            }
+            _ => {
+                sessions.extend(open.take());
+                open = Some(Session { user_id: e.user_id, start_ts: e.ts, end_ts: e.ts, event_count: 1 });
+            }
+        }
+    }
+    sessions.extend(open);
+    sessions
+}

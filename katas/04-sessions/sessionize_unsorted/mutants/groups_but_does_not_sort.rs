@@ -1,0 +1,26 @@
+//! expect: wrong_answer
+//! Groups by user but keeps arrival order within the user: right while the
+//! input is in time order, wrong once it is not.
+use grader::prelude::*;
+
+pub fn sessionize_unsorted(events: impl Iterator<Item = Event>, gap_seconds: i64) -> Vec<Session> {
+    let mut by_user: HashMap<u64, Vec<i64>> = HashMap::new();
+    for e in events {
+        by_user.entry(e.user_id).or_default().push(e.ts);
+    }
+    let mut sessions = Vec::new();
+    for (user_id, times) in by_user {
+        let mut open = Session { user_id, start_ts: times[0], end_ts: times[0], event_count: 0 };
+        for ts in times {
+            if open.event_count > 0 && (ts - open.end_ts).abs() > gap_seconds {
+                sessions.push(open.clone());
+                open = Session { user_id, start_ts: ts, end_ts: ts, event_count: 0 };
+            }
+            open.start_ts = open.start_ts.min(ts);
+            open.end_ts = open.end_ts.max(ts);
+            open.event_count += 1;
+        }
+        sessions.push(open);
+    }
+    sessions
+}
