@@ -238,6 +238,9 @@ pub fn load(path: &Path) -> Result<Kata> {
     if !is_identifier(&file.id) {
         return Err(bad(format!("the id `{}` must be a snake_case Rust identifier", file.id)));
     }
+    if RESERVED_IDS.contains(&file.id.as_str()) {
+        return Err(bad(format!("the id `{}` is reserved (solutions/{}.rs is dekata's own file)", file.id, file.id)));
+    }
     if dir.file_name().and_then(|n| n.to_str()) != Some(file.id.as_str()) {
         return Err(bad(format!("the id `{}` must match its folder name", file.id)));
     }
@@ -322,6 +325,9 @@ pub fn by_pattern(katas: &[Kata]) -> Vec<(String, Vec<&Kata>)> {
     }
     order.into_iter().map(|p| { let g = groups.remove(&p).unwrap_or_default(); (p, g) }).collect()
 }
+
+/// Ids whose solution file would collide with dekata's files in solutions/.
+const RESERVED_IDS: [&str; 2] = ["lib", "main"];
 
 fn is_identifier(s: &str) -> bool {
     let mut chars = s.chars();

@@ -106,6 +106,8 @@ pub fn status(progress: &Progress, kata: &str, has_solution: bool) -> Status {
     }
     match progress.katas.get(kata) {
         None => Status::Started,
+        // An entry made by `hint` before any check.
+        Some(k) if k.last_verdict.is_empty() => Status::Started,
         Some(k) if k.last_verdict == "pass" => Status::Passed,
         Some(_) => Status::Failing,
     }
