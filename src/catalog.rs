@@ -7,7 +7,7 @@ use crate::error::BadRequest;
 use anyhow::{Context, Result};
 use grader::protocol::CompareSpec;
 use grader::questions;
-use grader::streams::{Family, StreamParams};
+use grader::streams::{Family, RecordKind, StreamParams};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -26,10 +26,13 @@ pub enum Shape {
     EventsToIter,
     /// `fn(impl Iterator<Item = Event>, args..) -> T`, compared as one value
     EventsToValue,
+    /// `fn(impl Iterator<Item = RawRow>, args..) -> (Vec<P>, Vec<Quarantined>)`
+    RowsToSplit,
 }
 
 impl Shape {
-    pub const ALL: [Shape; 4] = [Shape::EventsToMap, Shape::EventsToList, Shape::EventsToIter, Shape::EventsToValue];
+    pub const ALL: [Shape; 5] =
+        [Shape::EventsToMap, Shape::EventsToList, Shape::EventsToIter, Shape::EventsToValue, Shape::RowsToSplit];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -37,6 +40,15 @@ impl Shape {
             Shape::EventsToList => "events_to_list",
             Shape::EventsToIter => "events_to_iter",
             Shape::EventsToValue => "events_to_value",
+            Shape::RowsToSplit => "rows_to_split",
+        }
+    }
+
+    /// The kind of record the shape's input iterator yields.
+    pub fn record_kind(self) -> RecordKind {
+        match self {
+            Shape::RowsToSplit => RecordKind::Rows,
+            _ => RecordKind::Events,
         }
     }
 }

@@ -109,6 +109,7 @@ pub fn glue(kata: &Kata, solution: &Path, reference: &Path) -> String {
 fn input_expr(shape: Shape) -> &'static str {
     match shape {
         Shape::EventsToMap | Shape::EventsToList | Shape::EventsToIter | Shape::EventsToValue => "input.events()",
+        Shape::RowsToSplit => "input.rows()",
     }
 }
 
@@ -117,6 +118,7 @@ fn output_method(shape: Shape) -> &'static str {
         Shape::EventsToMap => "out.map",
         Shape::EventsToList | Shape::EventsToIter => "out.list",
         Shape::EventsToValue => "out.value",
+        Shape::RowsToSplit => "out.split",
     }
 }
 

@@ -73,12 +73,19 @@ fn grade_case(req: &Request<'_>, binary: &Path, case: &Case, solution_display: &
         result,
         stderr: finished.stderr.text(),
     };
-    let judged = judge::judge(case, &kata.limits, &kata.compare, &reference, &learner, solution_display);
+    let noun = match kata.shape.record_kind() {
+        grader::streams::RecordKind::Events => "event",
+        grader::streams::RecordKind::Rows => "row",
+    };
+    let judged = judge::judge(case, &kata.limits, &kata.compare, &reference, &learner, solution_display, noun);
     let shrunk = match judged.shrink {
         Some(target) => shrink(req, binary, case, target)?,
         None => None,
     };
-    Ok(CaseReport::new(judged, shrunk))
+    let mut report = CaseReport::new(judged, shrunk);
+    // Panic locations and compiler paths name files relative to the root.
+    report.message = report.message.replace(&format!("{}/", req.ws.root.display()), "");
+    Ok(report)
 }
 
 /// The reference's result on a case, from the cache or from a fresh run.
@@ -125,6 +132,7 @@ pub fn case_spec(kata: &Kata, case: &Case, seed: u64, side: Side) -> CaseSpec {
         case: case.name.clone(),
         side,
         stream: StreamSpec {
+            record: kata.shape.record_kind(),
             seed: stream_seed,
             events: case.events,
             families: case.families.clone(),

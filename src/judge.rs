@@ -56,7 +56,9 @@ pub fn judge(
     reference: &RunReport,
     learner: &LearnerRun,
     solution_path: &str,
+    noun: &'static str,
 ) -> Judged {
+    let count = |n: u64| records(n, noun);
     let time_limit = time_limit_ms(limits, reference.measure.elapsed_us);
     let memory_limit = case.memory.as_ref().map(|_| memory_limit(limits, reference.measure.peak_heap_bytes));
     let mut j = Judged {
@@ -73,7 +75,7 @@ pub fn judge(
         time_limit_ms: time_limit,
         peak_heap_limit_bytes: memory_limit,
         shrink: None,
-        record_noun: "event",
+        record_noun: noun,
     };
     let text = learner.result.as_deref().unwrap_or("");
     let oom = parse_oom(text);
@@ -102,7 +104,7 @@ pub fn judge(
         return j;
     }
 
-    if let Some(problem) = mismatch(compare, reference, &report) {
+    if let Some(problem) = mismatch(compare, reference, &report, noun) {
         j.verdict = Verdict::WrongAnswer;
         j.message = problem;
         j.shrink = Some(ShrinkTarget::WrongAnswer);
@@ -127,7 +129,7 @@ pub fn judge(
             "took {} ms on {} against the reference's {} ms; the limit is {} ms \
              ({}\u{00d7} the reference, at least {} ms).",
             j.elapsed_ms,
-            events(j.events),
+            count(j.events),
             j.reference_elapsed_ms,
             time_limit,
             limits.time_factor,
@@ -186,10 +188,15 @@ fn died(learner: &LearnerRun, oom: Option<u64>, limits: &Limits, time_limit: u64
 
 /// Compares the learner's output with the reference's: a described
 /// difference, or `None` when they agree.
-fn mismatch(compare: &CompareSpec, reference: &RunReport, learner: &RunReport) -> Option<String> {
+fn mismatch(compare: &CompareSpec, reference: &RunReport, learner: &RunReport, noun: &'static str) -> Option<String> {
     let (Some(expected), Some(actual)) = (&reference.output, &learner.output) else {
         return Some("produced no output.".to_string());
     };
+    if let Some(first) = actual.problems.first() {
+        let more = actual.problem_count.saturating_sub(1);
+        let more = if more > 0 { format!(" ({more} more like it)") } else { String::new() };
+        return Some(format!("{first}{more}."));
+    }
     if let Some(kept) = &actual.kept {
         if let Some(grain) = grain_violation(kept, &compare.grain) {
             return Some(format!("broke the grain of the output: {grain}."));
@@ -212,7 +219,7 @@ fn mismatch(compare: &CompareSpec, reference: &RunReport, learner: &RunReport) -
     } else {
         format!(" (your output has {} rows, the reference's {})", thousands(actual.items), thousands(expected.items))
     };
-    Some(format!("wrong output on {}{rows}.", events(reference.measure.events)))
+    Some(format!("wrong output on {}{rows}.", records(reference.measure.events, noun)))
 }
 
 /// A memory case fails when the peak is over the limit, or when it grows
@@ -278,7 +285,12 @@ pub fn thousands(n: u64) -> String {
 
 /// `1 event`, `20,000 events`.
 pub fn events(n: u64) -> String {
-    if n == 1 { "1 event".to_string() } else { format!("{} events", thousands(n)) }
+    records(n, "event")
+}
+
+/// `1 row`, `20,000 rows`: a count of input records of a kind.
+pub fn records(n: u64, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{} {noun}s", thousands(n)) }
 }
 
 /// Bytes in B, KiB, MiB or GiB with one decimal.

@@ -3,7 +3,7 @@
 
 use crate::catalog::Kata;
 use crate::grade::Observer;
-use crate::judge::{bytes, events};
+use crate::judge::{bytes, records};
 use crate::report::{CaseReport, Overall, Report, Verdict};
 use colored::Colorize;
 
@@ -59,7 +59,7 @@ fn print_case(case: &CaseReport, details: bool) {
     println!(
         "  {mark} {:<28} {:>16}  {:>7}  {verdict}{}",
         case.name,
-        events(case.events),
+        records(case.events, case.unit.trim_end_matches('s')),
         format!("{} ms", case.elapsed_ms),
         memory.dimmed()
     );

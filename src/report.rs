@@ -71,6 +71,8 @@ pub struct CaseReport {
     pub verdict: Verdict,
     pub message: String,
     pub events: u64,
+    /// What `events` counts: `events` or `rows`.
+    pub unit: String,
     pub elapsed_ms: u64,
     pub reference_elapsed_ms: u64,
     pub peak_heap_bytes: u64,
@@ -154,8 +156,10 @@ impl CaseReport {
                     diff = grader::diff::unified(&expected, &actual);
                 }
                 Actual::Panicked { message: m } => {
+                    let same = message.contains(m.as_str());
+                    let what = if same { String::new() } else { format!(": {m}") };
                     message.push_str(&format!(
-                        " Shrunk to a {n}-{noun} input that makes it panic (from {}): {m}",
+                        " Shrunk to a {n}-{noun} input that makes it panic (from {}){what}.",
                         crate::judge::thousands(s.original_records)
                     ));
                 }
@@ -173,6 +177,7 @@ impl CaseReport {
             verdict: judged.verdict,
             message: message.trim().to_string(),
             events: judged.events,
+            unit: format!("{}s", judged.record_noun),
             elapsed_ms: judged.elapsed_ms,
             reference_elapsed_ms: judged.reference_elapsed_ms,
             peak_heap_bytes: judged.peak_heap_bytes,

@@ -17,7 +17,8 @@ use crate::protocol::{
 };
 use crate::shrink::{Budget, minimise};
 use crate::sink::{Sink, to_value};
-use crate::streams::{EventStream, StreamSpec};
+use crate::prelude::RawRow;
+use crate::streams::{EventStream, RecordKind, RowStream, StreamSpec};
 use serde_json::Value;
 use std::fs::File;
 use std::io::Write;
@@ -29,49 +30,96 @@ use std::time::Instant;
 /// The records a solution is called with: generated lazily for a graded
 /// run, or an explicit list while shrinking.
 pub struct Input {
-    events: Events,
+    source: Source,
+}
+
+enum Source {
+    Events(Records<Event, EventStream>),
+    Rows(Records<RawRow, RowStream>),
+}
+
+/// One input record of either kind, for shrinking and counterexamples.
+#[derive(Clone)]
+enum Record {
+    Event(Event),
+    Row(RawRow),
 }
 
 impl Input {
     fn generated(spec: &StreamSpec) -> Input {
-        Input { events: Events { inner: EventsInner::Generated(EventStream::new(spec)) } }
+        let source = match spec.record {
+            RecordKind::Events => Source::Events(Records::Generated(EventStream::new(spec))),
+            RecordKind::Rows => Source::Rows(Records::Generated(RowStream::new(spec))),
+        };
+        Input { source }
     }
 
-    fn records(records: Vec<Event>) -> Input {
-        Input { events: Events { inner: EventsInner::Listed(records.into_iter()) } }
+    fn listed(kind: RecordKind, records: &[Record]) -> Input {
+        let source = match kind {
+            RecordKind::Events => Source::Events(Records::Listed(
+                records.iter().filter_map(|r| if let Record::Event(e) = r { Some(e.clone()) } else { None }).collect::<Vec<_>>().into_iter(),
+            )),
+            RecordKind::Rows => Source::Rows(Records::Listed(
+                records.iter().filter_map(|r| if let Record::Row(x) = r { Some(x.clone()) } else { None }).collect::<Vec<_>>().into_iter(),
+            )),
+        };
+        Input { source }
     }
 
     /// The input as a one-pass iterator of events.
-    pub fn events(self) -> Events {
-        self.events
+    pub fn events(self) -> Records<Event, EventStream> {
+        match self.source {
+            Source::Events(r) => r,
+            Source::Rows(_) => panic!("{WRONG_KIND}"),
+        }
+    }
+
+    /// The input as a one-pass iterator of raw JSON rows.
+    pub fn rows(self) -> Records<RawRow, RowStream> {
+        match self.source {
+            Source::Rows(r) => r,
+            Source::Events(_) => panic!("{WRONG_KIND}"),
+        }
     }
 }
 
-/// A one-pass iterator of events. Solutions see only `impl Iterator`.
-pub struct Events {
-    inner: EventsInner,
+const WRONG_KIND: &str = "dekata: this kata's call shape reads another kind of record than its streams make";
+
+/// A one-pass iterator of records. Solutions see only `impl Iterator`.
+pub enum Records<T, G> {
+    Generated(G),
+    Listed(std::vec::IntoIter<T>),
 }
 
-enum EventsInner {
-    Generated(EventStream),
-    Listed(std::vec::IntoIter<Event>),
-}
+impl<T, G: Iterator<Item = T>> Iterator for Records<T, G> {
+    type Item = T;
 
-impl Iterator for Events {
-    type Item = Event;
-
-    fn next(&mut self) -> Option<Event> {
-        match &mut self.inner {
-            EventsInner::Generated(s) => s.next(),
-            EventsInner::Listed(s) => s.next(),
+    fn next(&mut self) -> Option<T> {
+        match self {
+            Records::Generated(s) => s.next(),
+            Records::Listed(s) => s.next(),
         }
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        match &self.inner {
-            EventsInner::Generated(s) => s.size_hint(),
-            EventsInner::Listed(s) => s.size_hint(),
+        match self {
+            Records::Generated(s) => s.size_hint(),
+            Records::Listed(s) => s.size_hint(),
         }
+    }
+}
+
+fn materialise(spec: &StreamSpec) -> Vec<Record> {
+    match spec.record {
+        RecordKind::Events => EventStream::new(spec).map(Record::Event).collect(),
+        RecordKind::Rows => RowStream::new(spec).map(Record::Row).collect(),
+    }
+}
+
+fn record_value(r: &Record) -> Value {
+    match r {
+        Record::Event(e) => to_value(e),
+        Record::Row(x) => Value::Object(x.clone()),
     }
 }
 
@@ -196,9 +244,9 @@ enum Produced {
     Panicked(String),
 }
 
-fn produce(side: &dyn Fn(Input, &mut Sink), records: &[Event], spec: &CaseSpec) -> Produced {
+fn produce(side: &dyn Fn(Input, &mut Sink), records: &[Record], spec: &CaseSpec) -> Produced {
     let mut sink = Sink::new(spec.compare.order, true);
-    let input = Input::records(records.to_vec());
+    let input = Input::listed(spec.stream.record, records);
     match catch_unwind(AssertUnwindSafe(|| side(input, &mut sink))) {
         Ok(()) => {
             let mut items = sink.finish().kept.unwrap_or_default();
@@ -211,9 +259,9 @@ fn produce(side: &dyn Fn(Input, &mut Sink), records: &[Event], spec: &CaseSpec) 
 
 fn shrink(spec: &CaseSpec, learner: &dyn Fn(Input, &mut Sink), reference: &dyn Fn(Input, &mut Sink)) -> ShrinkReport {
     let target = spec.shrink_target.unwrap_or(ShrinkTarget::WrongAnswer);
-    let all: Vec<Event> = EventStream::new(&spec.stream).collect();
+    let all = materialise(&spec.stream);
     let original_records = all.len() as u64;
-    let fails = |records: &[Event]| -> bool {
+    let fails = |records: &[Record]| -> bool {
         match (target, produce(learner, records, spec)) {
             (ShrinkTarget::Panic, learned) => matches!(learned, Produced::Panicked(_)),
             (ShrinkTarget::WrongAnswer, Produced::Panicked(_)) => true,
@@ -252,7 +300,7 @@ fn shrink(spec: &CaseSpec, learner: &dyn Fn(Input, &mut Sink), reference: &dyn F
     ShrinkReport {
         reproduced: true,
         original_records,
-        counterexample: shrunk.input.iter().map(to_value).collect(),
+        counterexample: shrunk.input.iter().map(record_value).collect(),
         expected,
         actual,
         grain_violation: grain,

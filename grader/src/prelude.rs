@@ -21,6 +21,25 @@ pub struct Event {
     pub updated_by: Option<String>,
 }
 
+/// A loose JSON object, as rows arrive from an upstream you do not control.
+pub type RawRow = serde_json::Map<String, Value>;
+
+/// A row that parsed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ParsedEvent {
+    pub user_id: i64,
+    pub ts: i64,
+    pub event_type: String,
+    pub amount: Option<f64>,
+}
+
+/// A row that did not parse, with the reason.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quarantined {
+    pub row: RawRow,
+    pub error: String,
+}
+
 /// One user's burst of activity: events no more than a gap apart.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Session {

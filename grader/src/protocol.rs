@@ -80,6 +80,11 @@ pub struct OutputSummary {
     pub items: u64,
     pub digest: String,
     pub kept: Option<Vec<Value>>,
+    /// Problems the sink saw in the output itself (e.g. an empty error).
+    #[serde(default)]
+    pub problems: Vec<String>,
+    #[serde(default)]
+    pub problem_count: u64,
 }
 
 /// Time and heap of one call.

@@ -16,12 +16,18 @@ pub const RETRIES: &str = "What if the same event is delivered more than once?";
 pub const SKEW: &str = "What if one key holds 90% of the rows?";
 pub const EDGES: &str = "What does this do on an empty input, or on a single record?";
 pub const CARDINALITY: &str = "What if there are millions of distinct keys?";
+pub const DRIFT: &str = "What happens when the upstream schema changes under you?";
 pub const GRAIN: &str = "What is the grain of the output?";
 
 /// The question that a stream built from `families` puts to a solution:
 /// the most specific family wins.
 pub fn for_families(families: &[Family]) -> &'static str {
-    const PRIORITY: [Family; 10] = [
+    const PRIORITY: [Family; 15] = [
+        Family::SchemaDrift,
+        Family::WrongTypes,
+        Family::MissingFields,
+        Family::LongValues,
+        Family::ExtraFields,
         Family::Ties,
         Family::Nulls,
         Family::Retries,
@@ -52,5 +58,7 @@ pub fn for_family(family: Family) -> &'static str {
         Family::HighCardinality => CARDINALITY,
         Family::Grouped => RETRIES,
         Family::SortedByUser => CORRECTNESS,
+        Family::MissingFields | Family::WrongTypes | Family::LongValues => NULLS,
+        Family::ExtraFields | Family::SchemaDrift => DRIFT,
     }
 }

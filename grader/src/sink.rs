@@ -8,13 +8,19 @@
 //! their items for diffs, grain checks and float tolerance.
 
 use crate::compare::sort_canonical;
+use crate::prelude::Quarantined;
 use crate::protocol::{Order, OutputSummary};
 use crate::rng::{fnv1a, mix64};
 use serde::Serialize;
 use serde_json::{Value, json};
 
+/// Field names a quarantine error may name, beside the row's own keys.
+const SCHEMA_FIELDS: [&str; 8] = ["user_id", "ts", "event_type", "amount", "userId", "event_time", "type", "amount_cents"];
+
 pub struct Sink {
     order: Order,
+    problems: Vec<String>,
+    problem_count: u64,
     count: u64,
     sum: u64,
     xor: u64,
@@ -24,7 +30,7 @@ pub struct Sink {
 
 impl Sink {
     pub fn new(order: Order, keep: bool) -> Sink {
-        Sink { order, count: 0, sum: 0, xor: 0, chain: 0, kept: keep.then(Vec::new) }
+        Sink { order, problems: Vec::new(), problem_count: 0, count: 0, sum: 0, xor: 0, chain: 0, kept: keep.then(Vec::new) }
     }
 
     /// A map-like output: `HashMap`, `BTreeMap`, or any iterator of pairs.
@@ -55,6 +61,38 @@ impl Sink {
         self.push(to_value(&value));
     }
 
+    /// A parse with a quarantine: the parsed rows, then which rows were
+    /// quarantined (compared without the error text, which must be
+    /// non-empty and name a field of the row or of the schema).
+    pub fn split<P: Serialize>(&mut self, (parsed, quarantined): (Vec<P>, Vec<Quarantined>)) {
+        for p in parsed {
+            self.push(json!({ "parsed": to_value(&p) }));
+        }
+        for q in quarantined {
+            let names_a_field = SCHEMA_FIELDS.iter().any(|f| q.error.contains(f))
+                || q.row.keys().any(|k| !k.is_empty() && q.error.contains(k.as_str()));
+            if q.error.trim().is_empty() {
+                self.problem(format!("a quarantined row has an empty error: {}", Value::Object(q.row.clone())));
+            } else if !names_a_field {
+                self.problem(format!(
+                    "the error {:?} does not name the field at fault (row: {})",
+                    q.error,
+                    Value::Object(q.row.clone())
+                ));
+            }
+            self.push(json!({ "quarantined": Value::Object(q.row) }));
+        }
+    }
+
+    /// Notes something wrong with the output that equality with the
+    /// reference does not show (at most a few are kept).
+    pub fn problem(&mut self, text: String) {
+        self.problem_count += 1;
+        if self.problems.len() < 3 {
+            self.problems.push(text);
+        }
+    }
+
     pub fn push(&mut self, item: Value) {
         let h = mix64(fnv1a(item.to_string().as_bytes()));
         self.count += 1;
@@ -75,7 +113,7 @@ impl Sink {
             sort_canonical(&mut items, self.order, 0.0);
             items
         });
-        OutputSummary { items: self.count, digest, kept }
+        OutputSummary { items: self.count, digest, kept, problems: self.problems, problem_count: self.problem_count }
     }
 }
 

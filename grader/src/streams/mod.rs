@@ -9,8 +9,10 @@
 //! against the solution's memory.
 
 mod events;
+mod rows;
 
 pub use events::EventStream;
+pub use rows::RowStream;
 
 use serde::{Deserialize, Serialize};
 
@@ -51,10 +53,23 @@ pub enum Family {
     /// The stream sorted by (user_id, ts), as sessionization expects
     /// (built before the solution is called).
     SortedByUser,
+    /// Rows: a field is missing.
+    MissingFields,
+    /// Rows: a field holds the wrong type: a float where an integer
+    /// belongs, a boolean, a nested object, an empty string, a number
+    /// written as text.
+    WrongTypes,
+    /// Rows: fields nobody asked for.
+    ExtraFields,
+    /// Rows: very long strings, and numbers too large for an i64.
+    LongValues,
+    /// Rows: a second schema version with renamed fields
+    /// (`userId`, `event_time`, `type`, `amount_cents`, `schema_version: 2`).
+    SchemaDrift,
 }
 
 impl Family {
-    pub const ALL: [Family; 13] = [
+    pub const ALL: [Family; 18] = [
         Family::Clean,
         Family::Nulls,
         Family::Ties,
@@ -68,6 +83,11 @@ impl Family {
         Family::HighCardinality,
         Family::Grouped,
         Family::SortedByUser,
+        Family::MissingFields,
+        Family::WrongTypes,
+        Family::ExtraFields,
+        Family::LongValues,
+        Family::SchemaDrift,
     ];
 
     pub fn name(self) -> &'static str {
@@ -85,6 +105,11 @@ impl Family {
             Family::HighCardinality => "high_cardinality",
             Family::Grouped => "grouped",
             Family::SortedByUser => "sorted_by_user",
+            Family::MissingFields => "missing_fields",
+            Family::WrongTypes => "wrong_types",
+            Family::ExtraFields => "extra_fields",
+            Family::LongValues => "long_values",
+            Family::SchemaDrift => "schema_drift",
         }
     }
 
@@ -103,6 +128,11 @@ impl Family {
             Family::HighCardinality => "about as many distinct users as records",
             Family::Grouped => "every delivery of an event_id next to the others (grouped by key)",
             Family::SortedByUser => "sorted by (user_id, ts)",
+            Family::MissingFields => "rows with a field missing",
+            Family::WrongTypes => "fields of the wrong type: floats, booleans, objects, empty or numeric text",
+            Family::ExtraFields => "rows with fields nobody asked for",
+            Family::LongValues => "very long strings and numbers too large for an i64",
+            Family::SchemaDrift => "a second schema version with renamed fields",
         }
     }
 }
@@ -135,6 +165,12 @@ pub struct StreamParams {
     pub hot_user: u64,
     /// Size of the reordering window (family `out_of_order`).
     pub disorder_window: u64,
+    /// Rows: share of rows each corrupting family touches.
+    pub corrupt_rate: f64,
+    /// Rows: share of rows that carry an amount.
+    pub amount_rate: f64,
+    /// Rows: share of rows in schema version 2 (family `schema_drift`).
+    pub drift_rate: f64,
 }
 
 impl Default for StreamParams {
@@ -155,13 +191,29 @@ impl Default for StreamParams {
             skew_share: 0.9,
             hot_user: 1,
             disorder_window: 64,
+            corrupt_rate: 0.2,
+            amount_rate: 0.7,
+            drift_rate: 0.4,
         }
     }
+}
+
+/// What kind of record a stream yields.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    /// [`crate::prelude::Event`]s.
+    #[default]
+    Events,
+    /// Loose JSON objects ([`crate::prelude::RawRow`]) made from events.
+    Rows,
 }
 
 /// Everything needed to regenerate one stream exactly.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StreamSpec {
+    #[serde(default)]
+    pub record: RecordKind,
     pub seed: u64,
     /// Number of records the stream yields, retries included.
     pub events: u64,

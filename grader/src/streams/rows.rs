@@ -1,0 +1,168 @@
+//! The row generator: loose JSON objects made from the event stream, then
+//! damaged the way upstream data is damaged, per family.
+
+use super::{Family, StreamSpec};
+use crate::prelude::{Event, RawRow, Value};
+use crate::rng::Rng;
+use serde_json::json;
+
+const V1_FIELDS: [&str; 4] = ["user_id", "ts", "event_type", "amount"];
+const V2_FIELDS: [&str; 4] = ["userId", "event_time", "type", "amount_cents"];
+
+/// A lazy stream of [`RawRow`]s described by a [`StreamSpec`].
+pub struct RowStream {
+    events: super::EventStream,
+    rng: Rng,
+    families: Vec<Family>,
+    corrupt_rate: f64,
+    amount_rate: f64,
+    drift_rate: f64,
+}
+
+impl RowStream {
+    pub fn new(spec: &StreamSpec) -> RowStream {
+        RowStream {
+            events: super::EventStream::new(spec),
+            rng: Rng::derive(spec.seed, "rows"),
+            families: spec.families.clone(),
+            corrupt_rate: spec.params.corrupt_rate,
+            amount_rate: spec.params.amount_rate,
+            drift_rate: spec.params.drift_rate,
+        }
+    }
+
+    fn has(&self, f: Family) -> bool {
+        self.families.contains(&f)
+    }
+
+    fn row(&mut self, e: Event) -> RawRow {
+        let v2 = self.has(Family::SchemaDrift) && self.rng.chance(self.drift_rate);
+        let names = if v2 { V2_FIELDS } else { V1_FIELDS };
+        let mut row = RawRow::new();
+        row.insert(names[0].into(), json!(e.user_id));
+        row.insert(names[1].into(), json!(e.ts));
+        row.insert(names[2].into(), json!(e.event_type));
+        if self.rng.chance(self.amount_rate) {
+            let cents = self.rng.below(100_000);
+            let amount = if v2 { json!(cents) } else { json!(cents as f64 / 100.0) };
+            row.insert(names[3].into(), amount);
+        }
+        if v2 {
+            row.insert("schema_version".into(), json!(2));
+        }
+        let rate = self.corrupt_rate;
+        if self.has(Family::Nulls) && self.rng.chance(rate) {
+            let field = self.pick_field(&row);
+            let v = if self.rng.chance(0.5) { Value::Null } else { json!("null") };
+            row.insert(field, v);
+        }
+        if self.has(Family::MissingFields) && self.rng.chance(rate) {
+            let field = self.pick_field(&row);
+            row.remove(&field);
+        }
+        if self.has(Family::WrongTypes) && self.rng.chance(rate) {
+            let field = self.pick_field(&row);
+            let v = self.wrong_value(row.get(&field));
+            row.insert(field, v);
+        }
+        if self.has(Family::LongValues) && self.rng.chance(rate) {
+            let field = self.pick_field(&row);
+            let v = match self.rng.below(3) {
+                0 => json!("x".repeat(4_096 + self.rng.below(4_096) as usize)),
+                1 => json!("9".repeat(25)),
+                _ => json!(u64::MAX - self.rng.below(1_000)),
+            };
+            row.insert(field, v);
+        }
+        if self.has(Family::ExtraFields) && self.rng.chance(0.5) {
+            row.insert("source".into(), json!(*self.rng.pick(&["web", "ios", "android"])));
+            if self.rng.chance(0.5) {
+                row.insert("_ingest".into(), json!({ "batch": self.rng.below(1_000), "retry": self.rng.chance(0.1) }));
+            }
+        }
+        row
+    }
+
+    fn pick_field(&mut self, row: &RawRow) -> String {
+        let keys: Vec<&String> = row.keys().filter(|k| k.as_str() != "schema_version").collect();
+        if keys.is_empty() {
+            return "user_id".to_string();
+        }
+        (*self.rng.pick(&keys)).clone()
+    }
+
+    /// A value of a type the field should not hold, or numeric text that
+    /// some rules accept.
+    fn wrong_value(&mut self, current: Option<&Value>) -> Value {
+        let n = current.and_then(Value::as_i64).unwrap_or(42);
+        match self.rng.below(9) {
+            0 => json!(n as f64 + 0.5),
+            1 => json!(n as f64),
+            2 => json!(self.rng.chance(0.5)),
+            3 => json!({ "value": n }),
+            4 => json!([n]),
+            5 => json!(""),
+            6 => json!(format!(" {n} ")),
+            7 => json!(format!("{n}")),
+            _ => json!(format!("n/a-{}", self.rng.below(100))),
+        }
+    }
+}
+
+impl Iterator for RowStream {
+    type Item = RawRow;
+
+    fn next(&mut self) -> Option<RawRow> {
+        let e = self.events.next()?;
+        Some(self.row(e))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.events.size_hint()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::streams::StreamParams;
+
+    fn rows(families: &[Family]) -> Vec<RawRow> {
+        let spec = StreamSpec {
+            record: super::super::RecordKind::Rows,
+            seed: 9,
+            events: 4000,
+            families: families.to_vec(),
+            params: StreamParams::default(),
+        };
+        RowStream::new(&spec).collect()
+    }
+
+    #[test]
+    fn clean_rows_have_the_v1_fields() {
+        for r in rows(&[Family::Clean]) {
+            assert!(r["user_id"].is_u64() && r["ts"].is_i64() && r["event_type"].is_string());
+            assert!(r.get("amount").is_none_or(Value::is_f64));
+        }
+    }
+
+    #[test]
+    fn each_family_leaves_its_mark() {
+        let all = rows(&[Family::Nulls, Family::MissingFields, Family::WrongTypes, Family::ExtraFields, Family::LongValues]);
+        assert!(all.iter().any(|r| r.values().any(Value::is_null)));
+        assert!(all.iter().any(|r| r.values().any(|v| v == "null")));
+        assert!(all.iter().any(|r| !r.contains_key("ts")));
+        assert!(all.iter().any(|r| r.values().any(Value::is_boolean)));
+        assert!(all.iter().any(|r| r.values().any(Value::is_object)));
+        assert!(all.iter().any(|r| r.contains_key("source")));
+        assert!(all.iter().any(|r| r.values().any(|v| v.as_str().is_some_and(|s| s.len() > 4_000))));
+    }
+
+    #[test]
+    fn drift_adds_a_second_version() {
+        let all = rows(&[Family::SchemaDrift]);
+        let v2 = all.iter().filter(|r| r.get("schema_version") == Some(&json!(2))).count();
+        assert!(v2 > 1_000 && v2 < 2_200, "{v2}");
+        assert!(all.iter().any(|r| r.contains_key("userId") && r.contains_key("amount_cents")));
+    }
+}
