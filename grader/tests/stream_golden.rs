@@ -4,15 +4,27 @@
 //! golden file with UPDATE_GOLDEN=1 only if the change is deliberate.
 
 use grader::rng::{Rng, fnv1a};
-use grader::streams::{EventStream, Family, StreamParams, StreamSpec};
+use grader::streams::{EventStream, Family, RecordKind, RowStream, StreamParams, StreamSpec};
 use std::fmt::Write;
 
+const ROW_FAMILIES: [Family; 5] =
+    [Family::MissingFields, Family::WrongTypes, Family::ExtraFields, Family::LongValues, Family::SchemaDrift];
+
 fn fingerprint(families: &[Family]) -> String {
-    let spec = StreamSpec { seed: 20_261_124, events: 3_000, families: families.to_vec(), params: StreamParams::default() };
+    let rows = families.iter().any(|f| ROW_FAMILIES.contains(f));
+    let record = if rows { RecordKind::Rows } else { RecordKind::Events };
+    let spec = StreamSpec { record, seed: 20_261_124, events: 3_000, families: families.to_vec(), params: StreamParams::default() };
     let mut text = String::new();
-    for e in EventStream::new(&spec) {
-        text.push_str(&serde_json::to_string(&e).unwrap());
-        text.push('\n');
+    if rows {
+        for r in RowStream::new(&spec) {
+            text.push_str(&serde_json::to_string(&r).unwrap());
+            text.push('\n');
+        }
+    } else {
+        for e in EventStream::new(&spec) {
+            text.push_str(&serde_json::to_string(&e).unwrap());
+            text.push('\n');
+        }
     }
     format!("{:016x}", fnv1a(text.as_bytes()))
 }
@@ -30,6 +42,7 @@ fn current() -> String {
     }
     writeln!(out, "retries+nulls+ties = {}", fingerprint(&[Family::Retries, Family::Nulls, Family::Ties])).unwrap();
     writeln!(out, "out_of_order+late+skew = {}", fingerprint(&[Family::OutOfOrder, Family::Late, Family::Skew])).unwrap();
+    writeln!(out, "rows: nulls+missing+wrong+drift = {}", fingerprint(&[Family::Nulls, Family::MissingFields, Family::WrongTypes, Family::SchemaDrift])).unwrap();
     out
 }
 

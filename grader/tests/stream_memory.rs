@@ -8,7 +8,7 @@ use grader::streams::{EventStream, Family, StreamParams, StreamSpec};
 static HEAP: CountingAlloc = CountingAlloc;
 
 fn peak_while_draining(events: u64, families: &[Family]) -> usize {
-    let spec = StreamSpec { seed: 1, events, families: families.to_vec(), params: StreamParams::default() };
+    let spec = StreamSpec { record: Default::default(), seed: 1, events, families: families.to_vec(), params: StreamParams::default() };
     let base = reset_peak();
     let mut n = 0u64;
     for e in EventStream::new(&spec) {

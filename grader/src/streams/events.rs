@@ -236,6 +236,7 @@ mod tests {
 
     fn spec(events: u64, families: &[Family]) -> StreamSpec {
         StreamSpec {
+            record: Default::default(),
             seed: 42,
             events,
             families: families.to_vec(),
