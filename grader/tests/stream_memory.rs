@@ -7,6 +7,9 @@ use grader::streams::{EventStream, Family, StreamParams, StreamSpec};
 #[global_allocator]
 static HEAP: CountingAlloc = CountingAlloc;
 
+/// The counters are global: tests that measure must not overlap.
+static MEASURING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn peak_while_draining(events: u64, families: &[Family]) -> usize {
     let spec = StreamSpec { record: Default::default(), seed: 1, events, families: families.to_vec(), params: StreamParams::default() };
     let base = reset_peak();
@@ -20,6 +23,7 @@ fn peak_while_draining(events: u64, families: &[Family]) -> usize {
 
 #[test]
 fn generators_run_in_constant_memory() {
+    let _one_at_a_time = MEASURING.lock().unwrap_or_else(|e| e.into_inner());
     let families = [Family::Retries, Family::Nulls, Family::Ties, Family::OutOfOrder, Family::Late, Family::Skew];
     let small = peak_while_draining(1_000, &families);
     let large = peak_while_draining(1_000_000, &families);
@@ -29,6 +33,7 @@ fn generators_run_in_constant_memory() {
 
 #[test]
 fn the_meter_sees_a_materialised_stream() {
+    let _one_at_a_time = MEASURING.lock().unwrap_or_else(|e| e.into_inner());
     let base = reset_peak();
     let v: Vec<u64> = (0..1_000_000u64).collect();
     let p = peak() - base;
