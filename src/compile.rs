@@ -153,8 +153,9 @@ fn write_package(ws: &Workspace, package: &Path) -> Result<()> {
     let lock = package.join("Cargo.lock");
     let root_lock = ws.root.join("Cargo.lock");
     if !lock.exists() && root_lock.is_file() {
-        std::fs::copy(&root_lock, &lock)
-            .with_context(|| format!("cannot copy {} to {}", root_lock.display(), lock.display()))?;
+        // Atomic, so that harnesses built at once never see half a lock file.
+        let bytes = std::fs::read(&root_lock).with_context(|| format!("cannot read {}", root_lock.display()))?;
+        crate::atomic::write(&lock, &bytes)?;
     }
     Ok(())
 }

@@ -1,7 +1,17 @@
-//! `dekata new`: UNDER CONSTRUCTION (a helper is writing this module).
+//! `dekata new`: scaffolds a kata folder for an author, a small working kata
+//! of the chosen call shape, so that `dekata validate <id>` passes on it
+//! straight away and the author edits from a green state.
+//!
+//! The files come from `src/new_templates/`: one commented `kata.toml` for
+//! every shape, and per shape the prompt, the starter, the reference and
+//! the mutants. `{id}`, `{pattern}` and friends are filled in here.
 
+use crate::catalog::{self, Kata, Shape};
+use crate::error::BadRequest;
 use crate::workspace::Workspace;
-use anyhow::{Result, bail};
+use anyhow::{Context, Result};
+use colored::Colorize;
+use std::path::{Path, PathBuf};
 
 pub struct Args {
     pub id: String,
@@ -9,7 +19,271 @@ pub struct Args {
     pub shape: Option<String>,
 }
 
-/// Returns whether everything asked for succeeded (exit 0) or not (exit 1).
-pub fn run(_ws: &Workspace, _args: Args) -> Result<bool> {
-    bail!("`dekata new` is not built yet")
+/// One file of a scaffold: its path inside the kata folder and its text.
+struct File {
+    path: &'static str,
+    text: String,
 }
+
+/// Returns whether everything asked for succeeded (exit 0) or not (exit 1).
+pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
+    let shape = parse_shape(args.shape.as_deref())?;
+    let Some(templates) = templates(shape) else {
+        return Err(BadRequest::new(NO_ROWS_SCAFFOLD).into());
+    };
+    check_id(&args.id)?;
+    check_pattern(&args.pattern)?;
+    let katas = catalog::load_all(&ws.katas())?;
+    refuse_taken_id(ws, &katas, &args.id)?;
+    let dir = pattern_folder(ws, &katas, &args.pattern)?.join(&args.id);
+    let files = scaffold(shape, &templates, &args.id, &args.pattern);
+    write_kata(&dir, &files)?;
+    print_made(ws, &dir, shape, &files, &args.id);
+    Ok(true)
+}
+
+/// The shape asked for (default `events_to_map`), or a bad request listing
+/// the shapes `new` scaffolds.
+fn parse_shape(name: Option<&str>) -> Result<Shape> {
+    let name = name.unwrap_or(Shape::EventsToMap.name());
+    Shape::ALL.into_iter().find(|s| s.name() == name).ok_or_else(|| {
+        let all: Vec<&str> = Shape::ALL.into_iter().filter(|s| templates(*s).is_some()).map(Shape::name).collect();
+        BadRequest::new(format!("unknown call shape `{name}`: use one of {}", all.join(", "))).into()
+    })
+}
+
+/// A kata id names its folder and its entry function: a snake_case Rust
+/// identifier that is not a keyword.
+fn check_id(id: &str) -> Result<()> {
+    let mut chars = id.chars();
+    let snake = chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !snake || RUST_KEYWORDS.contains(&id) {
+        return Err(BadRequest::new(BAD_ID.replace("{id}", id)).into());
+    }
+    Ok(())
+}
+
+/// A pattern names a folder: lowercase words joined by hyphens.
+fn check_pattern(pattern: &str) -> Result<()> {
+    let words_ok =
+        pattern.split('-').all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+    if !words_ok || !pattern.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return Err(BadRequest::new(BAD_PATTERN.replace("{pattern}", pattern)).into());
+    }
+    Ok(())
+}
+
+/// An id is taken by a kata of the catalogue, or by a folder of that name
+/// in any pattern folder (a kata in the making).
+fn refuse_taken_id(ws: &Workspace, katas: &[Kata], id: &str) -> Result<()> {
+    let mut taken = katas.iter().find(|k| k.id == id).map(|k| k.dir.clone());
+    if taken.is_none() {
+        taken = folder_names(&ws.katas())?.into_iter().map(|f| ws.katas().join(f).join(id)).find(|d| d.exists());
+    }
+    match taken {
+        Some(dir) => Err(BadRequest::new(TAKEN.replace("{id}", id).replace("{dir}", &ws.display(&dir))).into()),
+        None => Ok(()),
+    }
+}
+
+/// The folder of the pattern: where its katas already are, else a folder
+/// named `NN-<pattern>` (an existing one, or the next free number).
+fn pattern_folder(ws: &Workspace, katas: &[Kata], pattern: &str) -> Result<PathBuf> {
+    if let Some(parent) = katas.iter().find(|k| k.pattern == pattern).and_then(|k| k.dir.parent()) {
+        return Ok(parent.to_path_buf());
+    }
+    let names = folder_names(&ws.katas())?;
+    if let Some(existing) = names.iter().find(|n| strip_number(n) == Some(pattern)) {
+        return Ok(ws.katas().join(existing));
+    }
+    let next = names.iter().filter_map(|n| number_of(n)).max().unwrap_or(0) + 1;
+    Ok(ws.katas().join(format!("{next:02}-{pattern}")))
+}
+
+fn folder_names(dir: &Path) -> Result<Vec<String>> {
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))? {
+        let entry = entry.with_context(|| format!("cannot list {}", dir.display()))?;
+        if entry.path().is_dir() {
+            names.push(entry.file_name().to_string_lossy().into_owned());
+        }
+    }
+    Ok(names)
+}
+
+/// `01-streaming-aggregation` -> 1.
+fn number_of(folder: &str) -> Option<u32> {
+    folder.split_once('-').and_then(|(n, _)| n.parse().ok())
+}
+
+/// `01-streaming-aggregation` -> `streaming-aggregation`.
+fn strip_number(folder: &str) -> Option<&str> {
+    number_of(folder).and(folder.split_once('-').map(|(_, rest)| rest))
+}
+
+/// The files of a new kata of `shape`, placeholders filled in.
+fn scaffold(shape: Shape, templates: &Templates, id: &str, pattern: &str) -> Vec<File> {
+    let fill = |text: &str| text.replace("{id}", id);
+    let toml = KATA_TOML
+        .replace("{about}", templates.about.trim_end())
+        .replace("{order}", templates.order)
+        .replace("{grain}", templates.grain)
+        .replace("{shape}", shape.name())
+        .replace("{pattern}", pattern);
+    let mut files = vec![File { path: "kata.toml", text: fill(&toml) }];
+    files.extend(templates.sources.iter().map(|(path, text)| File { path, text: fill(text) }));
+    files
+}
+
+type Sources = &'static [(&'static str, &'static str)];
+
+/// A shape's scaffold: its kata.toml fragment (title, prompt, hints), how
+/// its output is compared, and its source files.
+struct Templates {
+    about: &'static str,
+    order: &'static str,
+    grain: &'static str,
+    sources: Sources,
+}
+
+/// The scaffold of a shape, if `new` has one.
+fn templates(shape: Shape) -> Option<Templates> {
+    let (about, order, grain, sources) = match shape {
+        Shape::EventsToMap => {
+            (include_str!("../new_templates/events_to_map/about.toml.tmpl"), "free", "[\"key\"]", MAP_SOURCES)
+        }
+        Shape::EventsToList => {
+            (include_str!("../new_templates/events_to_list/about.toml.tmpl"), "free", "[]", LIST_SOURCES)
+        }
+        Shape::EventsToIter => {
+            (include_str!("../new_templates/events_to_iter/about.toml.tmpl"), "ordered", "[]", ITER_SOURCES)
+        }
+        Shape::EventsToValue => {
+            (include_str!("../new_templates/events_to_value/about.toml.tmpl"), "free", "[]", VALUE_SOURCES)
+        }
+        // A rows kata needs the row families in its cases: no scaffold yet.
+        Shape::RowsToSplit => return None,
+    };
+    Some(Templates { about, order, grain, sources })
+}
+
+const KATA_TOML: &str = include_str!("../new_templates/kata.toml.tmpl");
+
+const MAP_SOURCES: Sources = &[
+    ("starter.rs", include_str!("../new_templates/events_to_map/starter.rs.tmpl")),
+    ("reference.rs", include_str!("../new_templates/events_to_map/reference.rs.tmpl")),
+    ("mutants/wrong_key.rs", include_str!("../new_templates/events_to_map/mutants/wrong_key.rs.tmpl")),
+    ("mutants/collect_first.rs", include_str!("../new_templates/events_to_map/mutants/collect_first.rs.tmpl")),
+];
+
+const LIST_SOURCES: Sources = &[
+    ("starter.rs", include_str!("../new_templates/events_to_list/starter.rs.tmpl")),
+    ("reference.rs", include_str!("../new_templates/events_to_list/reference.rs.tmpl")),
+    (
+        "mutants/one_row_per_purchase.rs",
+        include_str!("../new_templates/events_to_list/mutants/one_row_per_purchase.rs.tmpl"),
+    ),
+    ("mutants/collect_first.rs", include_str!("../new_templates/events_to_list/mutants/collect_first.rs.tmpl")),
+];
+
+const ITER_SOURCES: Sources = &[
+    ("starter.rs", include_str!("../new_templates/events_to_iter/starter.rs.tmpl")),
+    ("reference.rs", include_str!("../new_templates/events_to_iter/reference.rs.tmpl")),
+    ("mutants/wrong_field.rs", include_str!("../new_templates/events_to_iter/mutants/wrong_field.rs.tmpl")),
+    ("mutants/collect_first.rs", include_str!("../new_templates/events_to_iter/mutants/collect_first.rs.tmpl")),
+];
+
+const VALUE_SOURCES: Sources = &[
+    ("starter.rs", include_str!("../new_templates/events_to_value/starter.rs.tmpl")),
+    ("reference.rs", include_str!("../new_templates/events_to_value/reference.rs.tmpl")),
+    ("mutants/wrong_field.rs", include_str!("../new_templates/events_to_value/mutants/wrong_field.rs.tmpl")),
+    ("mutants/collect_first.rs", include_str!("../new_templates/events_to_value/mutants/collect_first.rs.tmpl")),
+];
+
+/// Writes the kata into a hidden staging folder beside `dir`, then renames
+/// it into place: a failure never leaves half a kata behind. kata.toml goes
+/// last, so the catalogue never sees an incomplete kata.
+fn write_kata(dir: &Path, files: &[File]) -> Result<()> {
+    let parent = dir.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".new-")
+        .tempdir_in(parent)
+        .with_context(|| format!("cannot create a staging folder in {}", parent.display()))?;
+    let (toml, sources): (Vec<&File>, Vec<&File>) = files.iter().partition(|f| f.path == "kata.toml");
+    for file in sources.into_iter().chain(toml) {
+        write_file(&staging.path().join(file.path), &file.text)?;
+    }
+    let staged = staging.keep();
+    if let Err(e) = std::fs::rename(&staged, dir) {
+        let _ = std::fs::remove_dir_all(&staged);
+        return Err(e).with_context(|| format!("cannot move the new kata into {}", dir.display()));
+    }
+    Ok(())
+}
+
+fn write_file(path: &Path, text: &str) -> Result<()> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+}
+
+fn print_made(ws: &Workspace, dir: &Path, shape: Shape, files: &[File], id: &str) {
+    println!(
+        "{} {}",
+        "Created".green().bold(),
+        format!("{}/, a working kata of the call shape {}:", ws.display(dir), shape.name())
+    );
+    let width = files.iter().map(|f| f.path.len()).max().unwrap_or(0);
+    for file in files {
+        println!("  {:<width$}  {}", file.path, describe(file).dimmed());
+    }
+    println!();
+    println!("{}", NEXT_STEPS.replace("{id}", id));
+}
+
+/// What a scaffolded file is for, as listed after `new`.
+fn describe(file: &File) -> String {
+    match file.path {
+        "kata.toml" => "what it asks, how it is called and graded (every field commented)".into(),
+        "starter.rs" => "what learners start from: compiles, reaches todo!()".into(),
+        "reference.rs" => "the reference solution".into(),
+        _ => file
+            .text
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("//!"))
+            .map(|l| format!("a known-wrong solution ({})", l.trim()))
+            .unwrap_or_default(),
+    }
+}
+
+/// Strict and reserved keywords: an entry function cannot take these names.
+const RUST_KEYWORDS: &[&str] = &[
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false", "fn",
+    "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self",
+    "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "abstract", "become",
+    "box", "do", "final", "macro", "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
+];
+
+const BAD_ID: &str = "`{id}` cannot be a kata id: an id is a snake_case Rust identifier (lowercase letters, \
+digits and underscores, starting with a letter, not a keyword), e.g. `count_sessions`; it names the kata's \
+folder and the function learners write.";
+
+const TAKEN: &str = "`{id}` is taken: {dir} already exists. dekata new never overwrites; choose another id.";
+
+const BAD_PATTERN: &str = "`{pattern}` cannot be a pattern: a pattern is lowercase words joined by hyphens, \
+e.g. `streaming-aggregation`; it names the folder that groups its katas.";
+
+const NEXT_STEPS: &str = "It validates as it is. Next:
+  1. dekata validate {id}     see it pass before you change anything
+  2. edit kata.toml (prompt, cases), reference.rs and starter.rs into your kata;
+     keep the mutants in step: each is a complete wrong answer with its
+     `//! expect: <verdict>` header (see katas/README.md)
+  3. dekata validate {id}     after each step, until it passes again";
+
+const NO_ROWS_SCAFFOLD: &str = "`dekata new` has no scaffold for the rows_to_split shape yet: its cases need the row \
+families (missing_fields, wrong_types, ...). Copy a parsing kata instead, e.g. katas/03-parsing/parse_events, \
+change its id and folder name, and run `dekata validate <id>`.";

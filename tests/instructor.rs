@@ -1,0 +1,266 @@
+//! The commands for authors and instructors: `dekata new` scaffolds a kata
+//! that validates as it is; `dekata grade` grades a class folder.
+
+mod common;
+use common::*;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+const SHAPES: [&str; 4] = ["events_to_map", "events_to_list", "events_to_iter", "events_to_value"];
+
+const STREAMING: &str = "use grader::prelude::*;
+
+pub fn count_events(events: impl Iterator<Item = Event>) -> HashMap<(u64, String), u64> {
+    let mut counts = HashMap::new();
+    for e in events {
+        *counts.entry((e.user_id, e.event_type)).or_insert(0) += 1;
+    }
+    counts
+}
+";
+
+/// Every file under `dir` with its content.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walk(dir).into_iter().map(|p| (p.clone(), std::fs::read(&p).unwrap())).collect()
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+fn code(out: &std::process::Output) -> i32 {
+    out.status.code().unwrap_or(-1)
+}
+
+#[test]
+fn new_scaffolds_a_kata_of_each_shape_that_validates_as_it_is() {
+    let root = Root::with_own_katas();
+    for (i, shape) in SHAPES.iter().enumerate() {
+        let id = format!("scaffold_{}", shape.trim_start_matches("events_to_"));
+        let pattern = if i < 2 { "first-pattern" } else { "second-pattern" };
+        let out = root.dekata(&["new", &id, "--pattern", pattern, "--shape", shape]);
+        assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+        assert!(stdout(&out).contains(&format!("dekata validate {id}")), "{}", stdout(&out));
+    }
+    // A pattern's katas share its folder; a new pattern takes the next number.
+    let katas = root.path().join("katas");
+    for (folder, id) in [
+        ("01-first-pattern", "scaffold_map"),
+        ("01-first-pattern", "scaffold_list"),
+        ("02-second-pattern", "scaffold_iter"),
+        ("02-second-pattern", "scaffold_value"),
+    ] {
+        let dir = katas.join(folder).join(id);
+        for file in ["kata.toml", "starter.rs", "reference.rs"] {
+            assert!(dir.join(file).is_file(), "{}", dir.join(file).display());
+        }
+        let mutants = walk(&dir.join("mutants"));
+        assert!(!mutants.is_empty());
+        for m in mutants {
+            assert!(std::fs::read_to_string(&m).unwrap().starts_with("//! expect: "), "{}", m.display());
+        }
+    }
+    let out = root.dekata(&["validate"]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).contains("4 of 4 katas valid"), "{}", stdout(&out));
+}
+
+#[test]
+fn new_never_overwrites_and_refuses_bad_requests() {
+    let root = Root::with_own_katas();
+    let out = root.dekata(&["new", "taken", "--pattern", "drills"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let katas = root.path().join("katas");
+    assert!(katas.join("01-drills").join("taken").join("kata.toml").is_file());
+    let before = snapshot(&katas);
+
+    // The same id, in its own pattern or another: exit 2, nothing touched.
+    for pattern in ["drills", "elsewhere"] {
+        let out = root.dekata(&["new", "taken", "--pattern", pattern, "--shape", "events_to_list"]);
+        assert_eq!(code(&out), 2, "{}", stdout(&out));
+        assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    }
+    // A folder in the way, though not (yet) a kata, in any pattern folder.
+    std::fs::create_dir(katas.join("01-drills").join("half_made")).unwrap();
+    for pattern in ["drills", "elsewhere"] {
+        let out = root.dekata(&["new", "half_made", "--pattern", pattern]);
+        assert_eq!(code(&out), 2);
+        assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    }
+    std::fs::remove_dir(katas.join("01-drills").join("half_made")).unwrap();
+
+    for id in ["CamelCase", "9lives", "with-dash", "fn"] {
+        let out = root.dekata(&["new", id, "--pattern", "drills"]);
+        assert_eq!(code(&out), 2, "{id}");
+        assert!(stderr(&out).contains("snake_case"), "{}", stderr(&out));
+    }
+    let out = root.dekata(&["new", "fine_id", "--pattern", "drills", "--shape", "events_to_dict"]);
+    assert_eq!(code(&out), 2);
+    for shape in SHAPES {
+        assert!(stderr(&out).contains(shape), "{}", stderr(&out));
+    }
+    let out = root.dekata(&["new", "fine_id", "--pattern", "drills", "--shape", "rows_to_split"]);
+    assert_eq!(code(&out), 2, "no scaffold for rows yet: {}", stdout(&out));
+    let out = root.dekata(&["new", "fine_id", "--pattern", "../escape"]);
+    assert_eq!(code(&out), 2);
+
+    assert_eq!(snapshot(&katas), before, "a refused `new` must leave the katas as they were");
+    assert!(!root.path().join("escape").exists());
+}
+
+/// A class folder: one subfolder per learner, files given by path.
+fn class(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+fn read(path: PathBuf) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn submission<'a>(all: &'a Value, learner: &str, kata: &str) -> &'a Value {
+    all["submissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["learner"] == learner && s["kata"] == kata)
+        .unwrap_or_else(|| panic!("no submission {learner}/{kata} in {all:#}"))
+}
+
+#[test]
+fn grade_a_class_in_parallel_with_json_and_junit() {
+    let root = Root::new();
+    let class = class(&[
+        ("alice/count_events.rs", STREAMING),
+        ("alice/notes.txt", "not a submission"),
+        ("bob/count_events.rs", &read(kata_file("count_events", "mutants/collect_first.rs"))),
+        ("carol/count_events.rs", &read(fixture("hostile/endless_loop.rs"))),
+        ("carol/count_min.rs", &read(fixture("hostile/does_not_compile.rs"))),
+    ]);
+    let junit = class.path().join("out").join("junit.xml");
+    let out = root.dekata(&[
+        "grade",
+        class.path().to_str().unwrap(),
+        "--json",
+        "--jobs",
+        "2",
+        "--junit",
+        junit.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let all: Value = serde_json::from_str(&stdout(&out))
+        .unwrap_or_else(|e| panic!("stdout is not one JSON document ({e}):\n{}", stdout(&out)));
+    assert_eq!(all["verdict"], "fail");
+    assert_eq!(all["submissions"].as_array().unwrap().len(), 4, "{all:#}");
+    assert_eq!(all["skipped"], serde_json::json!(["alice/notes.txt"]));
+
+    let alice = &submission(&all, "alice", "count_events")["report"];
+    assert_eq!(alice["verdict"], "pass", "{alice:#}");
+    let bob = &submission(&all, "bob", "count_events")["report"];
+    assert_eq!(bob["verdict"], "fail");
+    assert_eq!(case(bob, "million-events-few-keys")["verdict"], "memory_exceeded", "{bob:#}");
+    let carol_loop = &submission(&all, "carol", "count_events")["report"];
+    assert!(verdicts(carol_loop).iter().all(|(_, v)| v == "time_exceeded"), "{carol_loop:#}");
+    let carol_broken = &submission(&all, "carol", "count_min")["report"];
+    assert_eq!(carol_broken["verdict"], "compile_error");
+    assert!(carol_broken["compile"]["stderr"].as_str().unwrap().contains("error"), "{carol_broken:#}");
+
+    // The JUnit file is well formed: a suite per learner, failures named.
+    let xml = std::fs::read_to_string(&junit).expect("the JUnit file is written");
+    let report = quick_junit::Report::deserialize_from_str(&xml).unwrap_or_else(|e| panic!("{e}\n{xml}"));
+    let suites: Vec<&str> = report.test_suites.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(suites, ["alice", "bob", "carol"]);
+    let suite = |name: &str| report.test_suites.iter().find(|s| s.name.as_str() == name).unwrap();
+    assert_eq!(suite("alice").failures, 0);
+    assert_eq!(suite("alice").test_cases.len(), 7);
+    assert_eq!(suite("bob").failures, 1);
+    assert_eq!(suite("carol").failures, 8, "{xml}");
+    assert!(xml.contains(r#"name="count_events::million-events-few-keys""#), "{xml}");
+    assert!(xml.contains(r#"type="memory_exceeded""#), "{xml}");
+    assert!(xml.contains(r#"type="time_exceeded""#), "{xml}");
+    assert!(xml.contains(r#"type="compile_error""#), "{xml}");
+}
+
+#[test]
+fn grade_prints_a_table_and_exits_0_when_all_pass() {
+    let root = Root::new();
+    let class = class(&[
+        ("alice/count_events.rs", STREAMING),
+        ("alice/count_min.rs", "// not asked for: left out by --kata"),
+        ("bob/README.md", "not a submission"),
+    ]);
+    let out = root.dekata(&["grade", class.path().to_str().unwrap(), "--kata", "count_events"]);
+    let text = stdout(&out);
+    assert_eq!(code(&out), 0, "{text}{}", stderr(&out));
+    let row = text.lines().find(|l| l.starts_with("alice")).unwrap_or_else(|| panic!("{text}"));
+    assert!(row.contains("pass 7/7"), "{text}");
+    let row = text.lines().find(|l| l.starts_with("bob")).unwrap_or_else(|| panic!("{text}"));
+    assert!(row.contains('-'), "{text}");
+    assert!(text.contains("bob/README.md"), "skipped files are listed: {text}");
+    assert!(!text.contains("count_min"), "--kata leaves other katas out: {text}");
+    assert!(text.contains("1 of 1 submissions pass"), "{text}");
+    assert!(!text.contains('\u{1b}'), "no color when stdout is not a terminal");
+}
+
+#[test]
+fn grade_records_an_internal_error_and_grades_the_others() {
+    let root = Root::with_own_katas();
+    for (id, shape) in [("sound_kata", "events_to_map"), ("broken_kata", "events_to_list")] {
+        let out = root.dekata(&["new", id, "--pattern", "mixed", "--shape", shape]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+    }
+    let kata_dir = |id: &str| root.path().join("katas").join("01-mixed").join(id);
+    // A reference that panics is the kata's fault: an internal error, not a verdict.
+    std::fs::write(
+        kata_dir("broken_kata").join("reference.rs"),
+        "use grader::prelude::*;\n\npub fn broken_kata(events: impl Iterator<Item = Event>) -> Vec<u64> {\n    panic!(\"broken reference\")\n}\n",
+    )
+    .unwrap();
+    let class = class(&[
+        ("dana/sound_kata.rs", &read(kata_dir("sound_kata").join("reference.rs"))),
+        ("dana/broken_kata.rs", &read(kata_dir("broken_kata").join("starter.rs"))),
+    ]);
+    let junit = class.path().join("junit.xml");
+    let out = root.dekata(&["grade", class.path().to_str().unwrap(), "--json", "--junit", junit.to_str().unwrap()]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let all: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let broken = submission(&all, "dana", "broken_kata");
+    assert!(broken["report"].is_null(), "{broken:#}");
+    assert!(broken["error"].as_str().unwrap().contains("reference"), "{broken:#}");
+    assert_eq!(submission(&all, "dana", "sound_kata")["report"]["verdict"], "pass", "{all:#}");
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    let report = quick_junit::Report::deserialize_from_str(&xml).unwrap_or_else(|e| panic!("{e}\n{xml}"));
+    assert_eq!(report.errors, 1, "{xml}");
+    assert_eq!(report.failures, 0, "{xml}");
+}
+
+#[test]
+fn grade_bad_requests_exit_2() {
+    let root = Root::new();
+    let missing = root.path().join("no-such-class");
+    let out = root.dekata(&["grade", missing.to_str().unwrap()]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
+    let class = class(&[("alice/count_events.rs", STREAMING)]);
+    let dir = class.path().to_str().unwrap();
+    let out = root.dekata(&["grade", dir, "--kata", "count_event"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("did you mean count_events?"), "{}", stderr(&out));
+    let out = root.dekata(&["grade", dir, "--jobs", "0"]);
+    assert_eq!(code(&out), 2);
+}
