@@ -5,6 +5,7 @@
 
 use crate::error::BadRequest;
 use anyhow::{Context, Result};
+use grader::jobs::JobSpec;
 use grader::protocol::CompareSpec;
 use grader::questions;
 use grader::streams::{Family, RecordKind, StreamParams};
@@ -28,11 +29,20 @@ pub enum Shape {
     EventsToValue,
     /// `fn(impl Iterator<Item = RawRow>, args..) -> (Vec<P>, Vec<Quarantined>)`
     RowsToSplit,
+    /// `fn(impl Iterator<Item = Event>, start: Date, end: Date, out: &mut Table, args..)`,
+    /// run by each case's `job` procedure; the store it leaves is compared
+    EventsToTable,
 }
 
 impl Shape {
-    pub const ALL: [Shape; 5] =
-        [Shape::EventsToMap, Shape::EventsToList, Shape::EventsToIter, Shape::EventsToValue, Shape::RowsToSplit];
+    pub const ALL: [Shape; 6] = [
+        Shape::EventsToMap,
+        Shape::EventsToList,
+        Shape::EventsToIter,
+        Shape::EventsToValue,
+        Shape::RowsToSplit,
+        Shape::EventsToTable,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -41,6 +51,7 @@ impl Shape {
             Shape::EventsToIter => "events_to_iter",
             Shape::EventsToValue => "events_to_value",
             Shape::RowsToSplit => "rows_to_split",
+            Shape::EventsToTable => "events_to_table",
         }
     }
 
@@ -140,6 +151,7 @@ struct CaseFile {
     #[serde(default)]
     stream: toml::Table,
     memory: Option<MemoryCheck>,
+    job: Option<JobSpec>,
 }
 
 /// One graded case of a kata.
@@ -154,6 +166,8 @@ pub struct Case {
     pub why: Option<String>,
     pub params: StreamParams,
     pub memory: Option<MemoryCheck>,
+    /// Job katas: the range and the procedure the case runs the job by.
+    pub job: Option<JobSpec>,
 }
 
 /// A loaded kata.
@@ -281,6 +295,10 @@ pub fn load(path: &Path) -> Result<Kata> {
         if c.families.is_empty() {
             return Err(bad(format!("case `{}`: list at least one family", c.name)));
         }
+        if (file.shape == Shape::EventsToTable) != c.job.is_some() {
+            let need = if file.shape == Shape::EventsToTable { "needs" } else { "cannot have" };
+            return Err(bad(format!("case `{}`: a kata of shape {} {need} a `job`", c.name, file.shape.name())));
+        }
         if c.memory.as_ref().is_some_and(|m| m.scale < 2) {
             return Err(bad(format!("case `{}`: memory.scale must be 2 or more", c.name)));
         }
@@ -292,6 +310,7 @@ pub fn load(path: &Path) -> Result<Kata> {
             why: c.why,
             params,
             memory: c.memory,
+            job: c.job,
         });
     }
     Ok(Kata {

@@ -142,6 +142,7 @@ pub fn case_spec(kata: &Kata, case: &Case, seed: u64, side: Side) -> CaseSpec {
         keep_output: case.events <= KEEP_OUTPUT_UP_TO && case.memory.is_none(),
         compare: kata.compare.clone(),
         shrink_target: None,
+        job: case.job.clone(),
     }
 }
 

@@ -5,6 +5,7 @@ mod cache;
 mod catalog;
 mod cmd;
 mod compile;
+mod concerns;
 mod error;
 mod grade;
 mod judge;

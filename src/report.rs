@@ -144,7 +144,7 @@ impl CaseReport {
             let noun = judged.record_noun;
             match &s.actual {
                 Actual::Output { items } => {
-                    if let Some(grain) = &s.grain_violation {
+                    if let Some(grain) = s.grain_violation.as_ref().filter(|_| !message.contains("grain")) {
                         message.push_str(&format!(" {grain}."));
                     }
                     message.push_str(&format!(

@@ -17,6 +17,7 @@ use crate::protocol::{
 };
 use crate::shrink::{Budget, minimise};
 use crate::sink::{Sink, to_value};
+use crate::jobs::{Date, Table, run_range_job, utc_day, JobSpec};
 use crate::prelude::RawRow;
 use crate::streams::{EventStream, RecordKind, RowStream, StreamSpec};
 use serde_json::Value;
@@ -31,6 +32,15 @@ use std::time::Instant;
 /// run, or an explicit list while shrinking.
 pub struct Input {
     source: Source,
+    /// Where the records came from, to replay them (job katas run twice).
+    origin: Origin,
+    job: Option<JobSpec>,
+    first_day: Date,
+}
+
+enum Origin {
+    Generated(StreamSpec),
+    Listed(Vec<Record>),
 }
 
 enum Source {
@@ -46,15 +56,48 @@ enum Record {
 }
 
 impl Input {
-    fn generated(spec: &StreamSpec) -> Input {
+    fn generated(spec: &StreamSpec, job: Option<JobSpec>) -> Input {
         let source = match spec.record {
             RecordKind::Events => Source::Events(Records::Generated(EventStream::new(spec))),
             RecordKind::Rows => Source::Rows(Records::Generated(RowStream::new(spec))),
         };
-        Input { source }
+        let first_day = utc_day(spec.params.start_ts);
+        Input { source, origin: Origin::Generated(spec.clone()), job, first_day }
     }
 
-    fn listed(kind: RecordKind, records: &[Record]) -> Input {
+    fn listed(spec: &StreamSpec, records: &[Record], job: Option<JobSpec>) -> Input {
+        let mut input = Input::listed_source(spec.record, records);
+        input.origin = Origin::Listed(records.to_vec());
+        input.job = job;
+        input.first_day = utc_day(spec.params.start_ts);
+        input
+    }
+
+    /// A fresh one-pass copy of the input's events.
+    fn replay_events(&self) -> Box<dyn Iterator<Item = Event> + '_> {
+        match &self.origin {
+            Origin::Generated(spec) => Box::new(EventStream::new(spec)),
+            Origin::Listed(records) => Box::new(records.iter().filter_map(|r| match r {
+                Record::Event(e) => Some(e.clone()),
+                Record::Row(_) => None,
+            })),
+        }
+    }
+
+    /// Runs a backfill job by the case's procedure and hands the store it
+    /// leaves, row by row, to the sink.
+    pub fn range_job<F>(self, out: &mut Sink, job: F)
+    where
+        F: Fn(Box<dyn Iterator<Item = Event> + '_>, Date, Date, &mut Table),
+    {
+        let Some(spec) = self.job.clone() else { panic!("{NO_JOB}") };
+        let table = run_range_job(&spec, self.first_day, || self.replay_events(), job);
+        for (_, rows) in table.partitions() {
+            out.list(rows);
+        }
+    }
+
+    fn listed_source(kind: RecordKind, records: &[Record]) -> Input {
         let source = match kind {
             RecordKind::Events => Source::Events(Records::Listed(
                 records.iter().filter_map(|r| if let Record::Event(e) = r { Some(e.clone()) } else { None }).collect::<Vec<_>>().into_iter(),
@@ -63,7 +106,7 @@ impl Input {
                 records.iter().filter_map(|r| if let Record::Row(x) = r { Some(x.clone()) } else { None }).collect::<Vec<_>>().into_iter(),
             )),
         };
-        Input { source }
+        Input { source, origin: Origin::Listed(Vec::new()), job: None, first_day: Date::constant(1970, 1, 1) }
     }
 
     /// The input as a one-pass iterator of events.
@@ -83,6 +126,7 @@ impl Input {
     }
 }
 
+const NO_JOB: &str = "dekata: a job kata's case has no `job` (range and procedure)";
 const WRONG_KIND: &str = "dekata: this kata's call shape reads another kind of record than its streams make";
 
 /// A one-pass iterator of records. Solutions see only `impl Iterator`.
@@ -197,8 +241,13 @@ fn take_panic() -> (String, String) {
 }
 
 /// Calls one side on a fresh stream and measures time and peak heap.
-fn measure(side: &dyn Fn(Input, &mut Sink), stream: &StreamSpec, sink: &mut Sink) -> (Outcome, Measure) {
-    let input = Input::generated(stream);
+fn measure(
+    side: &dyn Fn(Input, &mut Sink),
+    stream: &StreamSpec,
+    job: Option<&JobSpec>,
+    sink: &mut Sink,
+) -> (Outcome, Measure) {
+    let input = Input::generated(stream, job.cloned());
     let baseline = meter::reset_peak();
     let started = Instant::now();
     let result = catch_unwind(AssertUnwindSafe(|| side(input, sink)));
@@ -224,7 +273,7 @@ fn run(spec: &CaseSpec, side: &dyn Fn(Input, &mut Sink)) -> RunReport {
         Some(scale) if scale > 1 => {
             let small = spec.stream.with_events(spec.stream.events / scale);
             let mut sink = Sink::new(spec.compare.order, false);
-            let (outcome, measure) = measure(side, &small, &mut sink);
+            let (outcome, measure) = measure(side, &small, spec.job.as_ref(), &mut sink);
             if let Outcome::Panicked { .. } = outcome {
                 return RunReport { outcome, measure, scaled_down: None, output: None };
             }
@@ -233,7 +282,7 @@ fn run(spec: &CaseSpec, side: &dyn Fn(Input, &mut Sink)) -> RunReport {
         _ => None,
     };
     let mut sink = Sink::new(spec.compare.order, spec.keep_output);
-    let (outcome, measure) = measure(side, &spec.stream, &mut sink);
+    let (outcome, measure) = measure(side, &spec.stream, spec.job.as_ref(), &mut sink);
     let output = matches!(outcome, Outcome::Returned).then(|| sink.finish());
     RunReport { outcome, measure, scaled_down, output }
 }
@@ -246,7 +295,7 @@ enum Produced {
 
 fn produce(side: &dyn Fn(Input, &mut Sink), records: &[Record], spec: &CaseSpec) -> Produced {
     let mut sink = Sink::new(spec.compare.order, true);
-    let input = Input::listed(spec.stream.record, records);
+    let input = Input::listed(&spec.stream, records, spec.job.clone());
     match catch_unwind(AssertUnwindSafe(|| side(input, &mut sink))) {
         Ok(()) => {
             let mut items = sink.finish().kept.unwrap_or_default();

@@ -10,6 +10,7 @@
 pub mod compare;
 pub mod diff;
 pub mod harness;
+pub mod jobs;
 pub mod meter;
 pub mod prelude;
 pub mod protocol;

@@ -53,6 +53,9 @@ pub struct CaseSpec {
     pub compare: CompareSpec,
     /// For `shrink`: what counts as failing.
     pub shrink_target: Option<ShrinkTarget>,
+    /// For job katas: the range and how the job is run.
+    #[serde(default)]
+    pub job: Option<crate::jobs::JobSpec>,
 }
 
 /// What a shrink keeps failing on.

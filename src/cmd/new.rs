@@ -29,7 +29,7 @@ struct File {
 pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let shape = parse_shape(args.shape.as_deref())?;
     let Some(templates) = templates(shape) else {
-        return Err(BadRequest::new(NO_ROWS_SCAFFOLD).into());
+        return Err(BadRequest::new(NO_ROWS_SCAFFOLD.replace("{shape}", shape.name())).into());
     };
     check_id(&args.id)?;
     check_pattern(&args.pattern)?;
@@ -162,8 +162,9 @@ fn templates(shape: Shape) -> Option<Templates> {
         Shape::EventsToValue => {
             (include_str!("../new_templates/events_to_value/about.toml.tmpl"), "free", "[]", VALUE_SOURCES)
         }
-        // A rows kata needs the row families in its cases: no scaffold yet.
-        Shape::RowsToSplit => return None,
+        // Rows and job katas need cases of their own (row families, job
+        // procedures): no scaffold yet.
+        Shape::RowsToSplit | Shape::EventsToTable => return None,
     };
     Some(Templates { about, order, grain, sources })
 }
@@ -284,6 +285,6 @@ const NEXT_STEPS: &str = "It validates as it is. Next:
      `//! expect: <verdict>` header (see katas/README.md)
   3. dekata validate {id}     after each step, until it passes again";
 
-const NO_ROWS_SCAFFOLD: &str = "`dekata new` has no scaffold for the rows_to_split shape yet: its cases need the row \
-families (missing_fields, wrong_types, ...). Copy a parsing kata instead, e.g. katas/03-parsing/parse_events, \
-change its id and folder name, and run `dekata validate <id>`.";
+const NO_ROWS_SCAFFOLD: &str = "`dekata new` has no scaffold for the {shape} shape yet: its cases need the row \
+families or the job procedures of their own. Copy a kata of that shape instead (katas/03-parsing/parse_events, \
+katas/05-backfill/process_range), change its id and folder name, and run `dekata validate <id>`.";

@@ -1,13 +1,202 @@
-//! `dekata stats`: UNDER CONSTRUCTION (a helper is writing this module).
+//! `dekata stats`: progress over time, per interviewer concern (from the
+//! drill history in `.dekata/drills.json`), and katas passed per pattern
+//! (from progress).
 
+use crate::concerns::Concern;
+use super::drill::{self, History};
+use crate::catalog::{self, Kata};
+use crate::progress::{self, Progress, Status};
+use crate::solution_files;
 use crate::workspace::Workspace;
-use anyhow::{Result, bail};
+use anyhow::Result;
+use colored::Colorize;
+use serde::Serialize;
 
 pub struct Args {
     pub json: bool,
 }
 
-/// Returns whether everything asked for succeeded (exit 0) or not (exit 1).
-pub fn run(_ws: &Workspace, _args: Args) -> Result<bool> {
-    bail!("`dekata stats` is not built yet")
+/// How many of the latest drills the per-concern trail shows.
+const RECENT: usize = 10;
+
+/// Prints the statistics; always succeeds unless a file cannot be read.
+pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
+    let history = drill::load_history(ws)?;
+    let katas = catalog::load_all(&ws.katas())?;
+    let progress = progress::load(ws)?;
+    let has_solution = |k: &Kata| solution_files::path(ws, k).exists();
+    let stats = Stats {
+        drills: history.drills.len(),
+        shown: history.drills.len().min(RECENT),
+        concerns: Concern::ALL.iter().map(|c| concern_stats(&history, *c)).collect(),
+        patterns: pattern_stats(&katas, &progress, has_solution),
+    };
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&stats)?);
+    } else {
+        print(&stats);
+    }
+    Ok(true)
 }
+
+#[derive(Debug, Serialize)]
+struct Stats {
+    /// Drills in the history.
+    drills: usize,
+    /// Drills in each concern's `recent` trail.
+    shown: usize,
+    concerns: Vec<ConcernStats>,
+    patterns: Vec<PatternStats>,
+}
+
+#[derive(Debug, Serialize)]
+struct ConcernStats {
+    concern: &'static str,
+    title: &'static str,
+    /// The last drills, oldest to newest.
+    recent: Vec<Mark>,
+    /// Cases of this concern passed and judged, over every drill.
+    passed: usize,
+    total: usize,
+    /// `passed / total`, or null when no drill tested it.
+    pass_rate: Option<f64>,
+}
+
+/// A concern's result in one drill.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+enum Mark {
+    Pass,
+    Fail,
+    Untested,
+}
+
+impl Mark {
+    fn symbol(self) -> colored::ColoredString {
+        match self {
+            Mark::Pass => "\u{2713}".green(),
+            Mark::Fail => "\u{2717}".red(),
+            Mark::Untested => "\u{00b7}".dimmed(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct PatternStats {
+    pattern: String,
+    title: String,
+    passed: usize,
+    total: usize,
+}
+
+fn concern_stats(history: &History, concern: Concern) -> ConcernStats {
+    let results: Vec<Option<&drill::ConcernResult>> = history.drills.iter().map(|d| d.concern(concern)).collect();
+    let skip = results.len().saturating_sub(RECENT);
+    let recent = results[skip..].iter().map(|r| mark(*r)).collect();
+    let (passed, total) = results.iter().flatten().fold((0, 0), |(p, t), r| (p + r.passed, t + r.total));
+    ConcernStats {
+        concern: concern.key(),
+        title: concern.title(),
+        recent,
+        passed,
+        total,
+        pass_rate: (total > 0).then(|| passed as f64 / total as f64),
+    }
+}
+
+fn mark(result: Option<&drill::ConcernResult>) -> Mark {
+    match result {
+        Some(r) if r.total == 0 => Mark::Untested,
+        Some(r) if r.passed == r.total => Mark::Pass,
+        Some(_) => Mark::Fail,
+        None => Mark::Untested,
+    }
+}
+
+fn pattern_stats(katas: &[Kata], progress: &Progress, has_solution: impl Fn(&Kata) -> bool) -> Vec<PatternStats> {
+    catalog::by_pattern(katas)
+        .into_iter()
+        .map(|(pattern, group)| PatternStats {
+            title: catalog::pattern_title(&pattern),
+            passed: group
+                .iter()
+                .filter(|k| progress::status(progress, &k.id, has_solution(k)) == Status::Passed)
+                .count(),
+            total: group.len(),
+            pattern,
+        })
+        .collect()
+}
+
+fn print(stats: &Stats) {
+    if stats.drills == 0 {
+        println!("{}", NO_DRILLS);
+    } else {
+        print_concerns(stats);
+    }
+    println!();
+    println!("{}", "Katas passed, per pattern".bold());
+    for p in &stats.patterns {
+        println!("  {:<34} {}/{}", p.title, p.passed, p.total);
+    }
+}
+
+fn print_concerns(stats: &Stats) {
+    let noun = if stats.shown == 1 { "drill" } else { "drills" };
+    let heading = format!(
+        "Per concern: your last {} {noun}, oldest to newest, and the pass rate over all {}",
+        stats.shown, stats.drills
+    );
+    println!("{}", heading.bold());
+    let trail_width = stats.shown * 2;
+    for c in &stats.concerns {
+        let marks: Vec<String> = c.recent.iter().map(|m| m.symbol().to_string()).collect();
+        let pad = " ".repeat(trail_width.saturating_sub(c.recent.len() * 2));
+        let overall = match c.pass_rate {
+            Some(rate) => format!("{:>4} ({}/{})", format!("{:.0}%", rate * 100.0), c.passed, c.total),
+            None => format!("{:>4} {}", "-", NEVER_TESTED.dimmed()),
+        };
+        println!("  {:<28} {}{pad} {overall}", c.title, marks.join(" "));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cmd::drill::{ConcernResult, DrillRecord};
+
+    fn drill_with(concern: &str, passed: usize, total: usize) -> DrillRecord {
+        DrillRecord {
+            concerns: vec![ConcernResult { concern: concern.into(), passed, total, ..Default::default() }],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_concern_trail_runs_oldest_to_newest() {
+        let history = History {
+            version: 1,
+            drills: vec![drill_with("nulls", 1, 1), drill_with("nulls", 0, 2), drill_with("ties", 1, 1)],
+        };
+        let s = concern_stats(&history, Concern::Nulls);
+        assert_eq!(s.recent, vec![Mark::Pass, Mark::Fail, Mark::Untested]);
+        assert_eq!((s.passed, s.total), (1, 3));
+        assert_eq!(s.pass_rate, Some(1.0 / 3.0));
+        let s = concern_stats(&history, Concern::Idempotency);
+        assert_eq!(s.pass_rate, None);
+    }
+
+    #[test]
+    fn only_the_latest_drills_are_in_the_trail() {
+        let mut drills: Vec<DrillRecord> = (0..RECENT).map(|_| drill_with("grain", 1, 1)).collect();
+        drills.insert(0, drill_with("grain", 0, 1));
+        let s = concern_stats(&History { version: 1, drills }, Concern::Grain);
+        assert_eq!(s.recent.len(), RECENT);
+        assert!(s.recent.iter().all(|m| *m == Mark::Pass));
+        assert_eq!((s.passed, s.total), (RECENT, RECENT + 1));
+    }
+}
+
+const NO_DRILLS: &str = "No drills yet. Start one with `dekata drill`: a 45-minute mock interview on katas \
+you have not passed, graded at the end concern by concern (`dekata drill --minutes 20 --count 1` for a short one).";
+const NEVER_TESTED: &str = "not tested yet";

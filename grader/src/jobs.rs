@@ -1,0 +1,241 @@
+//! Backfill-safe jobs: dates, the partitioned output store, and the runner
+//! that grades a job the way a scheduler would treat it: run once, run
+//! twice, run day by day, or fail partway and run again, against a store
+//! that already holds stale rows inside and outside the range.
+
+use crate::prelude::Event;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
+
+pub use jiff::civil::Date;
+
+const SECONDS_PER_DAY: i64 = 86_400;
+
+/// The UTC calendar day of a Unix time (seconds).
+pub fn utc_day(ts: i64) -> Date {
+    let epoch = Date::constant(1970, 1, 1);
+    let days = ts.div_euclid(SECONDS_PER_DAY);
+    epoch.checked_add(jiff::Span::new().days(days)).unwrap_or(if days < 0 { Date::MIN } else { Date::MAX })
+}
+
+/// Each day in `[start, end)`.
+pub fn days(start: Date, end: Date) -> impl Iterator<Item = Date> {
+    start.series(jiff::Span::new().days(1)).take_while(move |d| *d < end)
+}
+
+/// `day` plus `n` days.
+pub fn add_days(day: Date, n: i64) -> Date {
+    day.checked_add(jiff::Span::new().days(n)).unwrap_or(day)
+}
+
+/// One row of a daily aggregate: `n` events of `user_id` processed on `day`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct DailyCount {
+    pub day: Date,
+    pub user_id: u64,
+    pub n: u64,
+}
+
+/// A row that belongs to a daily partition.
+pub trait Partitioned {
+    fn day(&self) -> Date;
+}
+
+impl Partitioned for DailyCount {
+    fn day(&self) -> Date {
+        self.day
+    }
+}
+
+/// The output store: rows partitioned by day, as a warehouse table
+/// partitioned by date. A job writes to it with [`Table::append`] or
+/// [`Table::overwrite_partition`] and reads with [`Table::partition`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table<R = DailyCount> {
+    partitions: BTreeMap<Date, Vec<R>>,
+}
+
+impl<R> Default for Table<R> {
+    fn default() -> Self {
+        Table { partitions: BTreeMap::new() }
+    }
+}
+
+impl<R: Partitioned> Table<R> {
+    pub fn new() -> Self {
+        Table::default()
+    }
+
+    /// Adds rows to their days' partitions, beside what is there.
+    pub fn append(&mut self, rows: impl IntoIterator<Item = R>) {
+        for row in rows {
+            self.partitions.entry(row.day()).or_default().push(row);
+        }
+    }
+
+    /// Replaces the partition of `day` with `rows` (all of which must be of
+    /// that day); an empty `rows` leaves the partition empty.
+    pub fn overwrite_partition(&mut self, day: Date, rows: impl IntoIterator<Item = R>) {
+        let rows: Vec<R> = rows.into_iter().collect();
+        if let Some(r) = rows.iter().find(|r| r.day() != day) {
+            panic!("overwrite_partition({day}) was given a row of {}: every row must belong to the partition", r.day());
+        }
+        self.partitions.insert(day, rows);
+    }
+
+    /// The rows of one day (empty when the partition does not exist).
+    pub fn partition(&self, day: Date) -> &[R] {
+        self.partitions.get(&day).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every partition, in day order.
+    pub fn partitions(&self) -> impl Iterator<Item = (Date, &[R])> {
+        self.partitions.iter().map(|(d, rows)| (*d, rows.as_slice()))
+    }
+}
+
+/// How the harness runs a job on one case.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Procedure {
+    /// One run over the range.
+    #[default]
+    Once,
+    /// The same run twice: the store must end as after one run.
+    Twice,
+    /// One run per day of the range, each over the full input.
+    DayByDay,
+    /// A run whose input fails partway (the iterator panics), then a
+    /// clean re-run of the same range.
+    FailThenRerun,
+}
+
+/// A job case: the range (in days from the stream's first day), the
+/// procedure, and whether the store starts with stale rows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JobSpec {
+    #[serde(default)]
+    pub procedure: Procedure,
+    /// First day of the range, counted from the day of the first event.
+    pub start_day: i64,
+    /// Days in the range.
+    pub days: i64,
+    /// Fill the store first with rows that a correct job must overwrite
+    /// (inside the range) or leave alone (outside it).
+    #[serde(default)]
+    pub stale: bool,
+    /// For `fail_then_rerun`: the share of the input read before it fails.
+    #[serde(default = "half")]
+    pub fail_after: f64,
+}
+
+fn half() -> f64 {
+    0.5
+}
+
+/// The user id of stale rows; generated streams never use it.
+pub const STALE_USER: u64 = 0;
+
+/// The panic payload of an injected input failure.
+pub struct InjectedFailure;
+
+/// The concrete range of a job and the store it starts with.
+pub fn range_of(job: &JobSpec, first_day: Date) -> (Date, Date) {
+    let start = add_days(first_day, job.start_day);
+    (start, add_days(start, job.days.max(0)))
+}
+
+/// The stale rows a store starts with: one the day before the range, one
+/// on each day of it, one on the day after.
+pub fn stale_rows(start: Date, end: Date) -> Vec<DailyCount> {
+    let mut rows = vec![DailyCount { day: add_days(start, -1), user_id: STALE_USER, n: 99 }];
+    rows.extend(days(start, end).map(|day| DailyCount { day, user_id: STALE_USER, n: 98 }));
+    rows.push(DailyCount { day: end, user_id: STALE_USER, n: 97 });
+    rows
+}
+
+/// Runs `job` on fresh copies of the input as `procedure` says, and
+/// returns the store it leaves. `events()` makes a fresh one-pass input.
+pub fn run_range_job<I, F>(spec: &JobSpec, first_day: Date, events: impl Fn() -> I, job: F) -> Table
+where
+    I: Iterator<Item = Event>,
+    F: Fn(Box<dyn Iterator<Item = Event> + '_>, Date, Date, &mut Table),
+{
+    let (start, end) = range_of(spec, first_day);
+    let mut table = Table::new();
+    if spec.stale {
+        table.append(stale_rows(start, end));
+    }
+    match spec.procedure {
+        Procedure::Once => job(Box::new(events()), start, end, &mut table),
+        Procedure::Twice => {
+            job(Box::new(events()), start, end, &mut table);
+            job(Box::new(events()), start, end, &mut table);
+        }
+        Procedure::DayByDay => {
+            for day in days(start, end) {
+                job(Box::new(events()), day, add_days(day, 1), &mut table);
+            }
+        }
+        Procedure::FailThenRerun => {
+            let total = events().count();
+            let fail_at = ((total as f64) * spec.fail_after.clamp(0.0, 1.0)) as usize;
+            let failing = events().enumerate().map(move |(i, e)| {
+                if i == fail_at {
+                    std::panic::panic_any(InjectedFailure);
+                }
+                e
+            });
+            let first = catch_unwind(AssertUnwindSafe(|| job(Box::new(failing), start, end, &mut table)));
+            if let Err(payload) = first {
+                if !payload.is::<InjectedFailure>() {
+                    resume_unwind(payload);
+                }
+            }
+            job(Box::new(events()), start, end, &mut table);
+        }
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utc_days_and_ranges() {
+        assert_eq!(utc_day(0), Date::constant(1970, 1, 1));
+        assert_eq!(utc_day(-1), Date::constant(1969, 12, 31));
+        assert_eq!(utc_day(1_767_225_600 + 86_399), Date::constant(2026, 1, 1));
+        let d: Vec<Date> = days(Date::constant(2026, 2, 27), Date::constant(2026, 3, 2)).collect();
+        assert_eq!(d.len(), 3);
+        assert_eq!(days(Date::constant(2026, 1, 2), Date::constant(2026, 1, 1)).count(), 0);
+    }
+
+    #[test]
+    fn overwrite_replaces_only_its_partition() {
+        let d1 = Date::constant(2026, 1, 1);
+        let d2 = Date::constant(2026, 1, 2);
+        let mut t = Table::new();
+        t.append([DailyCount { day: d1, user_id: 1, n: 1 }, DailyCount { day: d2, user_id: 1, n: 2 }]);
+        t.overwrite_partition(d1, []);
+        assert!(t.partition(d1).is_empty());
+        assert_eq!(t.partition(d2).len(), 1);
+    }
+
+    #[test]
+    fn a_failed_run_is_followed_by_a_clean_one() {
+        let spec = JobSpec { procedure: Procedure::FailThenRerun, start_day: 0, days: 1, stale: false, fail_after: 0.5 };
+        let first = Date::constant(2026, 1, 1);
+        let runs = std::cell::Cell::new(0);
+        let table = run_range_job(&spec, first, || std::iter::empty(), |events, start, _end, t| {
+            runs.set(runs.get() + 1);
+            let n = events.count() as u64;
+            t.overwrite_partition(start, [DailyCount { day: start, user_id: 1, n }]);
+        });
+        assert_eq!(runs.get(), 2);
+        assert_eq!(table.partition(first).len(), 1);
+    }
+}

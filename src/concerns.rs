@@ -1,0 +1,496 @@
+//! The interviewer's concerns, and what each graded case says about them.
+//!
+//! A drill's scorecard has one row per concern. Pure: case reports in, rows
+//! out; no files, no printing.
+//!
+//! How a case bears on a concern:
+//! - its stream families (tags): `clean` -> correctness on clean data,
+//!   `nulls`, `ties`, `out_of_order` / `late` / `shuffled` -> order,
+//!   `retries`; other families by the grader's question for them (one that
+//!   asks about nulls -> nulls); a case whose name or tags mention
+//!   idempotency or a rerun -> idempotency. A case with none of these (only `skew`, `empty`, `single`,
+//!   `high_cardinality`: well-formed data of an unusual shape) counts for
+//!   correctness. These concerns follow the case's verdict, except that a
+//!   `memory_exceeded` case is not judged on them (its output was right, or
+//!   never came).
+//! - memory cases (a peak-heap limit) and any `memory_exceeded` case ->
+//!   memory at scale: held on `pass`, failed on `memory_exceeded`, not judged
+//!   when the case failed on something else first.
+//! - grain: a wrong answer whose message speaks of the grain fails it; on a
+//!   kata that declares a grain, every other pass or wrong answer holds it.
+
+use crate::report::{CaseReport, Verdict};
+use grader::questions;
+use grader::streams::Family;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Concern {
+    Correctness,
+    Nulls,
+    Ties,
+    Order,
+    Retries,
+    Memory,
+    Idempotency,
+    Grain,
+}
+
+impl Concern {
+    /// Every concern, in scorecard order.
+    pub const ALL: [Concern; 8] = [
+        Concern::Correctness,
+        Concern::Nulls,
+        Concern::Ties,
+        Concern::Order,
+        Concern::Retries,
+        Concern::Memory,
+        Concern::Idempotency,
+        Concern::Grain,
+    ];
+
+    /// The stable name used in `.dekata/drills.json` and in JSON output.
+    pub fn key(self) -> &'static str {
+        match self {
+            Concern::Correctness => "correctness",
+            Concern::Nulls => "nulls",
+            Concern::Ties => "ties",
+            Concern::Order => "order",
+            Concern::Retries => "retries",
+            Concern::Memory => "memory",
+            Concern::Idempotency => "idempotency",
+            Concern::Grain => "grain",
+        }
+    }
+
+    /// The row's title for people.
+    pub fn title(self) -> &'static str {
+        match self {
+            Concern::Correctness => "correctness on clean data",
+            Concern::Nulls => "nulls",
+            Concern::Ties => "ties",
+            Concern::Order => "order (out of order, late)",
+            Concern::Retries => "retries",
+            Concern::Memory => "memory at scale",
+            Concern::Idempotency => "idempotency",
+            Concern::Grain => "grain",
+        }
+    }
+
+    /// The grader's default follow-up question for this concern, if it has one.
+    fn default_question(self) -> Option<&'static str> {
+        match self {
+            Concern::Correctness => Some(questions::CORRECTNESS),
+            Concern::Nulls => Some(questions::NULLS),
+            Concern::Ties => Some(questions::TIES),
+            Concern::Order => Some(questions::ORDER),
+            Concern::Retries => Some(questions::RETRIES),
+            Concern::Memory => Some(questions::MEMORY),
+            Concern::Grain => Some(questions::GRAIN),
+            Concern::Idempotency => None,
+        }
+    }
+}
+
+/// The concern a stream family (a case tag) stands for, if any. Families
+/// not named here follow the grader's follow-up question for them (a
+/// family asking about nulls counts for nulls), so new families land
+/// somewhere sensible without a change here.
+pub fn of_tag(tag: &str) -> Option<Concern> {
+    match tag {
+        "clean" => Some(Concern::Correctness),
+        "nulls" => Some(Concern::Nulls),
+        "ties" => Some(Concern::Ties),
+        "out_of_order" | "late" | "shuffled" => Some(Concern::Order),
+        "retries" => Some(Concern::Retries),
+        "skew" | "empty" | "single" | "high_cardinality" => None,
+        other if mentions_rerun(other) => Some(Concern::Idempotency),
+        other => family_question(other).and_then(of_question),
+    }
+}
+
+/// The grader's follow-up question for the family named `tag`, if it is one.
+fn family_question(tag: &str) -> Option<&'static str> {
+    let family: Family = serde_json::from_value(serde_json::Value::String(tag.to_string())).ok()?;
+    Some(questions::for_family(family))
+}
+
+/// The concern whose own question `question` is.
+pub fn of_question(question: &str) -> Option<Concern> {
+    Concern::ALL.into_iter().find(|c| c.default_question() == Some(question))
+}
+
+/// How one case bears on one concern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Passed,
+    Failed,
+    /// The case exercises the concern but failed on something else first.
+    NotJudged,
+}
+
+/// What the scorecard needs to know about one graded case.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Graded {
+    pub name: String,
+    /// The case's stream families.
+    pub tags: Vec<String>,
+    pub verdict: Verdict,
+    pub message: String,
+    /// The interviewer's follow-up question the case answers.
+    pub question: String,
+    /// A memory case: graded on its peak heap.
+    pub memory_case: bool,
+    /// The kata declares a grain (`[compare] grain`), so outputs are checked for it.
+    pub grain_declared: bool,
+}
+
+impl Graded {
+    pub fn new(case: &CaseReport, grain_declared: bool) -> Graded {
+        Graded {
+            name: case.name.clone(),
+            tags: case.tags.clone(),
+            verdict: case.verdict,
+            message: case.message.clone(),
+            question: case.question.clone(),
+            memory_case: case.peak_heap_limit_bytes.is_some(),
+            grain_declared,
+        }
+    }
+}
+
+/// Every concern `case` exercises, with how it fared on each.
+pub fn outcomes(case: &Graded) -> Vec<(Concern, Outcome)> {
+    let data = match case.verdict {
+        Verdict::Pass => Outcome::Passed,
+        Verdict::MemoryExceeded => Outcome::NotJudged,
+        _ => Outcome::Failed,
+    };
+    let mut out: Vec<(Concern, Outcome)> = data_concerns(case).into_iter().map(|c| (c, data)).collect();
+    if let Some(o) = memory_outcome(case) {
+        out.push((Concern::Memory, o));
+    }
+    if let Some(o) = grain_outcome(case) {
+        out.push((Concern::Grain, o));
+    }
+    out
+}
+
+/// The concerns a case's data speaks to: from its tags and name, else
+/// correctness.
+fn data_concerns(case: &Graded) -> Vec<Concern> {
+    let mut found = Vec::new();
+    let from_name = mentions_rerun(&case.name).then_some(Concern::Idempotency);
+    for c in case.tags.iter().filter_map(|t| of_tag(t)).chain(from_name) {
+        if !found.contains(&c) {
+            found.push(c);
+        }
+    }
+    if found.is_empty() {
+        found.push(Concern::Correctness);
+    }
+    found
+}
+
+fn memory_outcome(case: &Graded) -> Option<Outcome> {
+    if !case.memory_case && case.verdict != Verdict::MemoryExceeded {
+        return None;
+    }
+    Some(match case.verdict {
+        Verdict::Pass => Outcome::Passed,
+        Verdict::MemoryExceeded => Outcome::Failed,
+        _ => Outcome::NotJudged,
+    })
+}
+
+fn grain_outcome(case: &Graded) -> Option<Outcome> {
+    if broke_grain(case) {
+        return Some(Outcome::Failed);
+    }
+    if !case.grain_declared {
+        return None;
+    }
+    Some(match case.verdict {
+        Verdict::Pass | Verdict::WrongAnswer => Outcome::Passed,
+        _ => Outcome::NotJudged,
+    })
+}
+
+/// A wrong answer that broke the output's grain says so in its message.
+pub fn broke_grain(case: &Graded) -> bool {
+    case.verdict == Verdict::WrongAnswer && case.message.to_lowercase().contains("grain")
+}
+
+/// Whether a case name or tag is about running a job again.
+pub fn mentions_rerun(text: &str) -> bool {
+    let t = text.to_lowercase();
+    ["idempot", "rerun", "re-run", "re_run", "run_twice", "run-twice"].iter().any(|w| t.contains(w))
+}
+
+/// One row of the scorecard.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Row {
+    pub concern: Concern,
+    pub passed: usize,
+    /// The cases that judged this concern.
+    pub total: usize,
+    /// The cases that exercise it but failed on something else first.
+    pub not_judged: usize,
+    /// The distinct follow-up questions of the failing cases whose failure
+    /// belongs here, in case order.
+    pub questions: Vec<String>,
+}
+
+impl Row {
+    fn empty(concern: Concern) -> Row {
+        Row { concern, passed: 0, total: 0, not_judged: 0, questions: Vec::new() }
+    }
+
+    pub fn tested(&self) -> bool {
+        self.total > 0
+    }
+
+    pub fn all_passed(&self) -> bool {
+        self.tested() && self.passed == self.total
+    }
+}
+
+/// The scorecard: one row per concern, in [`Concern::ALL`] order.
+pub fn scorecard(cases: &[Graded]) -> Vec<Row> {
+    let mut rows: Vec<Row> = Concern::ALL.iter().map(|c| Row::empty(*c)).collect();
+    for g in cases {
+        let found = outcomes(g);
+        for (concern, outcome) in &found {
+            let row = &mut rows[index(*concern)];
+            match outcome {
+                Outcome::Passed => (row.passed, row.total) = (row.passed + 1, row.total + 1),
+                Outcome::Failed => row.total += 1,
+                Outcome::NotJudged => row.not_judged += 1,
+            }
+        }
+        if let Some(home) = home(g, &found) {
+            let questions = &mut rows[index(home)].questions;
+            if !g.question.is_empty() && !questions.contains(&g.question) {
+                questions.push(g.question.clone());
+            }
+        }
+    }
+    rows
+}
+
+fn index(concern: Concern) -> usize {
+    Concern::ALL.iter().position(|c| *c == concern).unwrap_or(0)
+}
+
+/// The one row where a failing case's follow-up question is quoted, so that
+/// a question shows once: memory, then grain, then the failed concern whose
+/// own question it is, then the most specific failed concern.
+fn home(case: &Graded, found: &[(Concern, Outcome)]) -> Option<Concern> {
+    const SPECIFIC_FIRST: [Concern; 8] = [
+        Concern::Memory,
+        Concern::Grain,
+        Concern::Idempotency,
+        Concern::Ties,
+        Concern::Nulls,
+        Concern::Retries,
+        Concern::Order,
+        Concern::Correctness,
+    ];
+    let failed: Vec<Concern> = found.iter().filter(|(_, o)| *o == Outcome::Failed).map(|(c, _)| *c).collect();
+    let pick = |cs: &[Concern]| cs.iter().find(|c| failed.contains(c)).copied();
+    let own = of_question(&case.question).filter(|c| failed.contains(c));
+    pick(&[Concern::Memory, Concern::Grain]).or(own).or_else(|| pick(&SPECIFIC_FIRST))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case(name: &str, tags: &[&str], verdict: Verdict) -> Graded {
+        Graded {
+            name: name.to_string(),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            verdict,
+            message: String::new(),
+            question: questions::CORRECTNESS.to_string(),
+            memory_case: false,
+            grain_declared: false,
+        }
+    }
+
+    fn with_question(mut c: Graded, q: &str) -> Graded {
+        c.question = q.to_string();
+        c
+    }
+
+    fn row(rows: &[Row], c: Concern) -> &Row {
+        &rows[index(c)]
+    }
+
+    fn card(cases: &[Graded], grain: bool) -> Vec<Row> {
+        let graded: Vec<Graded> = cases.iter().map(|c| Graded { grain_declared: grain, ..c.clone() }).collect();
+        scorecard(&graded)
+    }
+
+    fn grained(mut c: Graded) -> Graded {
+        c.grain_declared = true;
+        c
+    }
+
+    #[test]
+    fn tags_map_to_concerns() {
+        assert_eq!(of_tag("clean"), Some(Concern::Correctness));
+        assert_eq!(of_tag("nulls"), Some(Concern::Nulls));
+        assert_eq!(of_tag("ties"), Some(Concern::Ties));
+        for t in ["out_of_order", "late", "shuffled"] {
+            assert_eq!(of_tag(t), Some(Concern::Order), "{t}");
+        }
+        assert_eq!(of_tag("retries"), Some(Concern::Retries));
+        assert_eq!(of_tag("idempotent_rerun"), Some(Concern::Idempotency));
+        for t in ["skew", "empty", "single", "high_cardinality", "no_such_family"] {
+            assert_eq!(of_tag(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn questions_map_back_to_their_concern() {
+        assert_eq!(of_question(questions::NULLS), Some(Concern::Nulls));
+        assert_eq!(of_question(questions::ORDER), Some(Concern::Order));
+        assert_eq!(of_question(questions::MEMORY), Some(Concern::Memory));
+        assert_eq!(of_question(questions::SKEW), None);
+        assert_eq!(of_question("A custom question?"), None);
+    }
+
+    #[test]
+    fn a_case_counts_for_each_of_its_tags() {
+        let c = case("retries-and-nulls", &["retries", "nulls", "ties"], Verdict::WrongAnswer);
+        let got = outcomes(&c);
+        assert_eq!(
+            got,
+            vec![
+                (Concern::Retries, Outcome::Failed),
+                (Concern::Nulls, Outcome::Failed),
+                (Concern::Ties, Outcome::Failed)
+            ]
+        );
+    }
+
+    #[test]
+    fn shape_only_streams_count_as_correctness() {
+        for tags in [&["skew"][..], &["empty"], &["single"], &["high_cardinality", "skew"]] {
+            let c = case("x", tags, Verdict::Pass);
+            assert_eq!(outcomes(&c), vec![(Concern::Correctness, Outcome::Passed)], "{tags:?}");
+        }
+        // ...but not when another concern already claims the case.
+        let c = case("x", &["retries", "skew"], Verdict::Pass);
+        assert_eq!(outcomes(&c), vec![(Concern::Retries, Outcome::Passed)]);
+    }
+
+    #[test]
+    fn memory_cases_map_to_memory_at_scale() {
+        let mut big = case("million", &["clean", "retries"], Verdict::MemoryExceeded);
+        big.memory_case = true;
+        let got = outcomes(&big);
+        assert!(got.contains(&(Concern::Memory, Outcome::Failed)), "{got:?}");
+        // The output was right: the data concerns are not held against it.
+        assert!(got.contains(&(Concern::Retries, Outcome::NotJudged)), "{got:?}");
+
+        big.verdict = Verdict::Pass;
+        assert!(outcomes(&big).contains(&(Concern::Memory, Outcome::Passed)));
+
+        big.verdict = Verdict::WrongAnswer;
+        assert!(outcomes(&big).contains(&(Concern::Memory, Outcome::NotJudged)));
+
+        let small = case("small", &["clean"], Verdict::Pass);
+        assert!(!outcomes(&small).iter().any(|(c, _)| *c == Concern::Memory));
+    }
+
+    #[test]
+    fn hitting_the_hard_cap_anywhere_is_a_memory_failure() {
+        let c = case("retries", &["retries"], Verdict::MemoryExceeded);
+        assert!(outcomes(&c).contains(&(Concern::Memory, Outcome::Failed)));
+    }
+
+    #[test]
+    fn grain_failures_map_to_grain() {
+        let mut c = case("retries-and-nulls", &["retries"], Verdict::WrongAnswer);
+        c.message = "broke the grain of the output: 2 output rows share the grain (key) = [1].".into();
+        assert!(broke_grain(&c));
+        assert!(outcomes(&c).contains(&(Concern::Grain, Outcome::Failed)));
+        // A plain wrong answer holds the grain of a kata that declares one.
+        c.message = "wrong output on 20,000 events".into();
+        assert!(!broke_grain(&c));
+        assert!(outcomes(&grained(c.clone())).contains(&(Concern::Grain, Outcome::Passed)));
+        assert!(!outcomes(&c).iter().any(|(k, _)| *k == Concern::Grain));
+        // A starter at todo!() never showed an output.
+        let todo = case("x", &["clean"], Verdict::NotImplemented);
+        assert!(outcomes(&grained(todo.clone())).contains(&(Concern::Grain, Outcome::NotJudged)));
+    }
+
+    #[test]
+    fn idempotency_from_name_or_tags() {
+        let by_name = case("run-twice-rerun", &["clean"], Verdict::Pass);
+        assert!(outcomes(&by_name).contains(&(Concern::Idempotency, Outcome::Passed)));
+        let by_tag = case("second-run", &["idempotency"], Verdict::Pass);
+        assert_eq!(outcomes(&by_tag), vec![(Concern::Idempotency, Outcome::Passed)]);
+        assert!(mentions_rerun("Idempotent"));
+        assert!(!mentions_rerun("retries-and-nulls"));
+    }
+
+    #[test]
+    fn scorecard_counts_rows_and_says_what_is_untested() {
+        let cases = [
+            case("five-clean-rows", &["clean"], Verdict::Pass),
+            case("empty-stream", &["empty"], Verdict::Pass),
+            with_question(case("retries-and-nulls", &["retries", "nulls"], Verdict::WrongAnswer), questions::RETRIES),
+            with_question(case("late", &["out_of_order", "late"], Verdict::Pass), questions::ORDER),
+        ];
+        let rows = card(&cases, true);
+        assert_eq!(rows.len(), Concern::ALL.len());
+        let r = row(&rows, Concern::Correctness);
+        assert_eq!((r.passed, r.total), (2, 2));
+        assert!(r.all_passed());
+        let r = row(&rows, Concern::Retries);
+        assert_eq!((r.passed, r.total), (0, 1));
+        assert_eq!(r.questions, vec![questions::RETRIES.to_string()]);
+        // The same failure does not repeat its question under nulls.
+        assert!(row(&rows, Concern::Nulls).questions.is_empty());
+        assert_eq!(row(&rows, Concern::Order).total, 1);
+        assert!(!row(&rows, Concern::Ties).tested());
+        assert!(!row(&rows, Concern::Idempotency).tested());
+        assert!(!row(&rows, Concern::Memory).tested());
+        let g = row(&rows, Concern::Grain);
+        assert_eq!((g.passed, g.total), (4, 4));
+    }
+
+    #[test]
+    fn questions_are_distinct_and_land_on_their_own_concern() {
+        let mut mem = with_question(case("million", &["clean", "retries"], Verdict::MemoryExceeded), questions::MEMORY);
+        mem.memory_case = true;
+        let cases = [
+            with_question(case("a", &["retries", "nulls", "ties"], Verdict::WrongAnswer), questions::RETRIES),
+            with_question(case("b", &["retries"], Verdict::Panicked), questions::RETRIES),
+            with_question(case("c", &["skew"], Verdict::WrongAnswer), questions::SKEW),
+            with_question(case("d", &["nulls", "ties"], Verdict::WrongAnswer), "A custom question?"),
+            mem,
+        ];
+        let rows = card(&cases, false);
+        assert_eq!(row(&rows, Concern::Retries).questions, vec![questions::RETRIES.to_string()]);
+        assert_eq!(row(&rows, Concern::Correctness).questions, vec![questions::SKEW.to_string()]);
+        // No question of its own: the most specific failed concern (ties).
+        assert_eq!(row(&rows, Concern::Ties).questions, vec!["A custom question?".to_string()]);
+        assert_eq!(row(&rows, Concern::Memory).questions, vec![questions::MEMORY.to_string()]);
+        let m = row(&rows, Concern::Memory);
+        assert_eq!((m.passed, m.total), (0, 1));
+        // The memory case's retries are not held against it.
+        let r = row(&rows, Concern::Retries);
+        assert_eq!((r.passed, r.total, r.not_judged), (0, 2, 1));
+    }
+
+    #[test]
+    fn passing_cases_quote_no_question() {
+        let rows = card(&[with_question(case("a", &["retries"], Verdict::Pass), questions::RETRIES)], false);
+        assert!(rows.iter().all(|r| r.questions.is_empty()));
+    }
+}
