@@ -17,7 +17,7 @@ use crate::protocol::{
 };
 use crate::shrink::{Budget, minimise};
 use crate::sink::{Sink, to_value};
-use crate::jobs::{Date, Table, run_range_job, utc_day, JobSpec};
+use crate::jobs::{Date, JobSpec, Stale, Table, run_range_job, utc_day};
 use crate::prelude::RawRow;
 use crate::streams::{EventStream, RecordKind, RowStream, StreamSpec};
 use serde_json::Value;
@@ -86,9 +86,10 @@ impl Input {
 
     /// Runs a backfill job by the case's procedure and hands the store it
     /// leaves, row by row, to the sink.
-    pub fn range_job<F>(self, out: &mut Sink, job: F)
+    pub fn range_job<R, F>(self, out: &mut Sink, job: F)
     where
-        F: Fn(Box<dyn Iterator<Item = Event> + '_>, Date, Date, &mut Table),
+        R: Stale + serde::Serialize,
+        F: Fn(Box<dyn Iterator<Item = Event> + '_>, Date, Date, &mut Table<R>),
     {
         let Some(spec) = self.job.clone() else { panic!("{NO_JOB}") };
         let table = run_range_job(&spec, self.first_day, || self.replay_events(), job);

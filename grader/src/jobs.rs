@@ -48,6 +48,40 @@ impl Partitioned for DailyCount {
     }
 }
 
+/// An event belongs to the partition of its event day, `utc_day(ts)`.
+impl Partitioned for Event {
+    fn day(&self) -> Date {
+        utc_day(self.ts)
+    }
+}
+
+/// Rows the harness can pre-fill a store with: rows a correct job must
+/// overwrite inside its range and leave alone outside it. Their user is
+/// [`STALE_USER`], which generated streams never use.
+pub trait Stale: Partitioned + Sized {
+    fn stale(day: Date, n: u64) -> Self;
+}
+
+impl Stale for DailyCount {
+    fn stale(day: Date, n: u64) -> Self {
+        DailyCount { day, user_id: STALE_USER, n }
+    }
+}
+
+impl Stale for Event {
+    fn stale(day: Date, n: u64) -> Self {
+        let ts = (day - Date::constant(1970, 1, 1)).get_days() as i64 * SECONDS_PER_DAY + 3_600;
+        Event {
+            event_id: format!("stale-{day}-{n}"),
+            user_id: STALE_USER,
+            event_type: "stale".to_string(),
+            ts,
+            ingested_at: ts,
+            updated_by: Some("yesterday's run".to_string()),
+        }
+    }
+}
+
 /// The output store: rows partitioned by day, as a warehouse table
 /// partitioned by date. A job writes to it with [`Table::append`] or
 /// [`Table::overwrite_partition`] and reads with [`Table::partition`].
@@ -149,19 +183,20 @@ pub fn range_of(job: &JobSpec, first_day: Date) -> (Date, Date) {
 
 /// The stale rows a store starts with: one the day before the range, one
 /// on each day of it, one on the day after.
-pub fn stale_rows(start: Date, end: Date) -> Vec<DailyCount> {
-    let mut rows = vec![DailyCount { day: add_days(start, -1), user_id: STALE_USER, n: 99 }];
-    rows.extend(days(start, end).map(|day| DailyCount { day, user_id: STALE_USER, n: 98 }));
-    rows.push(DailyCount { day: end, user_id: STALE_USER, n: 97 });
+pub fn stale_rows<R: Stale>(start: Date, end: Date) -> Vec<R> {
+    let mut rows = vec![R::stale(add_days(start, -1), 99)];
+    rows.extend(days(start, end).map(|day| R::stale(day, 98)));
+    rows.push(R::stale(end, 97));
     rows
 }
 
 /// Runs `job` on fresh copies of the input as `procedure` says, and
 /// returns the store it leaves. `events()` makes a fresh one-pass input.
-pub fn run_range_job<I, F>(spec: &JobSpec, first_day: Date, events: impl Fn() -> I, job: F) -> Table
+pub fn run_range_job<R, I, F>(spec: &JobSpec, first_day: Date, events: impl Fn() -> I, job: F) -> Table<R>
 where
+    R: Stale,
     I: Iterator<Item = Event>,
-    F: Fn(Box<dyn Iterator<Item = Event> + '_>, Date, Date, &mut Table),
+    F: Fn(Box<dyn Iterator<Item = Event> + '_>, Date, Date, &mut Table<R>),
 {
     let (start, end) = range_of(spec, first_day);
     let mut table = Table::new();
@@ -230,7 +265,7 @@ mod tests {
         let spec = JobSpec { procedure: Procedure::FailThenRerun, start_day: 0, days: 1, stale: false, fail_after: 0.5 };
         let first = Date::constant(2026, 1, 1);
         let runs = std::cell::Cell::new(0);
-        let table = run_range_job(&spec, first, || std::iter::empty(), |events, start, _end, t| {
+        let table = run_range_job(&spec, first, std::iter::empty, |events, start, _end, t: &mut Table| {
             runs.set(runs.get() + 1);
             let n = events.count() as u64;
             t.overwrite_partition(start, [DailyCount { day: start, user_id: 1, n }]);
