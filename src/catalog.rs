@@ -32,16 +32,20 @@ pub enum Shape {
     /// `fn(impl Iterator<Item = Event>, start: Date, end: Date, out: &mut Table, args..)`,
     /// run by each case's `job` procedure; the store it leaves is compared
     EventsToTable,
+    /// `fn(state: &mut S, chunk: impl Iterator<Item = Event>, last: bool, args..) -> Vec<T>`,
+    /// fed one hour of events at a time, its state checkpointed between chunks
+    ChunksToList,
 }
 
 impl Shape {
-    pub const ALL: [Shape; 6] = [
+    pub const ALL: [Shape; 7] = [
         Shape::EventsToMap,
         Shape::EventsToList,
         Shape::EventsToIter,
         Shape::EventsToValue,
         Shape::RowsToSplit,
         Shape::EventsToTable,
+        Shape::ChunksToList,
     ];
 
     pub fn name(self) -> &'static str {
@@ -52,6 +56,7 @@ impl Shape {
             Shape::EventsToValue => "events_to_value",
             Shape::RowsToSplit => "rows_to_split",
             Shape::EventsToTable => "events_to_table",
+            Shape::ChunksToList => "chunks_to_list",
         }
     }
 

@@ -110,6 +110,9 @@ fn call(kata: &Kata, module: &str) -> String {
             kata.entry
         );
     }
+    if kata.shape == Shape::ChunksToList {
+        return format!("input.chunked(out, |state, chunk, last| {module}::{}(state, chunk, last{extra}))", kata.entry);
+    }
     format!("{}({module}::{}({}{extra}))", output_method(kata.shape), kata.entry, input_expr(kata.shape))
 }
 
@@ -117,7 +120,7 @@ fn input_expr(shape: Shape) -> &'static str {
     match shape {
         Shape::EventsToMap | Shape::EventsToList | Shape::EventsToIter | Shape::EventsToValue => "input.events()",
         Shape::RowsToSplit => "input.rows()",
-        Shape::EventsToTable => unreachable!("job katas call input.range_job"),
+        Shape::EventsToTable | Shape::ChunksToList => unreachable!("these shapes have their own call in `call`"),
     }
 }
 
@@ -127,7 +130,7 @@ fn output_method(shape: Shape) -> &'static str {
         Shape::EventsToList | Shape::EventsToIter => "out.list",
         Shape::EventsToValue => "out.value",
         Shape::RowsToSplit => "out.split",
-        Shape::EventsToTable => unreachable!("job katas call input.range_job"),
+        Shape::EventsToTable | Shape::ChunksToList => unreachable!("these shapes have their own call in `call`"),
     }
 }
 

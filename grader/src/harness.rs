@@ -98,6 +98,39 @@ impl Input {
         }
     }
 
+    /// Feeds the events to a resumable job in chunks, one per hour of event
+    /// time, with a checkpoint between chunks: the state is written to JSON
+    /// and read back, as if the job had stopped and restarted. `last` is
+    /// true on the final chunk (an empty input is one empty, last chunk).
+    pub fn chunked<S, T, F>(self, out: &mut Sink, step: F)
+    where
+        S: Default + serde::Serialize + serde::de::DeserializeOwned,
+        T: serde::Serialize,
+        F: Fn(&mut S, Box<dyn Iterator<Item = Event>>, bool) -> Vec<T>,
+    {
+        let mut events = self.events().peekable();
+        let mut saved = checkpoint(&S::default());
+        loop {
+            let mut chunk = Vec::new();
+            if let Some(first) = events.next() {
+                let hour = first.ts.div_euclid(3_600);
+                chunk.push(first);
+                while let Some(e) = events.next_if(|e| e.ts.div_euclid(3_600) == hour) {
+                    chunk.push(e);
+                }
+            }
+            let last = events.peek().is_none();
+            let mut state: S = serde_json::from_str(&saved)
+                .unwrap_or_else(|e| panic!("the state could not be restored from its checkpoint: {e}"));
+            let emitted = step(&mut state, Box::new(chunk.into_iter()), last);
+            out.list(emitted);
+            if last {
+                break;
+            }
+            saved = checkpoint(&state);
+        }
+    }
+
     fn listed_source(kind: RecordKind, records: &[Record]) -> Input {
         let source = match kind {
             RecordKind::Events => Source::Events(Records::Listed(
@@ -125,6 +158,10 @@ impl Input {
             Source::Events(_) => panic!("{WRONG_KIND}"),
         }
     }
+}
+
+fn checkpoint<S: serde::Serialize>(state: &S) -> String {
+    serde_json::to_string(state).unwrap_or_else(|e| panic!("the state could not be checkpointed as JSON: {e}"))
 }
 
 const NO_JOB: &str = "dekata: a job kata's case has no `job` (range and procedure)";

@@ -69,8 +69,8 @@ impl Sink {
             self.push(json!({ "parsed": to_value(&p) }));
         }
         for q in quarantined {
-            let names_a_field = SCHEMA_FIELDS.iter().any(|f| q.error.contains(f))
-                || q.row.keys().any(|k| !k.is_empty() && q.error.contains(k.as_str()));
+            let names_a_field = SCHEMA_FIELDS.iter().any(|f| contains_word(&q.error, f))
+                || q.row.keys().any(|k| !k.is_empty() && contains_word(&q.error, k));
             if q.error.trim().is_empty() {
                 self.problem(format!("a quarantined row has an empty error: {}", Value::Object(q.row.clone())));
             } else if !names_a_field {
@@ -117,6 +117,17 @@ impl Sink {
     }
 }
 
+/// Whether `word` occurs in `text` as a whole word: not inside a longer
+/// identifier (so `ts` is not found in "counts").
+fn contains_word(text: &str, word: &str) -> bool {
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
+    })
+}
+
 /// Converts an output item to JSON; an item serde cannot represent becomes
 /// a string that says so (and will not match the reference).
 pub fn to_value<T: Serialize + ?Sized>(item: &T) -> Value {
@@ -147,6 +158,15 @@ mod tests {
         let mut b = Sink::new(Order::Ordered, false);
         b.list(vec![2, 1]);
         assert_ne!(a.finish().digest, b.finish().digest);
+    }
+
+    #[test]
+    fn field_names_match_as_whole_words() {
+        assert!(contains_word("ts is missing", "ts"));
+        assert!(contains_word("bad `ts`: \"x\"", "ts"));
+        assert!(!contains_word("its value counts", "ts"));
+        assert!(contains_word("wrong type", "type"));
+        assert!(!contains_word("event_type is bad", "type"));
     }
 
     #[test]

@@ -164,7 +164,7 @@ fn templates(shape: Shape) -> Option<Templates> {
         }
         // Rows and job katas need cases of their own (row families, job
         // procedures): no scaffold yet.
-        Shape::RowsToSplit | Shape::EventsToTable => return None,
+        Shape::RowsToSplit | Shape::EventsToTable | Shape::ChunksToList => return None,
     };
     Some(Templates { about, order, grain, sources })
 }

@@ -1,7 +1,7 @@
 //! `dekata show`: a kata's prompt, signature, and the cases it is graded on.
 
 use crate::catalog;
-use crate::judge::events;
+use crate::judge::records;
 use crate::solution_files;
 use crate::workspace::Workspace;
 use anyhow::{Context, Result};
@@ -24,13 +24,17 @@ pub fn run(ws: &Workspace, id: &str) -> Result<()> {
     }
     println!();
     println!("{}", "Graded on".bold());
+    let noun = match kata.shape.record_kind() {
+        grader::streams::RecordKind::Events => "event",
+        grader::streams::RecordKind::Rows => "row",
+    };
     for case in &kata.cases {
         let families: Vec<&str> = case.families.iter().map(|f| f.name()).collect();
         let memory = if case.memory.is_some() { " + peak heap" } else { "" };
         println!(
             "  {:<28} {:>16}  {}{}",
             case.name,
-            events(case.events),
+            records(case.events, noun),
             families.join(", ").cyan(),
             memory.cyan()
         );

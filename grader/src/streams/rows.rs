@@ -49,6 +49,15 @@ impl RowStream {
         }
         if v2 {
             row.insert("schema_version".into(), json!(2));
+            // Producers mid-migration: a version that is not 1 or 2, or a
+            // v2 row that still carries a stale v1 field.
+            if self.rng.chance(self.corrupt_rate / 2.0) {
+                let odd = [json!(3), json!("2"), Value::Null, json!(2.0)];
+                row.insert("schema_version".into(), self.rng.pick(&odd).clone());
+            }
+            if self.rng.chance(self.corrupt_rate / 2.0) {
+                row.insert("user_id".into(), json!(e.user_id + 1_000_000));
+            }
         }
         let rate = self.corrupt_rate;
         if self.has(Family::Nulls) && self.rng.chance(rate) {
