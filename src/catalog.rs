@@ -256,6 +256,10 @@ pub fn load_all(katas_dir: &Path) -> Result<Vec<Kata>> {
         }
         katas.push(kata);
     }
+    // Pattern folders in order (01-, 02-, ...), then warm-ups first.
+    katas.sort_by(|a, b| {
+        (a.dir.parent(), a.difficulty, &a.id).cmp(&(b.dir.parent(), b.difficulty, &b.id))
+    });
     Ok(katas)
 }
 

@@ -42,6 +42,8 @@ pub fn run(ws: &Workspace, json: bool) -> Result<()> {
         println!("{}", serde_json::to_string_pretty(&rows)?);
         return Ok(());
     }
+    let id_width = katas.iter().map(|k| k.id.len()).max().unwrap_or(0) + 2;
+    let title_width = katas.iter().map(|k| k.title.chars().count()).max().unwrap_or(0) + 2;
     for (pattern, group) in catalog::by_pattern(&katas) {
         let done = group.iter().filter(|k| status_of(k) == Status::Passed).count();
         println!("{}  {} {done}/{}", catalog::pattern_title(&pattern).bold(), bar(done, group.len()), group.len());
@@ -53,7 +55,7 @@ pub fn run(ws: &Workspace, json: bool) -> Result<()> {
                 Status::Started => status.name().yellow(),
                 Status::New => status.name().dimmed(),
             };
-            println!("  {:<26} {:<8} {:<52} {shown}", k.id, k.difficulty.name(), k.title);
+            println!("  {:<id_width$} {:<8} {:<title_width$} {shown}", k.id, k.difficulty.name(), k.title);
         }
         println!();
     }
