@@ -83,6 +83,10 @@ fn grade_case(req: &Request<'_>, binary: &Path, case: &Case, solution_display: &
         None => None,
     };
     let mut report = CaseReport::new(judged, shrunk);
+    if let (Some(job), false) = (&case.job, report.verdict == crate::report::Verdict::Pass) {
+        let first_day = grader::jobs::utc_day(case.params.start_ts);
+        report.message = format!("The job ran {}: {}", job.describe(first_day), report.message);
+    }
     // Panic locations and compiler paths name files relative to the root.
     report.message = report.message.replace(&format!("{}/", req.ws.root.display()), "");
     Ok(report)
@@ -186,3 +190,4 @@ fn describe_exit(f: &Finished) -> String {
     };
     format!("{how}; stderr:\n{}", f.stderr.text())
 }
+

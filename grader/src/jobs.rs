@@ -145,6 +145,24 @@ pub enum Procedure {
     FailThenRerun,
 }
 
+impl JobSpec {
+    /// How the job is run, in words, with its dates (e.g. "twice in a row
+    /// over [2026-01-03, 2026-01-08)"): for reports.
+    pub fn describe(&self, first_day: Date) -> String {
+        let (start, end) = range_of(self, first_day);
+        let how = match self.procedure {
+            Procedure::Once => "once".to_string(),
+            Procedure::Twice => "twice in a row".to_string(),
+            Procedure::DayByDay => "one day at a time".to_string(),
+            Procedure::FailThenRerun => {
+                format!("with its input failing after {:.0}% of the records, then again", self.fail_after * 100.0)
+            }
+        };
+        let stale = if self.stale { ", on a store holding stale rows (user 0)" } else { "" };
+        format!("{how} over [{start}, {end}){stale}")
+    }
+}
+
 /// A job case: the range (in days from the stream's first day), the
 /// procedure, and whether the store starts with stale rows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

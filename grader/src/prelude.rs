@@ -8,7 +8,7 @@ pub use serde::{Deserialize, Serialize};
 pub use serde_json::Value;
 pub use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
-pub use crate::jobs::{DailyCount, Date, Partitioned, Stale, Table, days, utc_day};
+pub use crate::jobs::{DailyCount, Date, Partitioned, Stale, Table, add_days, days, utc_day};
 
 /// One record of the event streams most katas read.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

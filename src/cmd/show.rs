@@ -39,6 +39,10 @@ pub fn run(ws: &Workspace, id: &str) -> Result<()> {
             memory.cyan()
         );
         println!("  {:<28} {}", "", format!("\u{201c}{}\u{201d}", case.question).dimmed());
+        if let Some(job) = &case.job {
+            let first_day = grader::jobs::utc_day(case.params.start_ts);
+            println!("  {:<28} {}", "", format!("runs the job {}", job.describe(first_day)).dimmed());
+        }
         if case.memory.is_some() {
             println!("  {:<28} {}", "", format!("\u{201c}{}\u{201d}", grader::questions::MEMORY).dimmed());
         }
