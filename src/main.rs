@@ -15,6 +15,7 @@ mod render;
 mod report;
 mod sandbox;
 mod solution_files;
+mod state_file;
 mod workspace;
 
 use clap::{Parser, Subcommand};

@@ -3,7 +3,7 @@
 
 use crate::report::{Overall, Report};
 use crate::workspace::Workspace;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -56,29 +56,11 @@ fn file(ws: &Workspace) -> PathBuf {
 /// Loads progress; a missing file is empty progress, a corrupt one is moved
 /// aside to `progress.json.corrupt-<time>` with a warning on stderr.
 pub fn load(ws: &Workspace) -> Result<Progress> {
-    let path = file(ws);
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Progress { version: 1, ..Default::default() }),
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
-    };
-    match serde_json::from_slice(&bytes) {
-        Ok(p) => Ok(p),
-        Err(e) => {
-            let aside = path.with_extension(format!("json.corrupt-{}", now()));
-            std::fs::rename(&path, &aside)
-                .with_context(|| format!("cannot move the corrupt {} aside", path.display()))?;
-            eprintln!(
-                "{}",
-                CORRUPT.replace("{path}", &ws.display(&path)).replace("{aside}", &ws.display(&aside)).replace("{err}", &e.to_string())
-            );
-            Ok(Progress { version: 1, ..Default::default() })
-        }
-    }
+    crate::state_file::load_json(ws, &file(ws), || Progress { version: 1, ..Default::default() })
 }
 
 pub fn save(ws: &Workspace, progress: &Progress) -> Result<()> {
-    crate::atomic::write(&file(ws), &serde_json::to_vec_pretty(progress)?)
+    crate::state_file::save_json(&file(ws), progress)
 }
 
 /// Records the outcome of a check of the learner's own file.
@@ -117,5 +99,3 @@ pub fn now() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
-const CORRUPT: &str = "warning: {path} could not be read ({err}); it was moved to {aside} \
-so that nothing is lost, and progress starts afresh.";

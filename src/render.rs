@@ -98,20 +98,6 @@ fn print_case(case: &CaseReport, details: bool) {
     }
 }
 
-/// Prints a whole report at once (used when the cases were not streamed).
-pub fn print_report(kata: &Kata, solution: &str, report: &Report) {
-    header(kata, solution);
-    if report.verdict == Overall::CompileError {
-        print_compile_error(report);
-        return;
-    }
-    let mut live = Live::default();
-    for c in &report.cases {
-        live.case_done(c);
-    }
-    summary(report);
-}
-
 pub fn print_compile_error(report: &Report) {
     println!("  {} {}", "\u{2717}".red(), "compile_error: the solution does not compile".red().bold());
     for line in report.compile.stderr.lines() {

@@ -40,7 +40,6 @@ pub enum Exit {
 pub struct Finished {
     pub exit: Exit,
     pub wall: Duration,
-    pub stdout: Captured,
     pub stderr: Captured,
 }
 
@@ -136,9 +135,11 @@ pub fn run(binary: &Path, args: &[&std::ffi::OsStr], limits: Limits) -> Result<F
     // Whatever the child left running in its group goes too.
     kill_group(pgid);
     let grace = Duration::from_secs(2);
-    let stdout = out_rx.recv_timeout(grace).unwrap_or_default();
+    // The solution's stdout is drained (so a flood cannot stall it) but not
+    // reported: results come back through the result file.
+    let _ = out_rx.recv_timeout(grace);
     let stderr = err_rx.recv_timeout(grace).unwrap_or_default();
-    Ok(Finished { exit, wall, stdout, stderr })
+    Ok(Finished { exit, wall, stderr })
 }
 
 fn to_exit(status: std::process::ExitStatus) -> Exit {

@@ -3,17 +3,6 @@
 mod common;
 use common::*;
 
-const STREAMING: &str = "use grader::prelude::*;
-
-pub fn count_events(events: impl Iterator<Item = Event>) -> HashMap<(u64, String), u64> {
-    let mut counts = HashMap::new();
-    for e in events {
-        *counts.entry((e.user_id, e.event_type)).or_insert(0) += 1;
-    }
-    counts
-}
-";
-
 #[test]
 fn new_user_flow_starter_then_naive_then_streaming() {
     let root = Root::new();

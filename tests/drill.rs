@@ -9,17 +9,6 @@ use std::io::{Read, Write};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-const STREAMING: &str = "use grader::prelude::*;
-
-pub fn count_events(events: impl Iterator<Item = Event>) -> HashMap<(u64, String), u64> {
-    let mut counts = HashMap::new();
-    for e in events {
-        *counts.entry((e.user_id, e.event_type)).or_insert(0) += 1;
-    }
-    counts
-}
-";
-
 /// Long enough for a first build of the grading harness; a drill that never
 /// ends is killed after it, and the test fails.
 const LIMIT: Duration = Duration::from_secs(600);

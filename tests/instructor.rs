@@ -9,17 +9,6 @@ use std::path::{Path, PathBuf};
 
 const SHAPES: [&str; 4] = ["events_to_map", "events_to_list", "events_to_iter", "events_to_value"];
 
-const STREAMING: &str = "use grader::prelude::*;
-
-pub fn count_events(events: impl Iterator<Item = Event>) -> HashMap<(u64, String), u64> {
-    let mut counts = HashMap::new();
-    for e in events {
-        *counts.entry((e.user_id, e.event_type)).or_insert(0) += 1;
-    }
-    counts
-}
-";
-
 /// Every file under `dir` with its content.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     walk(dir).into_iter().map(|p| (p.clone(), std::fs::read(&p).unwrap())).collect()

@@ -680,32 +680,7 @@ fn history_file(ws: &Workspace) -> PathBuf {
 /// Loads the drill history; a missing file is no drills, a corrupt one is
 /// moved aside to `drills.json.corrupt-<time>` with a warning on stderr.
 pub fn load_history(ws: &Workspace) -> Result<History> {
-    let path = history_file(ws);
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(History { version: 1, drills: Vec::new() }),
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
-    };
-    match serde_json::from_slice(&bytes) {
-        Ok(h) => Ok(h),
-        Err(e) => {
-            move_aside(ws, &path, &e)?;
-            Ok(History { version: 1, drills: Vec::new() })
-        }
-    }
-}
-
-fn move_aside(ws: &Workspace, path: &Path, err: &serde_json::Error) -> Result<()> {
-    let aside = path.with_extension(format!("json.corrupt-{}", progress::now()));
-    std::fs::rename(path, &aside).with_context(|| format!("cannot move the corrupt {} aside", path.display()))?;
-    eprintln!(
-        "{}",
-        CORRUPT
-            .replace("{path}", &ws.display(path))
-            .replace("{aside}", &ws.display(&aside))
-            .replace("{err}", &err.to_string())
-    );
-    Ok(())
+    crate::state_file::load_json(ws, &history_file(ws), || History { version: 1, drills: Vec::new() })
 }
 
 /// Adds a drill to the history (re-read first, so nothing is lost).
@@ -818,5 +793,3 @@ above 0 and at most 1440 (fractions are fine, e.g. 0.5).";
 const BAD_DIFFICULTY: &str = "there is no difficulty `{difficulty}`: use warm-up, core or stretch.";
 const BAD_PATTERN: &str = "there is no pattern `{pattern}`: the patterns are {known}.";
 const NO_MATCH: &str = "no kata matches these filters: run `dekata list` to see each kata's pattern and difficulty.";
-const CORRUPT: &str = "warning: {path} could not be read ({err}); it was moved to {aside} \
-so that nothing is lost, and the drill history starts afresh.";

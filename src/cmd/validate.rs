@@ -119,7 +119,7 @@ fn validate(ws: &Workspace, kata: &Kata) -> Result<bool> {
         if verdicts == [m.expect] {
             ok(&format!("mutant {}: {} on {}", m.name, m.expect.name(), killers.join(", ")));
         } else if verdicts.is_empty() {
-            fail(format!("mutant {} passes every case; it should get {}", m.name, m.expect.name()));
+            fail(format!("mutant {} passes every case; it should get {} ({})", m.name, m.expect.name(), m.about));
         } else {
             let got: Vec<String> = r
                 .cases
@@ -127,7 +127,13 @@ fn validate(ws: &Workspace, kata: &Kata) -> Result<bool> {
                 .filter(|c| c.verdict != Verdict::Pass)
                 .map(|c| format!("{} on {}", c.verdict.name(), c.name))
                 .collect();
-            fail(format!("mutant {} should get only {}, got {}", m.name, m.expect.name(), got.join("; ")));
+            fail(format!(
+                "mutant {} should get only {}, got {} ({})",
+                m.name,
+                m.expect.name(),
+                got.join("; "),
+                m.about
+            ));
         }
     }
 
