@@ -55,7 +55,20 @@ pub fn run(ws: &Workspace, json: bool) -> Result<()> {
                 Status::Started => status.name().yellow(),
                 Status::New => status.name().dimmed(),
             };
-            println!("  {:<id_width$} {:<8} {:<title_width$} {shown}", k.id, k.difficulty.name(), k.title);
+            let when = match progress.katas.get(&k.id) {
+                Some(p) if status == Status::Passed => match (p.passed_at, p.passed_seed) {
+                    (Some(at), Some(seed)) => format!(" {} (seed {seed})", grader::jobs::utc_day(at as i64)),
+                    _ => String::new(),
+                },
+                _ => String::new(),
+            };
+            println!(
+                "  {:<id_width$} {:<8} {:<title_width$} {shown}{}",
+                k.id,
+                k.difficulty.name(),
+                k.title,
+                when.dimmed()
+            );
         }
         println!();
     }
