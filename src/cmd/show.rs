@@ -38,7 +38,11 @@ pub fn run(ws: &Workspace, id: &str) -> Result<()> {
             families.join(", ").cyan(),
             memory.cyan()
         );
-        println!("  {:<28} {}", "", format!("\u{201c}{}\u{201d}", case.question).dimmed());
+        // A memory case whose own question is only the default one quotes
+        // the memory question alone.
+        if !(case.memory.is_some() && case.question == grader::questions::CORRECTNESS) {
+            println!("  {:<28} {}", "", format!("\u{201c}{}\u{201d}", case.question).dimmed());
+        }
         if let Some(job) = &case.job {
             let first_day = grader::jobs::utc_day(case.params.start_ts);
             println!("  {:<28} {}", "", format!("runs the job {}", job.describe(first_day)).dimmed());
