@@ -126,6 +126,9 @@ enum Command {
     Validate {
         /// Kata ids (default: every kata)
         katas: Vec<String>,
+        /// Katas validated at once (default: the number of cores)
+        #[arg(long)]
+        jobs: Option<usize>,
     },
     /// For instructors: grade a folder of submissions (one subfolder per learner)
     Grade {
@@ -164,7 +167,7 @@ fn main() -> ExitCode {
         Command::Check { kata, all, solution, seed, json } => {
             cmd::check::run(&ws, cmd::check::Args { kata, all, solution, seed, json })
         }
-        Command::Validate { katas } => cmd::validate::run(&ws, &katas),
+        Command::Validate { katas, jobs } => cmd::validate::run(&ws, &katas, jobs),
         Command::Watch { kata, manual, seed } => cmd::watch::run(&ws, cmd::watch::Args { kata, manual, seed }),
         Command::Hint { kata } => cmd::hint::run(&ws, &kata),
         Command::Reset { kata } => cmd::reset::run(&ws, &kata),

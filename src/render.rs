@@ -29,6 +29,16 @@ pub fn header(kata: &Kata, solution: &str) {
 #[derive(Default)]
 pub struct Live {
     said_not_implemented: bool,
+    /// Show the message, counterexample and diff of the first failing
+    /// case only (watch mode's one screen); the others get their line.
+    first_failure_only: bool,
+    explained_a_failure: bool,
+}
+
+impl Live {
+    pub fn first_failure_only() -> Live {
+        Live { first_failure_only: true, ..Live::default() }
+    }
 }
 
 impl Observer for Live {
@@ -40,7 +50,9 @@ impl Observer for Live {
         // The not-implemented explanation is the same for every case: say it once.
         let repeat = case.verdict == Verdict::NotImplemented && self.said_not_implemented;
         self.said_not_implemented |= case.verdict == Verdict::NotImplemented;
-        print_case(case, !repeat);
+        let later = self.first_failure_only && self.explained_a_failure;
+        self.explained_a_failure |= case.verdict != Verdict::Pass;
+        print_case(case, !repeat && !later);
     }
 }
 

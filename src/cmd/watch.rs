@@ -162,7 +162,7 @@ impl Session<'_> {
             seed: self.seed,
             color: render::color_on(),
         };
-        let report = match grade::grade(&req, &mut render::Live::default()) {
+        let report = match grade::grade(&req, &mut render::Live::first_failure_only()) {
             Ok(r) => r,
             Err(e) => {
                 problem("the check could not run", &e);
