@@ -85,7 +85,7 @@ fn print_case(case: &CaseReport, details: bool) {
         println!("      {}", "counterexample (input records):".bold());
         const SHOWN: usize = 12;
         for record in cx.iter().take(SHOWN) {
-            println!("        {record}");
+            println!("        {record}{}", times_of(record).dimmed());
         }
         if cx.len() > SHOWN {
             println!("        ... and {} more (see --json)", cx.len() - SHOWN);
@@ -130,6 +130,16 @@ pub fn summary(report: &Report) {
             }
         }
     }
+}
+
+/// A record's Unix times as UTC text (` # ts .. · ingested_at ..`), so that
+/// days and midnights can be read off a counterexample.
+fn times_of(record: &serde_json::Value) -> String {
+    let parts: Vec<String> = ["ts", "ingested_at"]
+        .iter()
+        .filter_map(|f| record.get(f).and_then(serde_json::Value::as_i64).map(|t| format!("{f} {}", grader::jobs::utc_text(t))))
+        .collect();
+    if parts.is_empty() { String::new() } else { format!("  # {}", parts.join(" \u{00b7} ")) }
 }
 
 /// Wraps text at word boundaries, keeping existing line breaks.

@@ -19,6 +19,13 @@ pub fn utc_day(ts: i64) -> Date {
     epoch.checked_add(jiff::Span::new().days(days)).unwrap_or(if days < 0 { Date::MIN } else { Date::MAX })
 }
 
+/// A Unix time as UTC text, `2026-01-03 00:00:52Z`, for people.
+pub fn utc_text(ts: i64) -> String {
+    let day = utc_day(ts);
+    let secs = ts.rem_euclid(SECONDS_PER_DAY);
+    format!("{day} {:02}:{:02}:{:02}Z", secs / 3_600, secs % 3_600 / 60, secs % 60)
+}
+
 /// Each day in `[start, end)`.
 pub fn days(start: Date, end: Date) -> impl Iterator<Item = Date> {
     start.series(jiff::Span::new().days(1)).take_while(move |d| *d < end)
@@ -265,6 +272,12 @@ mod tests {
         let d: Vec<Date> = days(Date::constant(2026, 2, 27), Date::constant(2026, 3, 2)).collect();
         assert_eq!(d.len(), 3);
         assert_eq!(days(Date::constant(2026, 1, 2), Date::constant(2026, 1, 1)).count(), 0);
+    }
+
+    #[test]
+    fn times_read_as_utc() {
+        assert_eq!(utc_text(1_767_225_600 + 86_400 + 52), "2026-01-02 00:00:52Z");
+        assert_eq!(utc_text(-1), "1969-12-31 23:59:59Z");
     }
 
     #[test]
