@@ -214,6 +214,16 @@ fn mismatch(compare: &CompareSpec, reference: &RunReport, learner: &RunReport, n
     if equal {
         return None;
     }
+    // A parse with a quarantine gives exactly one output item per input row.
+    if noun == "row" && expected.items == reference.measure.events && actual.items != expected.items {
+        let input = reference.measure.events;
+        let what = if actual.items < input {
+            format!("{} of the {} input rows landed in neither output", thousands(input - actual.items), thousands(input))
+        } else {
+            format!("the outputs hold {} more entries than the {} input rows", thousands(actual.items - input), thousands(input))
+        };
+        return Some(format!("{what}: every row must land in exactly one of the two outputs."));
+    }
     let rows = if actual.items == expected.items {
         String::new()
     } else {
