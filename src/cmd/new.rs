@@ -28,9 +28,7 @@ struct File {
 /// Returns whether everything asked for succeeded (exit 0) or not (exit 1).
 pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let shape = parse_shape(args.shape.as_deref())?;
-    let Some(templates) = templates(shape) else {
-        return Err(BadRequest::new(NO_ROWS_SCAFFOLD.replace("{shape}", shape.name())).into());
-    };
+    let templates = templates(shape);
     check_id(&args.id)?;
     check_pattern(&args.pattern)?;
     let katas = catalog::load_all(&ws.katas())?;
@@ -47,7 +45,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
 fn parse_shape(name: Option<&str>) -> Result<Shape> {
     let name = name.unwrap_or(Shape::EventsToMap.name());
     Shape::ALL.into_iter().find(|s| s.name() == name).ok_or_else(|| {
-        let all: Vec<&str> = Shape::ALL.into_iter().filter(|s| templates(*s).is_some()).map(Shape::name).collect();
+        let all: Vec<&str> = Shape::ALL.into_iter().map(Shape::name).collect();
         BadRequest::new(format!("unknown call shape `{name}`: use one of {}", all.join(", "))).into()
     })
 }
@@ -125,7 +123,11 @@ fn strip_number(folder: &str) -> Option<&str> {
 /// The files of a new kata of `shape`, placeholders filled in.
 fn scaffold(shape: Shape, templates: &Templates, id: &str, pattern: &str) -> Vec<File> {
     let fill = |text: &str| text.replace("{id}", id);
-    let toml = KATA_TOML
+    // The shared file up to its cases; a shape with cases of its own (row
+    // families, job procedures, chunks) replaces the events' cases.
+    let split = KATA_TOML.find(CASES_START).unwrap_or(KATA_TOML.len());
+    let (head, event_cases) = KATA_TOML.split_at(split);
+    let toml = format!("{head}{}", templates.cases.unwrap_or(event_cases))
         .replace("{about}", templates.about.trim_end())
         .replace("{order}", templates.order)
         .replace("{grain}", templates.grain)
@@ -145,10 +147,15 @@ struct Templates {
     order: &'static str,
     grain: &'static str,
     sources: Sources,
+    /// The `[stream]` and `[[cases]]` section, when the shape needs its own.
+    cases: Option<&'static str>,
 }
 
-/// The scaffold of a shape, if `new` has one.
-fn templates(shape: Shape) -> Option<Templates> {
+/// Where the shared kata.toml template's events cases begin.
+const CASES_START: &str = "# Generator parameters shared by every case";
+
+/// The scaffold of a shape.
+fn templates(shape: Shape) -> Templates {
     let (about, order, grain, sources) = match shape {
         Shape::EventsToMap => {
             (include_str!("../new_templates/events_to_map/about.toml.tmpl"), "free", "[\"key\"]", MAP_SOURCES)
@@ -162,14 +169,57 @@ fn templates(shape: Shape) -> Option<Templates> {
         Shape::EventsToValue => {
             (include_str!("../new_templates/events_to_value/about.toml.tmpl"), "free", "[]", VALUE_SOURCES)
         }
-        // Rows and job katas need cases of their own (row families, job
-        // procedures): no scaffold yet.
-        Shape::RowsToSplit | Shape::EventsToTable | Shape::ChunksToList => return None,
+        Shape::RowsToSplit => {
+            return Templates {
+                about: include_str!("../new_templates/rows_to_split/about.toml.tmpl"),
+                order: "ordered",
+                grain: "[]",
+                sources: ROWS_SOURCES,
+                cases: Some(include_str!("../new_templates/rows_to_split/cases.toml.tmpl")),
+            };
+        }
+        Shape::EventsToTable => {
+            return Templates {
+                about: include_str!("../new_templates/events_to_table/about.toml.tmpl"),
+                order: "free",
+                grain: "[\"day\", \"user_id\"]",
+                sources: TABLE_SOURCES,
+                cases: Some(include_str!("../new_templates/events_to_table/cases.toml.tmpl")),
+            };
+        }
+        Shape::ChunksToList => {
+            return Templates {
+                about: include_str!("../new_templates/chunks_to_list/about.toml.tmpl"),
+                order: "free",
+                grain: "[]",
+                sources: CHUNK_SOURCES,
+                cases: Some(include_str!("../new_templates/chunks_to_list/cases.toml.tmpl")),
+            };
+        }
     };
-    Some(Templates { about, order, grain, sources })
+    Templates { about, order, grain, sources, cases: None }
 }
 
 const KATA_TOML: &str = include_str!("../new_templates/kata.toml.tmpl");
+
+const ROWS_SOURCES: Sources = &[
+    ("starter.rs", include_str!("../new_templates/rows_to_split/starter.rs.tmpl")),
+    ("reference.rs", include_str!("../new_templates/rows_to_split/reference.rs.tmpl")),
+    ("mutants/drops_bad_rows.rs", include_str!("../new_templates/rows_to_split/mutants/drops_bad_rows.rs.tmpl")),
+];
+
+const TABLE_SOURCES: Sources = &[
+    ("starter.rs", include_str!("../new_templates/events_to_table/starter.rs.tmpl")),
+    ("reference.rs", include_str!("../new_templates/events_to_table/reference.rs.tmpl")),
+    ("mutants/appends.rs", include_str!("../new_templates/events_to_table/mutants/appends.rs.tmpl")),
+    ("mutants/event_time.rs", include_str!("../new_templates/events_to_table/mutants/event_time.rs.tmpl")),
+];
+
+const CHUNK_SOURCES: Sources = &[
+    ("starter.rs", include_str!("../new_templates/chunks_to_list/starter.rs.tmpl")),
+    ("reference.rs", include_str!("../new_templates/chunks_to_list/reference.rs.tmpl")),
+    ("mutants/skips_state.rs", include_str!("../new_templates/chunks_to_list/mutants/skips_state.rs.tmpl")),
+];
 
 const MAP_SOURCES: Sources = &[
     ("starter.rs", include_str!("../new_templates/events_to_map/starter.rs.tmpl")),
@@ -285,6 +335,3 @@ const NEXT_STEPS: &str = "It validates as it is. Next:
      `//! expect: <verdict>` header (see katas/README.md)
   3. dekata validate {id}     after each step, until it passes again";
 
-const NO_ROWS_SCAFFOLD: &str = "`dekata new` has no scaffold for the {shape} shape yet: its cases need the row \
-families or the job procedures of their own. Copy a kata of that shape instead (katas/03-parsing/parse_events, \
-katas/05-backfill/process_range), change its id and folder name, and run `dekata validate <id>`.";
