@@ -8,7 +8,9 @@ use anyhow::{Context, Result};
 use grader::jobs::JobSpec;
 use grader::protocol::CompareSpec;
 use grader::questions;
+use crate::plan_check::PlanRules;
 use grader::streams::{Family, RecordKind, StreamParams};
+use grader::tables::Dataset;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -35,10 +37,14 @@ pub enum Shape {
     /// `fn(state: &mut S, chunk: impl Iterator<Item = Event>, last: bool, args..) -> Vec<T>`,
     /// fed one hour of events at a time, its state checkpointed between chunks
     ChunksToList,
+    /// `fn(DataFrame, .., args..) -> datafusion::error::Result<DataFrame>`,
+    /// one DataFrame per table of the kata's dataset, run on Apache DataFusion
+    #[serde(rename = "dataframes")]
+    DataFrames,
 }
 
 impl Shape {
-    pub const ALL: [Shape; 7] = [
+    pub const ALL: [Shape; 8] = [
         Shape::EventsToMap,
         Shape::EventsToList,
         Shape::EventsToIter,
@@ -46,6 +52,7 @@ impl Shape {
         Shape::RowsToSplit,
         Shape::EventsToTable,
         Shape::ChunksToList,
+        Shape::DataFrames,
     ];
 
     pub fn name(self) -> &'static str {
@@ -57,6 +64,7 @@ impl Shape {
             Shape::RowsToSplit => "rows_to_split",
             Shape::EventsToTable => "events_to_table",
             Shape::ChunksToList => "chunks_to_list",
+            Shape::DataFrames => "dataframes",
         }
     }
 
@@ -64,6 +72,7 @@ impl Shape {
     pub fn record_kind(self) -> RecordKind {
         match self {
             Shape::RowsToSplit => RecordKind::Rows,
+            Shape::DataFrames => RecordKind::Tables,
             _ => RecordKind::Events,
         }
     }
@@ -141,6 +150,8 @@ struct KataFile {
     limits: Limits,
     #[serde(default)]
     stream: toml::Table,
+    dataset: Option<Dataset>,
+    plan: Option<PlanRules>,
     #[serde(default)]
     cases: Vec<CaseFile>,
 }
@@ -191,6 +202,10 @@ pub struct Kata {
     pub limits: Limits,
     pub cases: Vec<Case>,
     pub dir: PathBuf,
+    /// DataFrame katas: the tables the entry function takes.
+    pub dataset: Option<Dataset>,
+    /// DataFrame katas: rules the executed plan must keep.
+    pub plan: Option<PlanRules>,
 }
 
 impl Difficulty {
@@ -215,6 +230,19 @@ impl Kata {
     }
     pub fn mutants_dir(&self) -> PathBuf {
         self.dir.join("mutants")
+    }
+    /// What one input record is called in messages: `event`, `row`, or
+    /// what a DataFrame kata's case size counts (`order`, `click`).
+    pub fn record_noun(&self) -> &'static str {
+        match (self.shape.record_kind(), self.dataset) {
+            (RecordKind::Tables, Some(d)) => d.unit(),
+            (RecordKind::Events, _) => "event",
+            _ => "row",
+        }
+    }
+    /// Whether checking this kata needs the DataFrame engine.
+    pub fn needs_engine(&self) -> bool {
+        self.shape == Shape::DataFrames
     }
     /// The pattern's folder name orders patterns (`01-streaming-aggregation`).
     pub fn pattern_title(&self) -> String {
@@ -285,6 +313,13 @@ pub fn load(path: &Path) -> Result<Kata> {
     if file.cases.is_empty() {
         return Err(bad("a kata needs at least one [[cases]] entry".into()));
     }
+    if (file.shape == Shape::DataFrames) != file.dataset.is_some() {
+        let need = if file.shape == Shape::DataFrames { "needs" } else { "cannot have" };
+        return Err(bad(format!("a kata of shape {} {need} a `dataset`", file.shape.name())));
+    }
+    if file.plan.is_some() && file.shape != Shape::DataFrames {
+        return Err(bad("only a kata of shape dataframes can have `[plan]` rules".into()));
+    }
     for needed in ["starter.rs", "reference.rs"] {
         if !dir.join(needed).is_file() {
             return Err(bad(format!("{needed} is missing beside it")));
@@ -336,6 +371,8 @@ pub fn load(path: &Path) -> Result<Kata> {
         limits: file.limits,
         cases,
         dir,
+        dataset: file.dataset,
+        plan: file.plan,
     })
 }
 

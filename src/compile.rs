@@ -16,12 +16,23 @@ use std::time::Instant;
 
 /// The result of building a harness.
 pub enum Compiled {
-    Built { binary: PathBuf, seconds: f64 },
+    Built { harness: Harness, seconds: f64 },
     Failed { stderr: String },
+}
+
+/// A built harness binary, and which of the solutions compiled into it the
+/// learner's side calls (DataFrame katas hold several in one binary).
+#[derive(Clone, Debug)]
+pub struct Harness {
+    pub binary: PathBuf,
+    pub variant: Option<String>,
 }
 
 /// Builds the harness for `solution` (a learner's file or a mutant).
 pub fn build(ws: &Workspace, kata: &Kata, solution: &Path, color: bool) -> Result<Compiled> {
+    if kata.needs_engine() {
+        return crate::compile_df::build(ws, kata, solution, color);
+    }
     let package = ws.target.join("harness");
     let target_dir = ws.target.join("build");
     write_package(ws, &package)?;
@@ -32,10 +43,31 @@ pub fn build(ws: &Workspace, kata: &Kata, solution: &Path, color: bool) -> Resul
     write_if_changed(&package.join("src").join("bin").join(format!("{name}.rs")), &glue)?;
 
     build_grader_once(ws, &package, &target_dir)?;
+    let built = build_bin(ws, &package, &target_dir, &name, color)?;
+    Ok(built.map(|binary| Harness { binary, variant: None }))
+}
 
+/// What `cargo build --bin` gave: the binary, or the compiler's complaint.
+pub enum Built {
+    Binary(PathBuf, f64),
+    Rejected(String),
+}
+
+impl Built {
+    pub fn map(self, f: impl FnOnce(PathBuf) -> Harness) -> Compiled {
+        match self {
+            Built::Binary(path, seconds) => Compiled::Built { harness: f(path), seconds },
+            Built::Rejected(stderr) => Compiled::Failed { stderr },
+        }
+    }
+}
+
+/// Builds one binary of a generated package; a rejection by the compiler
+/// is the solution's problem, any other failure is dekata's.
+pub fn build_bin(ws: &Workspace, package: &Path, target_dir: &Path, name: &str, color: bool) -> Result<Built> {
     let started = Instant::now();
     let output = cargo()
-        .args(["build", "--quiet", "--bin", &name, "--color"])
+        .args(["build", "--quiet", "--bin", name, "--color"])
         .arg(if color { "always" } else { "never" })
         .arg("--manifest-path")
         .arg(package.join("Cargo.toml"))
@@ -51,16 +83,16 @@ pub fn build(ws: &Workspace, kata: &Kata, solution: &Path, color: bool) -> Resul
         if !stderr.contains("could not compile") {
             bail!("cargo could not build the harness (this is a dekata problem, not your code):\n{stderr}");
         }
-        return Ok(Compiled::Failed { stderr });
+        return Ok(Built::Rejected(stderr));
     }
-    let binary = target_dir.join("debug").join(&name);
+    let binary = target_dir.join("debug").join(name);
     if !binary.is_file() {
         bail!("cargo built {name} but {} is not there", binary.display());
     }
-    Ok(Compiled::Built { binary, seconds: started.elapsed().as_secs_f64() })
+    Ok(Built::Binary(binary, started.elapsed().as_secs_f64()))
 }
 
-fn cargo() -> Command {
+pub fn cargo() -> Command {
     let mut c = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
     // A harness build must not inherit settings meant for an outer build.
     c.env_remove("CARGO_TARGET_DIR").env_remove("CARGO_BUILD_TARGET_DIR");
@@ -70,7 +102,7 @@ fn cargo() -> Command {
 /// Each solution file builds as `<kata>__<hash of its path>`: the same
 /// file always reuses its binary (and its incremental state), and different
 /// files, mutants or other learners' copies, never collide.
-fn binary_name(kata: &Kata, solution: &Path) -> String {
+pub fn binary_name(kata: &Kata, solution: &Path) -> String {
     let h = grader::rng::fnv1a(solution.to_string_lossy().as_bytes());
     format!("{}__{:08x}", kata.id, h as u32)
 }
@@ -102,11 +134,20 @@ pub fn glue(kata: &Kata, solution: &Path, reference: &Path) -> String {
 
 /// The body of one side's closure: feed the input to the entry function
 /// and hand its output to the sink, as the call shape says.
-fn call(kata: &Kata, module: &str) -> String {
+pub fn call(kata: &Kata, module: &str) -> String {
     let extra: String = kata.args.iter().map(|a| format!(", {a}")).collect();
     if kata.shape == Shape::EventsToTable {
         return format!(
             "input.range_job(out, |events, start, end, table| {module}::{}(events, start, end, table{extra}))",
+            kata.entry
+        );
+    }
+    if kata.shape == Shape::DataFrames {
+        let tables = kata.dataset.map_or(0, |d| d.tables().len());
+        let frames: String = (0..tables).map(|_| "t.next().unwrap(), ").collect();
+        let extra: String = kata.args.iter().map(|a| format!("{a}, ")).collect();
+        return format!(
+            "grader_df::run(input, out, |t| {{ let mut t = t.into_iter(); {module}::{}({frames}{extra}) }})",
             kata.entry
         );
     }
@@ -120,7 +161,9 @@ fn input_expr(shape: Shape) -> &'static str {
     match shape {
         Shape::EventsToMap | Shape::EventsToList | Shape::EventsToIter | Shape::EventsToValue => "input.events()",
         Shape::RowsToSplit => "input.rows()",
-        Shape::EventsToTable | Shape::ChunksToList => unreachable!("these shapes have their own call in `call`"),
+        Shape::EventsToTable | Shape::ChunksToList | Shape::DataFrames => {
+            unreachable!("these shapes have their own call in `call`")
+        }
     }
 }
 
@@ -130,7 +173,9 @@ fn output_method(shape: Shape) -> &'static str {
         Shape::EventsToList | Shape::EventsToIter => "out.list",
         Shape::EventsToValue => "out.value",
         Shape::RowsToSplit => "out.split",
-        Shape::EventsToTable | Shape::ChunksToList => unreachable!("these shapes have their own call in `call`"),
+        Shape::EventsToTable | Shape::ChunksToList | Shape::DataFrames => {
+            unreachable!("these shapes have their own call in `call`")
+        }
     }
 }
 
@@ -206,12 +251,12 @@ pub fn write_if_changed(path: &Path, content: &str) -> Result<()> {
 }
 
 /// Compiler messages name files relative to the project root.
-fn scrub_paths(ws: &Workspace, text: &str) -> String {
+pub fn scrub_paths(ws: &Workspace, text: &str) -> String {
     let root = format!("{}/", ws.root.display());
     text.replace(&root, "")
 }
 
-const CARGO_MISSING: &str = "cannot run cargo: dekata compiles solutions with cargo, which must be on PATH \
+pub const CARGO_MISSING: &str = "cannot run cargo: dekata compiles solutions with cargo, which must be on PATH \
 (install Rust with rustup, https://rustup.rs)";
 const FIRST_BUILD: &str = "Building the grading harness for the first time: the grader library and its \
 dependencies (about a minute on two cores). Later checks reuse it.";

@@ -3,7 +3,7 @@
 
 use crate::cache;
 use crate::catalog::{Case, Kata};
-use crate::compile::{self, Compiled};
+use crate::compile::{self, Compiled, Harness};
 use crate::judge::{self, LearnerRun};
 use crate::report::{CaseReport, Report};
 use crate::sandbox::{self, Exit, Finished};
@@ -44,9 +44,9 @@ pub struct Request<'a> {
 pub fn grade(req: &Request<'_>, observer: &mut dyn Observer) -> Result<Report> {
     let binary = match compile::build(req.ws, req.kata, req.solution, req.color)? {
         Compiled::Failed { stderr } => return Ok(Report::compile_error(&req.kata.id, req.seed, stderr)),
-        Compiled::Built { binary, seconds } => {
+        Compiled::Built { harness, seconds } => {
             observer.compiled(seconds);
-            binary
+            harness
         }
     };
     let solution_display = req.ws.display(req.solution);
@@ -59,7 +59,7 @@ pub fn grade(req: &Request<'_>, observer: &mut dyn Observer) -> Result<Report> {
     Ok(Report::new(&req.kata.id, req.seed, cases))
 }
 
-fn grade_case(req: &Request<'_>, binary: &Path, case: &Case, solution_display: &str) -> Result<CaseReport> {
+fn grade_case(req: &Request<'_>, binary: &Harness, case: &Case, solution_display: &str) -> Result<CaseReport> {
     let kata = req.kata;
     let reference = reference_result(req, binary, case)?;
     let time_limit = judge::time_limit_ms(&kata.limits, reference.measure.elapsed_us);
@@ -73,11 +73,9 @@ fn grade_case(req: &Request<'_>, binary: &Path, case: &Case, solution_display: &
         result,
         stderr: finished.stderr.text(),
     };
-    let noun = match kata.shape.record_kind() {
-        grader::streams::RecordKind::Events => "event",
-        grader::streams::RecordKind::Rows => "row",
-    };
-    let judged = judge::judge(case, &kata.limits, &kata.compare, &reference, &learner, solution_display, noun);
+    let noun = kata.record_noun();
+    let judged =
+        judge::judge(case, &kata.limits, &kata.compare, &reference, &learner, solution_display, noun, kata.plan.as_ref());
     let shrunk = match judged.shrink {
         Some(target) => shrink(req, binary, case, target)?,
         None => None,
@@ -93,7 +91,7 @@ fn grade_case(req: &Request<'_>, binary: &Path, case: &Case, solution_display: &
 }
 
 /// The reference's result on a case, from the cache or from a fresh run.
-fn reference_result(req: &Request<'_>, binary: &Path, case: &Case) -> Result<RunReport> {
+fn reference_result(req: &Request<'_>, binary: &Harness, case: &Case) -> Result<RunReport> {
     let spec = case_spec(req.kata, case, req.seed, Side::Reference);
     let key = cache::key(req.kata, &spec)?;
     if let Some(hit) = cache::load(req.ws, &req.kata.id, &case.name, &key) {
@@ -118,7 +116,7 @@ fn reference_result(req: &Request<'_>, binary: &Path, case: &Case) -> Result<Run
     }
 }
 
-fn shrink(req: &Request<'_>, binary: &Path, case: &Case, target: ShrinkTarget) -> Result<Option<ShrinkReport>> {
+fn shrink(req: &Request<'_>, binary: &Harness, case: &Case, target: ShrinkTarget) -> Result<Option<ShrinkReport>> {
     let mut spec = case_spec(req.kata, case, req.seed, Side::Learner);
     spec.shrink_target = Some(target);
     spec.scale = None;
@@ -141,6 +139,7 @@ pub fn case_spec(kata: &Kata, case: &Case, seed: u64, side: Side) -> CaseSpec {
             events: case.events,
             families: case.families.clone(),
             params: case.params.clone(),
+            dataset: kata.dataset,
         },
         scale: case.memory.as_ref().map(|m| m.scale),
         keep_output: case.events <= KEEP_OUTPUT_UP_TO && case.memory.is_none(),
@@ -162,7 +161,7 @@ fn child_limits(kata: &Kata, wall: Duration) -> sandbox::Limits {
 /// of its result file, if it wrote one.
 fn run_child(
     ws: &Workspace,
-    binary: &Path,
+    binary: &Harness,
     mode: &str,
     spec: &CaseSpec,
     limits: sandbox::Limits,
@@ -177,7 +176,11 @@ fn run_child(
     let result_path = dir.path().join("result.json");
     std::fs::write(&spec_path, serde_json::to_vec(spec)?)
         .with_context(|| format!("cannot write {}", spec_path.display()))?;
-    let finished = sandbox::run(binary, &[mode.as_ref(), spec_path.as_os_str(), result_path.as_os_str()], limits)?;
+    let mut args = vec![mode.as_ref(), spec_path.as_os_str(), result_path.as_os_str()];
+    if let Some(variant) = &binary.variant {
+        args.push(variant.as_ref());
+    }
+    let finished = sandbox::run(&binary.binary, &args, limits)?;
     let result = std::fs::read_to_string(&result_path).ok().filter(|t| !t.is_empty());
     Ok((finished, result))
 }

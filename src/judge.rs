@@ -2,6 +2,7 @@
 //! message in the interviewer's words. Pure: no processes, no files.
 
 use crate::catalog::{Case, Limits};
+use crate::plan_check::{self, PlanRules};
 use crate::report::Verdict;
 use crate::sandbox::{Exit, signal_name};
 use grader::compare::{grain_violation, items_equal, sort_canonical};
@@ -36,6 +37,8 @@ pub struct Judged {
     pub shrink: Option<ShrinkTarget>,
     /// What one input record is called in messages (`event`, `row`).
     pub record_noun: &'static str,
+    /// DataFrame katas: what the learner's executed plan did.
+    pub plan_seen: Option<String>,
 }
 
 /// The time a case allows: a multiple of the reference's, with a floor.
@@ -57,6 +60,7 @@ pub fn judge(
     learner: &LearnerRun,
     solution_path: &str,
     noun: &'static str,
+    plan_rules: Option<&PlanRules>,
 ) -> Judged {
     let count = |n: u64| records(n, noun);
     let time_limit = time_limit_ms(limits, reference.measure.elapsed_us);
@@ -76,6 +80,7 @@ pub fn judge(
         peak_heap_limit_bytes: memory_limit,
         shrink: None,
         record_noun: noun,
+        plan_seen: None,
     };
     let text = learner.result.as_deref().unwrap_or("");
     let oom = parse_oom(text);
@@ -90,6 +95,8 @@ pub fn judge(
     };
     j.elapsed_ms = report.measure.elapsed_us / 1000;
     j.peak_heap_bytes = report.measure.peak_heap_bytes;
+    let plan = report.output.as_ref().and_then(|o| o.plan.as_ref());
+    j.plan_seen = plan.map(plan_check::seen);
 
     if let Outcome::Panicked { message, location } = &report.outcome {
         if message.starts_with("not yet implemented") || message.starts_with("not implemented") {
@@ -112,6 +119,15 @@ pub fn judge(
             j.question = grader::questions::GRAIN.to_string();
         }
         return j;
+    }
+
+    if let (Some(rules), Some(plan)) = (plan_rules, plan) {
+        if let Some(finding) = plan_check::check(rules, plan) {
+            j.verdict = Verdict::PlanRejected;
+            j.message = finding.message;
+            j.question = finding.question.to_string();
+            return j;
+        }
     }
 
     if let Some(limit) = memory_limit {
@@ -197,9 +213,14 @@ fn mismatch(compare: &CompareSpec, reference: &RunReport, learner: &RunReport, n
         let more = if more > 0 { format!(" ({more} more like it)") } else { String::new() };
         return Some(format!("{first}{more}."));
     }
+    // A DataFrame's row count tells lost rows (a join that drops what it
+    // should keep) from fan-out (a join that matches a row more than once).
+    let frames = actual.plan.is_some();
+    let fan_out = frames && actual.items > expected.items;
     if let Some(kept) = &actual.kept {
         if let Some(grain) = grain_violation(kept, &compare.grain) {
-            return Some(format!("broke the grain of the output: {grain}."));
+            let lead = if fan_out { FAN_OUT } else { "" };
+            return Some(format!("{lead}broke the grain of the output: {grain}."));
         }
     }
     let equal = match (&expected.kept, &actual.kept) {
@@ -223,6 +244,15 @@ fn mismatch(compare: &CompareSpec, reference: &RunReport, learner: &RunReport, n
             format!("the outputs hold {} more entries than the {} input rows", thousands(actual.items - input), thousands(input))
         };
         return Some(format!("{what}: every row must land in exactly one of the two outputs."));
+    }
+    if frames && actual.items != expected.items {
+        let (lead, why) = if fan_out { (FAN_OUT, FAN_OUT_WHY) } else { (LOST_ROWS, LOST_ROWS_WHY) };
+        return Some(format!(
+            "{lead}your output has {} rows where the reference's has {}, on {}: {why}",
+            thousands(actual.items),
+            thousands(expected.items),
+            records(reference.measure.events, noun)
+        ));
     }
     let rows = if actual.items == expected.items {
         String::new()
@@ -315,6 +345,12 @@ pub fn bytes(n: u64) -> String {
     if u == 0 { format!("{n} B") } else { format!("{v:.1} {}", UNITS[u]) }
 }
 
+const LOST_ROWS: &str = "lost rows: ";
+const LOST_ROWS_WHY: &str = "rows the answer needs went missing (an inner join where a left join belongs drops \
+every row without a match; a filter on the wrong side of a join drops more than it should).";
+const FAN_OUT: &str = "fan-out: ";
+const FAN_OUT_WHY: &str = "a join matched some rows more than once (joining on too few keys, or to a side with \
+duplicate keys, multiplies rows).";
 const NOT_IMPLEMENTED: &str = "not implemented yet: the starter's todo!() was reached. Write your solution in {path}.";
 const EARLY_EXIT: &str = "the process exited (status 0) before the harness could report a result: \
 does the solution call std::process::exit? A library function must return its answer.";

@@ -19,6 +19,9 @@ pub enum Verdict {
     Panicked,
     Crashed,
     NotImplemented,
+    /// DataFrame katas: the right answer from a plan that breaks the
+    /// kata's plan rules (a broadcast missing or too large, a skewed shuffle).
+    PlanRejected,
 }
 
 impl Verdict {
@@ -31,6 +34,7 @@ impl Verdict {
             Verdict::Panicked => "panicked",
             Verdict::Crashed => "crashed",
             Verdict::NotImplemented => "not_implemented",
+            Verdict::PlanRejected => "plan_rejected",
         }
     }
 
@@ -39,7 +43,7 @@ impl Verdict {
     }
 }
 
-pub const ALL_VERDICTS: [Verdict; 7] = [
+pub const ALL_VERDICTS: [Verdict; 8] = [
     Verdict::Pass,
     Verdict::WrongAnswer,
     Verdict::MemoryExceeded,
@@ -47,6 +51,7 @@ pub const ALL_VERDICTS: [Verdict; 7] = [
     Verdict::Panicked,
     Verdict::Crashed,
     Verdict::NotImplemented,
+    Verdict::PlanRejected,
 ];
 
 /// The verdict of a whole check.
@@ -84,6 +89,10 @@ pub struct CaseReport {
     pub time_limit_ms: u64,
     /// Set on memory cases: the most peak heap the case allows.
     pub peak_heap_limit_bytes: Option<u64>,
+    /// DataFrame katas: what the executed plan did (its joins and their
+    /// modes, each hash repartition's rows per partition).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -141,15 +150,21 @@ impl CaseReport {
         let mut diff = None;
         if let Some(s) = shrunk.filter(|s| s.reproduced) {
             let n = s.counterexample.len();
-            let noun = judged.record_noun;
+            // A DataFrame kata's counterexample mixes rows of several tables.
+            let frames = judged.plan_seen.is_some();
+            let noun = if frames { "row" } else { judged.record_noun };
+            let from = if frames {
+                crate::judge::records(s.original_records, "row")
+            } else {
+                crate::judge::thousands(s.original_records)
+            };
             match &s.actual {
                 Actual::Output { items } => {
                     if let Some(grain) = s.grain_violation.as_ref().filter(|_| !message.contains("grain")) {
                         message.push_str(&format!(" {grain}."));
                     }
                     message.push_str(&format!(
-                        " Shrunk to a {n}-{noun} counterexample (from {}).",
-                        crate::judge::thousands(s.original_records)
+                        " Shrunk to a {n}-{noun} counterexample (from {from})."
                     ));
                     let expected = grader::compare::lines(&s.expected);
                     let actual = grader::compare::lines(items);
@@ -159,8 +174,7 @@ impl CaseReport {
                     let same = message.contains(m.as_str());
                     let what = if same { String::new() } else { format!(": {m}") };
                     message.push_str(&format!(
-                        " Shrunk to a {n}-{noun} input that makes it panic (from {}){what}.",
-                        crate::judge::thousands(s.original_records)
+                        " Shrunk to a {n}-{noun} input that makes it panic (from {from}){what}."
                     ));
                 }
             }
@@ -168,7 +182,10 @@ impl CaseReport {
         }
         // The interviewer's question follows failures that are about the
         // data or its scale; a crash or an endless loop speaks for itself.
-        if matches!(judged.verdict, Verdict::WrongAnswer | Verdict::Panicked | Verdict::MemoryExceeded) {
+        if matches!(
+            judged.verdict,
+            Verdict::WrongAnswer | Verdict::Panicked | Verdict::MemoryExceeded | Verdict::PlanRejected
+        ) {
             message.push_str(&format!(" Interviewers ask: \u{201c}{}\u{201d}", judged.question));
         }
         CaseReport {
@@ -187,6 +204,7 @@ impl CaseReport {
             question: judged.question,
             time_limit_ms: judged.time_limit_ms,
             peak_heap_limit_bytes: judged.peak_heap_limit_bytes,
+            plan: judged.plan_seen,
         }
     }
 }

@@ -38,6 +38,10 @@ impl Workspace {
     pub fn grader(&self) -> PathBuf {
         self.root.join("grader")
     }
+    /// The engine side of the DataFrame katas (links Apache DataFusion).
+    pub fn grader_df(&self) -> PathBuf {
+        self.root.join("grader-df")
+    }
 
     /// The learner's own state (progress, hints shown).
     pub fn state(&self) -> PathBuf {

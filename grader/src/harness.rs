@@ -15,11 +15,12 @@ use crate::prelude::Event;
 use crate::protocol::{
     Actual, CaseSpec, Measure, Outcome, RunReport, ShrinkReport, ShrinkTarget, Side,
 };
-use crate::shrink::{Budget, minimise};
+use crate::shrink::{Budget, minimise, minimise_grouped};
 use crate::sink::{Sink, to_value};
 use crate::jobs::{Date, JobSpec, Stale, Table, run_range_job, utc_day};
 use crate::prelude::RawRow;
 use crate::streams::{EventStream, RecordKind, RowStream, StreamSpec};
+use crate::tables::{self, Dataset, TableRow};
 use serde_json::Value;
 use std::fs::File;
 use std::io::Write;
@@ -46,6 +47,13 @@ enum Origin {
 enum Source {
     Events(Records<Event, EventStream>),
     Rows(Records<RawRow, RowStream>),
+    Tables(Tables),
+}
+
+/// The input of a DataFrame kata: every row of every table of its dataset.
+pub struct Tables {
+    pub dataset: Dataset,
+    pub rows: Vec<TableRow>,
 }
 
 /// One input record of either kind, for shrinking and counterexamples.
@@ -53,6 +61,7 @@ enum Source {
 enum Record {
     Event(Event),
     Row(RawRow),
+    Table(TableRow),
 }
 
 impl Input {
@@ -60,13 +69,17 @@ impl Input {
         let source = match spec.record {
             RecordKind::Events => Source::Events(Records::Generated(EventStream::new(spec))),
             RecordKind::Rows => Source::Rows(Records::Generated(RowStream::new(spec))),
+            RecordKind::Tables => {
+                let dataset = spec.dataset.unwrap_or_else(|| panic!("{NO_DATASET}"));
+                Source::Tables(Tables { dataset, rows: tables::generate(dataset, spec) })
+            }
         };
         let first_day = utc_day(spec.params.start_ts);
         Input { source, origin: Origin::Generated(spec.clone()), job, first_day }
     }
 
     fn listed(spec: &StreamSpec, records: &[Record], job: Option<JobSpec>) -> Input {
-        let mut input = Input::listed_source(spec.record, records);
+        let mut input = Input::listed_source(spec.record, spec.dataset, records);
         input.origin = Origin::Listed(records.to_vec());
         input.job = job;
         input.first_day = utc_day(spec.params.start_ts);
@@ -79,7 +92,7 @@ impl Input {
             Origin::Generated(spec) => Box::new(EventStream::new(spec)),
             Origin::Listed(records) => Box::new(records.iter().filter_map(|r| match r {
                 Record::Event(e) => Some(e.clone()),
-                Record::Row(_) => None,
+                Record::Row(_) | Record::Table(_) => None,
             })),
         }
     }
@@ -131,7 +144,7 @@ impl Input {
         }
     }
 
-    fn listed_source(kind: RecordKind, records: &[Record]) -> Input {
+    fn listed_source(kind: RecordKind, dataset: Option<Dataset>, records: &[Record]) -> Input {
         let source = match kind {
             RecordKind::Events => Source::Events(Records::Listed(
                 records.iter().filter_map(|r| if let Record::Event(e) = r { Some(e.clone()) } else { None }).collect::<Vec<_>>().into_iter(),
@@ -139,6 +152,10 @@ impl Input {
             RecordKind::Rows => Source::Rows(Records::Listed(
                 records.iter().filter_map(|r| if let Record::Row(x) = r { Some(x.clone()) } else { None }).collect::<Vec<_>>().into_iter(),
             )),
+            RecordKind::Tables => Source::Tables(Tables {
+                dataset: dataset.unwrap_or_else(|| panic!("{NO_DATASET}")),
+                rows: records.iter().filter_map(|r| if let Record::Table(x) = r { Some(x.clone()) } else { None }).collect(),
+            }),
         };
         Input { source, origin: Origin::Listed(Vec::new()), job: None, first_day: Date::constant(1970, 1, 1) }
     }
@@ -147,7 +164,7 @@ impl Input {
     pub fn events(self) -> Records<Event, EventStream> {
         match self.source {
             Source::Events(r) => r,
-            Source::Rows(_) => panic!("{WRONG_KIND}"),
+            _ => panic!("{WRONG_KIND}"),
         }
     }
 
@@ -155,7 +172,15 @@ impl Input {
     pub fn rows(self) -> Records<RawRow, RowStream> {
         match self.source {
             Source::Rows(r) => r,
-            Source::Events(_) => panic!("{WRONG_KIND}"),
+            _ => panic!("{WRONG_KIND}"),
+        }
+    }
+
+    /// The input as the rows of a dataset's tables.
+    pub fn tables(self) -> Tables {
+        match self.source {
+            Source::Tables(t) => t,
+            _ => panic!("{WRONG_KIND}"),
         }
     }
 }
@@ -164,6 +189,7 @@ fn checkpoint<S: serde::Serialize>(state: &S) -> String {
     serde_json::to_string(state).unwrap_or_else(|e| panic!("the state could not be checkpointed as JSON: {e}"))
 }
 
+const NO_DATASET: &str = "dekata: a DataFrame kata's case names no dataset";
 const NO_JOB: &str = "dekata: a job kata's case has no `job` (range and procedure)";
 const WRONG_KIND: &str = "dekata: this kata's call shape reads another kind of record than its streams make";
 
@@ -195,6 +221,9 @@ fn materialise(spec: &StreamSpec) -> Vec<Record> {
     match spec.record {
         RecordKind::Events => EventStream::new(spec).map(Record::Event).collect(),
         RecordKind::Rows => RowStream::new(spec).map(Record::Row).collect(),
+        RecordKind::Tables => {
+            tables::generate(spec.dataset.unwrap_or_else(|| panic!("{NO_DATASET}")), spec).into_iter().map(Record::Table).collect()
+        }
     }
 }
 
@@ -202,12 +231,19 @@ fn record_value(r: &Record) -> Value {
     match r {
         Record::Event(e) => to_value(e),
         Record::Row(x) => Value::Object(x.clone()),
+        Record::Table(t) => t.to_value(),
     }
 }
 
 static LAST_PANIC: Mutex<Option<(String, String)>> = Mutex::new(None);
 
-const USAGE: &str = "usage: <harness> run|shrink SPEC.json RESULT.json\n\
+/// Which of the solutions compiled into a many-solution harness the
+/// learner's side calls (the optional last argument), e.g. a mutant's name.
+pub fn variant() -> Option<String> {
+    std::env::args().nth(4)
+}
+
+const USAGE: &str = "usage: <harness> run|shrink SPEC.json RESULT.json [VARIANT]\n\
 This program is started by `dekata check`; it is not meant to be run by hand.";
 
 /// The harness entry point. Exits 0 after writing its result; exits 3 when
@@ -219,7 +255,7 @@ where
 {
     let args: Vec<String> = std::env::args().collect();
     let (mode, spec_path, result_path) = match args.as_slice() {
-        [_, mode, spec, result] => (mode.as_str(), spec, result),
+        [_, mode, spec, result] | [_, mode, spec, result, _] => (mode.as_str(), spec, result),
         _ => fail(USAGE),
     };
     let spec: CaseSpec = match std::fs::read(spec_path).map(|b| serde_json::from_slice(&b)) {
@@ -372,7 +408,18 @@ fn shrink(spec: &CaseSpec, learner: &dyn Fn(Input, &mut Sink), reference: &dyn F
             tests_run: 1,
         };
     }
-    let shrunk = minimise(all, fails, Budget::default());
+    let shrunk = match spec.stream.dataset {
+        // DataFrame runs cost milliseconds each: search whole keys first.
+        Some(dataset) => {
+            let column = dataset.key_column();
+            let key = |r: &Record| match r {
+                Record::Table(t) => t.row.get(column).map(Value::to_string).unwrap_or_default(),
+                _ => String::new(),
+            };
+            minimise_grouped(all, key, fails, Budget { max_time: std::time::Duration::from_secs(15), ..Budget::default() })
+        }
+        None => minimise(all, fails, Budget::default()),
+    };
     let expected = match produce(reference, &shrunk.input, spec) {
         Produced::Items(items) => items,
         Produced::Panicked(_) => Vec::new(),

@@ -19,3 +19,4 @@ pub mod rng;
 pub mod shrink;
 pub mod sink;
 pub mod streams;
+pub mod tables;

@@ -88,6 +88,42 @@ pub struct OutputSummary {
     pub problems: Vec<String>,
     #[serde(default)]
     pub problem_count: u64,
+    /// DataFrame katas: what the engine's physical plan did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanReport>,
+}
+
+/// What a DataFrame kata's executed physical plan did: its joins and its
+/// hash repartitions, with the rows each partition saw (from the plan's
+/// metrics). The judge holds these against the kata's `[plan]` rules.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PlanReport {
+    pub joins: Vec<JoinSeen>,
+    pub repartitions: Vec<RepartitionSeen>,
+    /// The plan as the engine prints it, indented, for messages.
+    pub text: String,
+}
+
+/// One hash join of the plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JoinSeen {
+    /// `CollectLeft` (the build side is collected whole: a broadcast),
+    /// `Partitioned` (both sides hash-repartitioned: a shuffle), or
+    /// another join operator's name.
+    pub mode: String,
+    /// The join keys, as the engine prints them.
+    pub on: String,
+    /// Rows on the build (left) side and on the probe side.
+    pub build_rows: u64,
+    pub probe_rows: u64,
+}
+
+/// One hash repartition (a shuffle) and the rows each partition received.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RepartitionSeen {
+    /// The expressions rows were hashed on.
+    pub on: String,
+    pub partitions: Vec<u64>,
 }
 
 /// Time and heap of one call.

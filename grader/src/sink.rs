@@ -9,7 +9,7 @@
 
 use crate::compare::sort_canonical;
 use crate::prelude::Quarantined;
-use crate::protocol::{Order, OutputSummary};
+use crate::protocol::{Order, OutputSummary, PlanReport};
 use crate::rng::{fnv1a, mix64};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -26,11 +26,27 @@ pub struct Sink {
     xor: u64,
     chain: u64,
     kept: Option<Vec<Value>>,
+    plan: Option<PlanReport>,
 }
 
 impl Sink {
     pub fn new(order: Order, keep: bool) -> Sink {
-        Sink { order, problems: Vec::new(), problem_count: 0, count: 0, sum: 0, xor: 0, chain: 0, kept: keep.then(Vec::new) }
+        Sink {
+            order,
+            problems: Vec::new(),
+            problem_count: 0,
+            count: 0,
+            sum: 0,
+            xor: 0,
+            chain: 0,
+            kept: keep.then(Vec::new),
+            plan: None,
+        }
+    }
+
+    /// What the engine's physical plan did, for the judge's plan checks.
+    pub fn plan(&mut self, plan: PlanReport) {
+        self.plan = Some(plan);
     }
 
     /// A map-like output: `HashMap`, `BTreeMap`, or any iterator of pairs.
@@ -113,7 +129,14 @@ impl Sink {
             sort_canonical(&mut items, self.order, 0.0);
             items
         });
-        OutputSummary { items: self.count, digest, kept, problems: self.problems, problem_count: self.problem_count }
+        OutputSummary {
+            items: self.count,
+            digest,
+            kept,
+            problems: self.problems,
+            problem_count: self.problem_count,
+            plan: self.plan,
+        }
     }
 }
 

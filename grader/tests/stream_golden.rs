@@ -13,7 +13,7 @@ const ROW_FAMILIES: [Family; 5] =
 fn fingerprint(families: &[Family]) -> String {
     let rows = families.iter().any(|f| ROW_FAMILIES.contains(f));
     let record = if rows { RecordKind::Rows } else { RecordKind::Events };
-    let spec = StreamSpec { record, seed: 20_261_124, events: 3_000, families: families.to_vec(), params: StreamParams::default() };
+    let spec = StreamSpec { record, seed: 20_261_124, events: 3_000, families: families.to_vec(), params: StreamParams::default(), dataset: None };
     let mut text = String::new();
     if rows {
         for r in RowStream::new(&spec) {

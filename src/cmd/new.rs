@@ -187,6 +187,15 @@ fn templates(shape: Shape) -> Templates {
                 cases: Some(include_str!("../new_templates/events_to_table/cases.toml.tmpl")),
             };
         }
+        Shape::DataFrames => {
+            return Templates {
+                about: include_str!("../new_templates/dataframes/about.toml.tmpl"),
+                order: "free",
+                grain: "[\"user_id\"]",
+                sources: DATAFRAME_SOURCES,
+                cases: Some(include_str!("../new_templates/dataframes/cases.toml.tmpl")),
+            };
+        }
         Shape::ChunksToList => {
             return Templates {
                 about: include_str!("../new_templates/chunks_to_list/about.toml.tmpl"),
@@ -213,6 +222,12 @@ const TABLE_SOURCES: Sources = &[
     ("reference.rs", include_str!("../new_templates/events_to_table/reference.rs.tmpl")),
     ("mutants/appends.rs", include_str!("../new_templates/events_to_table/mutants/appends.rs.tmpl")),
     ("mutants/event_time.rs", include_str!("../new_templates/events_to_table/mutants/event_time.rs.tmpl")),
+];
+
+const DATAFRAME_SOURCES: Sources = &[
+    ("starter.rs", include_str!("../new_templates/dataframes/starter.rs.tmpl")),
+    ("reference.rs", include_str!("../new_templates/dataframes/reference.rs.tmpl")),
+    ("mutants/counts_nobody.rs", include_str!("../new_templates/dataframes/mutants/counts_nobody.rs.tmpl")),
 ];
 
 const CHUNK_SOURCES: Sources = &[

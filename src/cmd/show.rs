@@ -24,10 +24,7 @@ pub fn run(ws: &Workspace, id: &str) -> Result<()> {
     }
     println!();
     println!("{}", "Graded on".bold());
-    let noun = match kata.shape.record_kind() {
-        grader::streams::RecordKind::Events => "event",
-        grader::streams::RecordKind::Rows => "row",
-    };
+    let noun = kata.record_noun();
     for case in &kata.cases {
         let families: Vec<&str> = case.families.iter().map(|f| f.name()).collect();
         let memory = if case.memory.is_some() { " + peak heap" } else { "" };

@@ -241,6 +241,7 @@ mod tests {
             events,
             families: families.to_vec(),
             params: StreamParams::default(),
+            dataset: None,
         }
     }
 

@@ -207,6 +207,8 @@ pub enum RecordKind {
     Events,
     /// Loose JSON objects ([`crate::prelude::RawRow`]) made from events.
     Rows,
+    /// Rows of the tables of a [`crate::tables::Dataset`].
+    Tables,
 }
 
 /// Everything needed to regenerate one stream exactly.
@@ -219,6 +221,9 @@ pub struct StreamSpec {
     pub events: u64,
     pub families: Vec<Family>,
     pub params: StreamParams,
+    /// The tables a `Tables` stream makes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dataset: Option<crate::tables::Dataset>,
 }
 
 impl StreamSpec {

@@ -143,6 +143,7 @@ mod tests {
             events: 4000,
             families: families.to_vec(),
             params: StreamParams::default(),
+            dataset: None,
         };
         RowStream::new(&spec).collect()
     }

@@ -1,0 +1,404 @@
+//! Seeded input tables for the DataFrame katas.
+//!
+//! A [`Dataset`] is a fixed set of related tables (orders and the payment
+//! methods of the same customers, say), described by their schemas and made
+//! row by row from a [`StreamSpec`]: the seed, the edge-case families and the
+//! size of the first table. Rows are plain JSON objects, so the harness can
+//! shrink them like any other record; the engine side (`grader-df`) turns
+//! them into Arrow tables. Nothing here links the engine.
+
+use crate::rng::Rng;
+use crate::streams::{Family, StreamSpec};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+
+/// A column's type, as the engine will see it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnType {
+    Int64,
+    Utf8,
+    Boolean,
+}
+
+impl ColumnType {
+    pub fn name(self) -> &'static str {
+        match self {
+            ColumnType::Int64 => "Int64",
+            ColumnType::Utf8 => "Utf8",
+            ColumnType::Boolean => "Boolean",
+        }
+    }
+}
+
+/// One column of a table. Every column may hold nulls.
+#[derive(Clone, Copy, Debug)]
+pub struct Column {
+    pub name: &'static str,
+    pub ty: ColumnType,
+}
+
+/// A table's name and columns, in the order the engine sees them.
+#[derive(Clone, Copy, Debug)]
+pub struct TableSchema {
+    pub name: &'static str,
+    pub columns: &'static [Column],
+}
+
+const fn col(name: &'static str, ty: ColumnType) -> Column {
+    Column { name, ty }
+}
+use ColumnType::{Boolean, Int64, Utf8};
+
+const ORDERS: TableSchema = TableSchema {
+    name: "orders",
+    columns: &[col("order_id", Int64), col("customer_id", Int64), col("region", Utf8), col("order_ts", Int64)],
+};
+const PAYMENTS: TableSchema = TableSchema {
+    name: "payments",
+    columns: &[
+        col("customer_id", Int64),
+        col("region", Utf8),
+        col("method", Utf8),
+        col("is_primary", Boolean),
+        col("added_ts", Int64),
+    ],
+};
+const CLICKS: TableSchema = TableSchema {
+    name: "clicks",
+    columns: &[col("click_id", Int64), col("user_id", Int64), col("ts", Int64), col("page", Utf8)],
+};
+const SALES: TableSchema = TableSchema {
+    name: "sales",
+    columns: &[col("sale_id", Int64), col("store_id", Int64), col("amount_cents", Int64)],
+};
+const STORES: TableSchema = TableSchema { name: "stores", columns: &[col("store_id", Int64), col("city", Utf8)] };
+const USERS: TableSchema = TableSchema { name: "users", columns: &[col("user_id", Int64), col("plan", Utf8)] };
+
+/// A set of related input tables; the kata's entry function takes them as
+/// DataFrames in this order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dataset {
+    /// `orders` and `payments` of customers who shop in several regions.
+    OrdersPayments,
+    /// `clicks` of users browsing in bursts, gaps near half an hour.
+    Clicks,
+    /// A large `sales` table and a small `stores` table.
+    SalesStores,
+    /// `clicks` (one user holds most of them under `skew`) and `users`,
+    /// too many to broadcast.
+    ClicksUsers,
+}
+
+impl Dataset {
+    pub const ALL: [Dataset; 4] = [Dataset::OrdersPayments, Dataset::Clicks, Dataset::SalesStores, Dataset::ClicksUsers];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Dataset::OrdersPayments => "orders_payments",
+            Dataset::Clicks => "clicks",
+            Dataset::SalesStores => "sales_stores",
+            Dataset::ClicksUsers => "clicks_users",
+        }
+    }
+
+    /// The tables, in the order the entry function takes them.
+    pub fn tables(self) -> &'static [TableSchema] {
+        match self {
+            Dataset::OrdersPayments => &[ORDERS, PAYMENTS],
+            Dataset::Clicks => &[CLICKS],
+            Dataset::SalesStores => &[SALES, STORES],
+            Dataset::ClicksUsers => &[CLICKS, USERS],
+        }
+    }
+
+    /// What the case's size (`events`) counts, in the singular.
+    pub fn unit(self) -> &'static str {
+        match self {
+            Dataset::OrdersPayments => "order",
+            Dataset::Clicks | Dataset::ClicksUsers => "click",
+            Dataset::SalesStores => "sale",
+        }
+    }
+
+    /// The column that relates rows across the tables (a customer's orders
+    /// and payments): the shrinker removes whole keys before single rows.
+    pub fn key_column(self) -> &'static str {
+        match self {
+            Dataset::OrdersPayments => "customer_id",
+            Dataset::Clicks | Dataset::ClicksUsers => "user_id",
+            Dataset::SalesStores => "store_id",
+        }
+    }
+
+    pub fn schema(self, table: &str) -> Option<&'static TableSchema> {
+        self.tables().iter().find(|t| t.name == table)
+    }
+}
+
+/// One generated row and the table it belongs to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableRow {
+    pub table: &'static str,
+    pub row: Map<String, Value>,
+}
+
+impl TableRow {
+    /// The row as a counterexample shows it: `{"orders": {...}}`.
+    pub fn to_value(&self) -> Value {
+        let mut m = Map::new();
+        m.insert(self.table.to_string(), Value::Object(self.row.clone()));
+        Value::Object(m)
+    }
+}
+
+const REGIONS: [&str; 4] = ["eu", "us", "apac", "latam"];
+const METHODS: [&str; 5] = ["apple_pay", "bank_transfer", "card", "gift_card", "paypal"];
+const PAGES: [&str; 5] = ["/", "/search", "/product", "/cart", "/checkout"];
+const CITIES: [&str; 12] = [
+    "Berlin", "Lagos", "Lima", "Lisbon", "Mumbai", "Osaka", "Oslo", "Paris", "Quito", "Seoul", "Sydney", "Toronto",
+];
+const PLANS: [&str; 4] = ["enterprise", "free", "pro", "team"];
+/// Session katas cut at 30 minutes: gaps cluster around that edge.
+const CLICK_GAPS: [i64; 8] = [5, 40, 600, 1_799, 1_800, 1_801, 3_600, 86_400];
+/// Stores in `sales_stores`; users in `clicks_users`.
+pub const STORE_COUNT: u64 = 200;
+pub const USER_COUNT: u64 = 20_000;
+
+/// Every row of every table of the dataset, table by table. The rows of
+/// each table come in random order: a DataFrame has no order to rely on.
+pub fn generate(dataset: Dataset, spec: &StreamSpec) -> Vec<TableRow> {
+    let mut g = Gen { rng: Rng::derive(spec.seed, dataset.name()), spec, out: Vec::new() };
+    match dataset {
+        Dataset::OrdersPayments => g.orders_payments(),
+        Dataset::Clicks => g.clicks(false),
+        Dataset::SalesStores => g.sales_stores(),
+        Dataset::ClicksUsers => g.clicks(true),
+    }
+    let mut rng = Rng::derive(spec.seed, "table-order");
+    let mut rows = g.out;
+    // Shuffle within each table, keeping tables in schema order.
+    let mut start = 0;
+    while start < rows.len() {
+        let table = rows[start].table;
+        let end = start + rows[start..].iter().take_while(|r| r.table == table).count();
+        rng.shuffle(&mut rows[start..end]);
+        start = end;
+    }
+    rows
+}
+
+struct Gen<'a> {
+    rng: Rng,
+    spec: &'a StreamSpec,
+    out: Vec<TableRow>,
+}
+
+impl Gen<'_> {
+    fn has(&self, f: Family) -> bool {
+        self.spec.has(f)
+    }
+
+    fn push(&mut self, table: &'static str, row: Value) {
+        let Value::Object(row) = row else { unreachable!("rows are objects") };
+        self.out.push(TableRow { table, row });
+    }
+
+    /// How many distinct keys a table of `n` rows spreads over.
+    fn keys(&self, n: u64, per_key: u64) -> u64 {
+        if self.has(Family::HighCardinality) { n.max(1) } else { (n / per_key).max(1) }
+    }
+
+    /// A key in `1..=keys`, or the hot key under `skew`.
+    fn key(&mut self, keys: u64) -> i64 {
+        if self.has(Family::Skew) && self.rng.chance(self.spec.params.skew_share) {
+            self.spec.params.hot_user as i64
+        } else {
+            1 + self.rng.below(keys) as i64
+        }
+    }
+
+    /// A timestamp within about a month, coarse (whole days) under `ties`
+    /// so that rows of one key collide.
+    fn time(&mut self) -> i64 {
+        let start = self.spec.params.start_ts;
+        if self.has(Family::Ties) && self.rng.chance(self.spec.params.tie_rate) {
+            start + 86_400 * self.rng.below(3) as i64
+        } else {
+            start + self.rng.below(30 * 86_400) as i64
+        }
+    }
+
+    fn orders_payments(&mut self) {
+        let n = self.spec.len();
+        let customers = self.keys(n, 3);
+        // Every customer shops mostly in a home region; some elsewhere too.
+        let home = |c: i64| REGIONS[(c as usize) % REGIONS.len()];
+        let mut order_id = 0i64;
+        let mut made = 0;
+        while made < n {
+            order_id += 1 + self.rng.below(3) as i64;
+            let customer = self.key(customers);
+            let region = if self.rng.chance(0.3) { *self.rng.pick(&REGIONS) } else { home(customer) };
+            let ts = self.time();
+            let order = json!({"order_id": order_id, "customer_id": customer, "region": region, "order_ts": ts});
+            self.push("orders", order.clone());
+            made += 1;
+            if self.has(Family::Retries) && made < n && self.rng.chance(self.spec.params.retry_rate) {
+                self.push("orders", order);
+                made += 1;
+            }
+        }
+        // Payment methods: none for some customers, several for others, in
+        // the home region and in regions where the customer never ordered.
+        let payers = if self.has(Family::Single) { 2 } else { customers.min(self.spec.events.max(1)) };
+        for customer in 1..=payers as i64 {
+            let count = if customer as u64 == self.spec.params.hot_user && self.has(Family::Skew) { 6 } else { self.rng.below(4) };
+            for _ in 0..count {
+                let region = if self.rng.chance(0.7) { home(customer) } else { *self.rng.pick(&REGIONS) };
+                let primary = if self.has(Family::Nulls) && self.rng.chance(self.spec.params.null_rate) {
+                    Value::Null
+                } else {
+                    json!(self.rng.chance(0.5))
+                };
+                let method = *self.rng.pick(&METHODS);
+                let added = self.time();
+                self.push(
+                    "payments",
+                    json!({"customer_id": customer, "region": region, "method": method, "is_primary": primary, "added_ts": added}),
+                );
+            }
+        }
+    }
+
+    /// Clicks of users browsing in bursts; with `users`, the users table too.
+    fn clicks(&mut self, with_users: bool) {
+        let n = self.spec.len();
+        let users = if with_users { USER_COUNT } else { self.keys(n, 8) };
+        let mut clock: std::collections::HashMap<i64, i64> = std::collections::HashMap::new();
+        let start = self.spec.params.start_ts;
+        for i in 0..n {
+            let user = self.key(users);
+            let gap = if self.has(Family::Ties) && self.rng.chance(self.spec.params.tie_rate / 2.0) {
+                0
+            } else {
+                *self.rng.pick(&CLICK_GAPS)
+            };
+            let t = clock.entry(user).or_insert_with(|| start + (user % 97) * 60);
+            *t += gap;
+            let ts = *t;
+            let user_value = if self.has(Family::Nulls) && self.rng.chance(self.spec.params.null_rate / 4.0) {
+                Value::Null
+            } else if with_users && self.rng.chance(0.01) {
+                json!(USER_COUNT as i64 + 1 + self.rng.below(100) as i64) // a user the table does not know
+            } else {
+                json!(user)
+            };
+            let page = *self.rng.pick(&PAGES);
+            self.push("clicks", json!({"click_id": i as i64 + 1, "user_id": user_value, "ts": ts, "page": page}));
+        }
+        if with_users {
+            for user in 1..=USER_COUNT as i64 {
+                let plan = if self.has(Family::Nulls) && self.rng.chance(self.spec.params.null_rate / 4.0) {
+                    Value::Null
+                } else {
+                    json!(*self.rng.pick(&PLANS))
+                };
+                self.push("users", json!({"user_id": user, "plan": plan}));
+            }
+        }
+    }
+
+    fn sales_stores(&mut self) {
+        let n = self.spec.len();
+        for i in 0..n {
+            let store = if self.has(Family::Nulls) && self.rng.chance(self.spec.params.null_rate / 4.0) {
+                Value::Null
+            } else if self.rng.chance(0.02) {
+                json!(STORE_COUNT as i64 + 1 + self.rng.below(10) as i64) // a store that closed
+            } else {
+                json!(self.key(STORE_COUNT))
+            };
+            let amount = 100 + self.rng.below(20_000) as i64;
+            self.push("sales", json!({"sale_id": i as i64 + 1, "store_id": store, "amount_cents": amount}));
+        }
+        for store in 1..=STORE_COUNT as i64 {
+            let city = *self.rng.pick(&CITIES);
+            self.push("stores", json!({"store_id": store, "city": city}));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::streams::{RecordKind, StreamParams};
+
+    fn spec(families: &[Family], events: u64) -> StreamSpec {
+        StreamSpec {
+            record: RecordKind::Tables,
+            seed: 7,
+            events,
+            families: families.to_vec(),
+            params: StreamParams::default(),
+            dataset: Some(Dataset::OrdersPayments),
+        }
+    }
+
+    #[test]
+    fn same_seed_same_tables() {
+        for d in Dataset::ALL {
+            let s = spec(&[Family::Nulls, Family::Ties, Family::Skew], 300);
+            assert_eq!(generate(d, &s), generate(d, &s), "{}", d.name());
+        }
+    }
+
+    #[test]
+    fn rows_match_their_schema() {
+        for d in Dataset::ALL {
+            for row in generate(d, &spec(&[Family::Nulls, Family::Retries], 200)) {
+                let schema = d.schema(row.table).expect("a known table");
+                let names: Vec<&str> = schema.columns.iter().map(|c| c.name).collect();
+                let keys: Vec<&str> = row.row.keys().map(String::as_str).collect();
+                let mut sorted = names.clone();
+                sorted.sort();
+                assert_eq!(keys, sorted, "{}", row.table);
+                for c in schema.columns {
+                    let v = &row.row[c.name];
+                    let ok = v.is_null()
+                        || match c.ty {
+                            Int64 => v.is_i64(),
+                            Utf8 => v.is_string(),
+                            Boolean => v.is_boolean(),
+                        };
+                    assert!(ok, "{}.{} = {v}", row.table, c.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn orders_cover_the_awkward_cases() {
+        let rows = generate(Dataset::OrdersPayments, &spec(&[Family::Nulls, Family::Ties], 2_000));
+        let payments: Vec<&TableRow> = rows.iter().filter(|r| r.table == "payments").collect();
+        assert!(payments.iter().any(|p| p.row["is_primary"].is_null()));
+        let orders: Vec<&TableRow> = rows.iter().filter(|r| r.table == "orders").collect();
+        assert_eq!(orders.len(), 2_000);
+        // A customer with orders in two regions.
+        let mut regions: std::collections::HashMap<i64, std::collections::HashSet<&str>> = Default::default();
+        for o in &orders {
+            regions.entry(o.row["customer_id"].as_i64().unwrap()).or_default().insert(o.row["region"].as_str().unwrap());
+        }
+        assert!(regions.values().any(|r| r.len() > 1));
+    }
+
+    #[test]
+    fn skew_gives_the_hot_user_most_clicks() {
+        let mut s = spec(&[Family::Skew], 10_000);
+        s.params.skew_share = 0.7;
+        let rows = generate(Dataset::ClicksUsers, &s);
+        let hot = rows.iter().filter(|r| r.table == "clicks" && r.row["user_id"] == json!(1)).count();
+        assert!((6_500..7_500).contains(&hot), "{hot}");
+        assert_eq!(rows.iter().filter(|r| r.table == "users").count() as u64, USER_COUNT);
+    }
+}
