@@ -35,11 +35,12 @@ pub enum Concern {
     Memory,
     Idempotency,
     Grain,
+    Plan,
 }
 
 impl Concern {
     /// Every concern, in scorecard order.
-    pub const ALL: [Concern; 8] = [
+    pub const ALL: [Concern; 9] = [
         Concern::Correctness,
         Concern::Nulls,
         Concern::Ties,
@@ -48,6 +49,7 @@ impl Concern {
         Concern::Memory,
         Concern::Idempotency,
         Concern::Grain,
+        Concern::Plan,
     ];
 
     /// The stable name used in `.dekata/drills.json` and in JSON output.
@@ -61,6 +63,7 @@ impl Concern {
             Concern::Memory => "memory",
             Concern::Idempotency => "idempotency",
             Concern::Grain => "grain",
+            Concern::Plan => "plan",
         }
     }
 
@@ -75,6 +78,7 @@ impl Concern {
             Concern::Memory => "memory at scale",
             Concern::Idempotency => "idempotency",
             Concern::Grain => "grain",
+            Concern::Plan => "the physical plan (broadcast, skew)",
         }
     }
 
@@ -88,7 +92,7 @@ impl Concern {
             Concern::Retries => Some(questions::RETRIES),
             Concern::Memory => Some(questions::MEMORY),
             Concern::Grain => Some(questions::GRAIN),
-            Concern::Idempotency => None,
+            Concern::Idempotency | Concern::Plan => None,
         }
     }
 }
@@ -144,10 +148,12 @@ pub struct Graded {
     pub memory_case: bool,
     /// The kata declares a grain (`[compare] grain`), so outputs are checked for it.
     pub grain_declared: bool,
+    /// The kata has `[plan]` rules, so every case's plan is checked.
+    pub plan_rules: bool,
 }
 
 impl Graded {
-    pub fn new(case: &CaseReport, grain_declared: bool) -> Graded {
+    pub fn new(case: &CaseReport, grain_declared: bool, plan_rules: bool) -> Graded {
         Graded {
             name: case.name.clone(),
             tags: case.tags.clone(),
@@ -156,6 +162,7 @@ impl Graded {
             question: case.question.clone(),
             memory_case: case.peak_heap_limit_bytes.is_some(),
             grain_declared,
+            plan_rules,
         }
     }
 }
@@ -163,7 +170,8 @@ impl Graded {
 /// Every concern `case` exercises, with how it fared on each.
 pub fn outcomes(case: &Graded) -> Vec<(Concern, Outcome)> {
     let data = match case.verdict {
-        Verdict::Pass => Outcome::Passed,
+        // A plan is judged only once its answer is right.
+        Verdict::Pass | Verdict::PlanRejected => Outcome::Passed,
         Verdict::MemoryExceeded => Outcome::NotJudged,
         _ => Outcome::Failed,
     };
@@ -174,7 +182,19 @@ pub fn outcomes(case: &Graded) -> Vec<(Concern, Outcome)> {
     if let Some(o) = grain_outcome(case) {
         out.push((Concern::Grain, o));
     }
+    if let Some(o) = plan_outcome(case) {
+        out.push((Concern::Plan, o));
+    }
     out
+}
+
+fn plan_outcome(case: &Graded) -> Option<Outcome> {
+    Some(match case.verdict {
+        Verdict::PlanRejected => Outcome::Failed,
+        _ if !case.plan_rules => return None,
+        Verdict::Pass => Outcome::Passed,
+        _ => Outcome::NotJudged,
+    })
 }
 
 /// The concerns a case's data speaks to: from its tags and name, else
@@ -316,7 +336,20 @@ mod tests {
             question: questions::CORRECTNESS.to_string(),
             memory_case: false,
             grain_declared: false,
+            plan_rules: false,
         }
+    }
+
+    #[test]
+    fn a_rejected_plan_fails_the_plan_and_keeps_the_answer() {
+        let mut c = case("one-hot-user", &["skew"], Verdict::PlanRejected);
+        let o = outcomes(&c);
+        assert!(o.contains(&(Concern::Plan, Outcome::Failed)), "{o:?}");
+        assert!(o.contains(&(Concern::Correctness, Outcome::Passed)), "{o:?}");
+        c.verdict = Verdict::Pass;
+        assert!(!outcomes(&c).iter().any(|(k, _)| *k == Concern::Plan), "no rules, no plan row");
+        c.plan_rules = true;
+        assert!(outcomes(&c).contains(&(Concern::Plan, Outcome::Passed)));
     }
 
     fn with_question(mut c: Graded, q: &str) -> Graded {

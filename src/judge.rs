@@ -125,7 +125,9 @@ pub fn judge(
         if let Some(finding) = plan_check::check(rules, plan) {
             j.verdict = Verdict::PlanRejected;
             j.message = finding.message;
-            j.question = finding.question.to_string();
+            if let Some(q) = finding.question {
+                j.question = q.to_string();
+            }
             return j;
         }
     }

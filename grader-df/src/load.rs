@@ -32,7 +32,8 @@ pub fn frames(ctx: &SessionContext, tables: &Tables) -> Result<Vec<DataFrame>> {
                 batches.push(RecordBatch::new_empty(Arc::clone(&arrow_schema)));
             }
             let table = MemTable::try_new(arrow_schema, vec![batches])?;
-            ctx.read_table(Arc::new(table))
+            // Named, so that a join's columns read `orders.customer_id`.
+            ctx.read_table(Arc::new(table))?.alias(schema.name)
         })
         .collect()
 }

@@ -29,11 +29,16 @@ fn walk(plan: &Arc<dyn ExecutionPlan>, report: &mut PlanReport) {
             probe_rows: child_rows(plan, 1),
         });
     } else if plan.is::<NestedLoopJoinExec>() || plan.is::<CrossJoinExec>() {
+        // Both collect their left side whole, like a broadcast.
+        let counted = |name: &str, child: usize| match metric(plan, name) {
+            0 => child_rows(plan, child),
+            n => n,
+        };
         report.joins.push(JoinSeen {
             mode: plan.name().to_string(),
             on: String::new(),
-            build_rows: child_rows(plan, 0),
-            probe_rows: child_rows(plan, 1),
+            build_rows: counted("build_input_rows", 0),
+            probe_rows: counted("input_rows", 1),
         });
     }
     if let Some(repartition) = plan.downcast_ref::<RepartitionExec>() {

@@ -1,0 +1,24 @@
+//! expect: wrong_answer
+//! A left join keeps the sales of unknown stores: they pile up under a
+//! city of null.
+use datafusion::error::Result;
+use datafusion::functions_aggregate::expr_fn::{count, sum};
+use datafusion::logical_expr::JoinType;
+use datafusion::prelude::*;
+
+pub fn revenue_by_city(sales: DataFrame, stores: DataFrame) -> Result<DataFrame> {
+    // Let the engine collect (broadcast) a join side of up to 10,000 rows:
+    // the settings travel with the DataFrame, and a join keeps the left
+    // side's. The engine puts the smaller side on the build side.
+    let (mut state, plan) = sales.into_parts();
+    let optimizer = &mut state.config_mut().options_mut().optimizer;
+    optimizer.hash_join_single_partition_threshold_rows = 10_000;
+    optimizer.hash_join_single_partition_threshold = 16 * 1024 * 1024;
+    let sales = DataFrame::new(state, plan);
+    sales
+        .join(stores, JoinType::Left, &["store_id"], &["store_id"], None)?
+        .aggregate(
+            vec![col("stores.city").alias("city")],
+            vec![count(lit(1)).alias("sales"), sum(col("amount_cents")).alias("revenue_cents")],
+        )
+}
