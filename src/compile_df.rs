@@ -42,11 +42,46 @@ pub fn build(ws: &Workspace, kata: &Kata, solution: &Path, color: bool) -> Resul
     } else {
         (compile::binary_name(kata, &solution), compile::glue(kata, &solution, &reference), None)
     };
+    prune_stale(&package, &target_dir);
     compile::write_if_changed(&package.join("src").join("bin").join(format!("{name}.rs")), &glue)?;
 
     build_engine_once(ws, &package, &target_dir)?;
     let built = compile::build_bin(ws, &package, &target_dir, &name, color)?;
     Ok(built.map(|binary| Harness { binary, variant }))
+}
+
+/// Removes the harnesses of solution files that no longer exist (a class
+/// folder graded and deleted, a test's temporary checkout): each binary
+/// that links the engine takes a couple of hundred MB.
+fn prune_stale(package: &Path, target_dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(package.join("src").join("bin")) else { return };
+    for entry in entries.flatten() {
+        let glue = entry.path();
+        let Ok(text) = std::fs::read_to_string(&glue) else { continue };
+        let gone = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("#[path = \"").and_then(|l| l.strip_suffix("\"]")))
+            .any(|path| !Path::new(path).exists());
+        let Some(name) = glue.file_stem().map(|n| n.to_string_lossy().into_owned()) else { continue };
+        if !gone {
+            continue;
+        }
+        let _ = std::fs::remove_file(&glue);
+        let debug = target_dir.join("debug");
+        let _ = std::fs::remove_file(debug.join(&name));
+        let _ = std::fs::remove_file(debug.join(format!("{name}.d")));
+        let prefix = format!("{}-", name.replace('-', "_"));
+        for dir in ["deps", "incremental"] {
+            let Ok(found) = std::fs::read_dir(debug.join(dir)) else { continue };
+            for item in found.flatten().filter(|i| i.file_name().to_string_lossy().starts_with(&prefix)) {
+                let _ = if item.path().is_dir() {
+                    std::fs::remove_dir_all(item.path())
+                } else {
+                    std::fs::remove_file(item.path())
+                };
+            }
+        }
+    }
 }
 
 /// The kata's own solutions as (variant, canonical path): the reference,

@@ -27,6 +27,27 @@ pub fn shared_target() -> PathBuf {
     repo().join("target").join("dekata")
 }
 
+/// The ids of the catalogue's katas that need the DataFrame engine
+/// (`engine`), or that do not.
+pub fn kata_ids(engine: bool) -> Vec<String> {
+    let mut ids = Vec::new();
+    for pattern in std::fs::read_dir(repo().join("katas")).unwrap() {
+        let pattern = pattern.unwrap().path();
+        if !pattern.is_dir() {
+            continue;
+        }
+        for kata in std::fs::read_dir(&pattern).unwrap() {
+            let toml = kata.unwrap().path().join("kata.toml");
+            let Ok(text) = std::fs::read_to_string(&toml) else { continue };
+            if text.contains("shape = \"dataframes\"") == engine {
+                ids.push(toml.parent().unwrap().file_name().unwrap().to_string_lossy().into_owned());
+            }
+        }
+    }
+    ids.sort();
+    ids
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     repo().join("tests").join("fixtures").join(name)
 }
@@ -51,6 +72,7 @@ impl Root {
         let dir = tempfile::tempdir().unwrap();
         std::os::unix::fs::symlink(repo().join("katas"), dir.path().join("katas")).unwrap();
         std::os::unix::fs::symlink(repo().join("grader"), dir.path().join("grader")).unwrap();
+        std::os::unix::fs::symlink(repo().join("grader-df"), dir.path().join("grader-df")).unwrap();
         std::fs::copy(repo().join("Cargo.lock"), dir.path().join("Cargo.lock")).unwrap();
         std::fs::create_dir(dir.path().join("solutions")).unwrap();
         Root { dir }
@@ -61,6 +83,7 @@ impl Root {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("katas")).unwrap();
         std::os::unix::fs::symlink(repo().join("grader"), dir.path().join("grader")).unwrap();
+        std::os::unix::fs::symlink(repo().join("grader-df"), dir.path().join("grader-df")).unwrap();
         std::fs::create_dir(dir.path().join("solutions")).unwrap();
         Root { dir }
     }
