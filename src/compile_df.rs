@@ -184,7 +184,7 @@ fn build_engine_once(ws: &Workspace, package: &Path, target_dir: &Path) -> Resul
     eprintln!("{}", FIRST_BUILD.replace("{version}", ENGINE));
     let started = Instant::now();
     let status = compile::cargo()
-        .args(["build", "--package", "dekata-grader-df", "--package", "datafusion", "--manifest-path"])
+        .args(["build", "--lib", "--package", "dekata-grader-df", "--manifest-path"])
         .arg(package.join("Cargo.toml"))
         .arg("--target-dir")
         .arg(target_dir)

@@ -99,6 +99,25 @@ pub fn check(rules: &PlanRules, plan: &PlanReport) -> Option<Finding> {
     })
 }
 
+/// The rules in words, one line each, for `dekata show`.
+pub fn describe(rules: &PlanRules) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(n) = rules.broadcast_budget_rows {
+        out.push(format!("broadcast (collect whole) no join side of more than {} rows", thousands(n)));
+    }
+    if let Some(n) = rules.max_shuffled_join_rows {
+        out.push(format!("shuffle no more than {} rows through a join: broadcast a side that fits", thousands(n)));
+    }
+    if let Some(share) = rules.max_partition_share {
+        out.push(format!(
+            "send no more than {:.0}% of a hash repartition's rows to one partition (repartitions of {} rows or more)",
+            share * 100.0,
+            thousands(rules.share_min_rows)
+        ));
+    }
+    out
+}
+
 /// What the plan did, in one line, for the report.
 pub fn seen(plan: &PlanReport) -> String {
     let mut parts: Vec<String> = plan

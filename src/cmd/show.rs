@@ -22,6 +22,29 @@ pub fn run(ws: &Workspace, id: &str) -> Result<()> {
     for line in signature(&starter, &kata.entry) {
         println!("    {line}");
     }
+    if let Some(dataset) = kata.dataset {
+        println!();
+        println!("{}", "Tables".bold());
+        for table in dataset.tables() {
+            let columns: Vec<String> = table.columns.iter().map(|c| format!("{} {}", c.name, c.ty.name())).collect();
+            println!("    {}({})", table.name, columns.join(", "));
+        }
+        println!(
+            "{}",
+            format!(
+                "    Every column may be null. Plans run on {} partitions; no join side is broadcast unless you ask.",
+                ENGINE_PARTITIONS
+            )
+            .dimmed()
+        );
+    }
+    if let Some(rules) = &kata.plan {
+        println!();
+        println!("{}", "The plan must".bold());
+        for rule in crate::plan_check::describe(rules) {
+            println!("    {rule}");
+        }
+    }
     println!();
     println!("{}", "Graded on".bold());
     let noun = kata.record_noun();
@@ -58,6 +81,9 @@ pub fn run(ws: &Workspace, id: &str) -> Result<()> {
     println!("{}", where_.dimmed());
     Ok(())
 }
+
+/// `grader_df::PARTITIONS`, which dekata itself does not link.
+const ENGINE_PARTITIONS: usize = 4;
 
 /// The entry function's signature, taken from the starter: from its
 /// `pub fn` line up to the opening brace.
