@@ -50,6 +50,15 @@ pub fn build(ws: &Workspace, kata: &Kata, solution: &Path, color: bool) -> Resul
     Ok(built.map(|binary| Harness { binary, variant }))
 }
 
+/// Removes the harness built for one learner's solution file (after a
+/// class's submission is graded): it would not be used again.
+pub fn forget(ws: &Workspace, kata: &Kata, solution: &Path) {
+    let Ok(solution) = std::fs::canonicalize(solution) else { return };
+    let name = compile::binary_name(kata, &solution);
+    let _ = std::fs::remove_file(ws.target.join("harness-df").join("src").join("bin").join(format!("{name}.rs")));
+    remove_binary(&ws.target.join("build-df"), &name);
+}
+
 /// Removes the harnesses of solution files that no longer exist (a class
 /// folder graded and deleted, a test's temporary checkout): each binary
 /// that links the engine takes a couple of hundred MB.
@@ -67,19 +76,24 @@ fn prune_stale(package: &Path, target_dir: &Path) {
             continue;
         }
         let _ = std::fs::remove_file(&glue);
-        let debug = target_dir.join("debug");
-        let _ = std::fs::remove_file(debug.join(&name));
-        let _ = std::fs::remove_file(debug.join(format!("{name}.d")));
-        let prefix = format!("{}-", name.replace('-', "_"));
-        for dir in ["deps", "incremental"] {
-            let Ok(found) = std::fs::read_dir(debug.join(dir)) else { continue };
-            for item in found.flatten().filter(|i| i.file_name().to_string_lossy().starts_with(&prefix)) {
-                let _ = if item.path().is_dir() {
-                    std::fs::remove_dir_all(item.path())
-                } else {
-                    std::fs::remove_file(item.path())
-                };
-            }
+        remove_binary(target_dir, &name);
+    }
+}
+
+/// Removes a built harness binary with its intermediate files.
+fn remove_binary(target_dir: &Path, name: &str) {
+    let debug = target_dir.join("debug");
+    let _ = std::fs::remove_file(debug.join(name));
+    let _ = std::fs::remove_file(debug.join(format!("{name}.d")));
+    let prefix = format!("{}-", name.replace('-', "_"));
+    for dir in ["deps", "incremental"] {
+        let Ok(found) = std::fs::read_dir(debug.join(dir)) else { continue };
+        for item in found.flatten().filter(|i| i.file_name().to_string_lossy().starts_with(&prefix)) {
+            let _ = if item.path().is_dir() {
+                std::fs::remove_dir_all(item.path())
+            } else {
+                std::fs::remove_file(item.path())
+            };
         }
     }
 }

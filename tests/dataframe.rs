@@ -74,3 +74,56 @@ fn new_scaffolds_a_dataframe_kata_that_validates() {
     let out = root.dekata(&["validate", "frames_demo"]);
     assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), stderr(&out));
 }
+
+#[test]
+fn grading_a_class_leaves_no_engine_binaries_behind() {
+    let class = tempfile::tempdir().unwrap();
+    let reference = std::fs::read_to_string(kata_file("revenue_by_city", "reference.rs")).unwrap();
+    let plain = std::fs::read_to_string(kata_file("revenue_by_city", "mutants/plain_join.rs")).unwrap();
+    for (learner, text) in [("ada", &reference), ("bo", &plain)] {
+        std::fs::create_dir_all(class.path().join(learner)).unwrap();
+        std::fs::write(class.path().join(learner).join("revenue_by_city.rs"), text).unwrap();
+    }
+    let root = Root::new();
+    let out = root.dekata(&["grade", class.path().to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(1), "{}{}", stdout(&out), stderr(&out));
+    let all: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let verdict = |learner: &str| {
+        let s = all["submissions"].as_array().unwrap().iter().find(|s| s["learner"] == learner).unwrap();
+        s["report"]["verdict"].as_str().unwrap().to_string()
+    };
+    assert_eq!(verdict("ada"), "pass");
+    assert_eq!(verdict("bo"), "fail");
+    // Each submission's harness links the engine; none is kept.
+    let bins = shared_target().join("harness-df").join("src").join("bin");
+    let left: Vec<String> = std::fs::read_dir(&bins)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("revenue_by_city__") && !n.starts_with("revenue_by_city__kata"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// A plan rejection's report, timings scrubbed: the message quotes what the
+/// plan did (join modes and rows), which the seed fixes.
+#[test]
+fn plan_rejected_report_matches_its_golden_file() {
+    let (_, mut report) = check_file("revenue_by_city", &kata_file("revenue_by_city", "mutants/plain_join.rs"));
+    for c in report["cases"].as_array_mut().unwrap() {
+        for f in ["elapsed_ms", "reference_elapsed_ms", "peak_heap_bytes", "reference_peak_heap_bytes", "time_limit_ms"] {
+            c[f] = serde_json::Value::from("<scrubbed>");
+        }
+    }
+    let actual = serde_json::to_string_pretty(&report).unwrap() + "\n";
+    let path = repo().join("tests").join("golden").join("revenue_by_city-plain_join.json");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_GOLDEN=1", path.display()));
+    if expected != actual {
+        let diff = similar::TextDiff::from_lines(&expected, &actual).unified_diff().header("golden", "actual").to_string();
+        panic!("the report differs from {}:\n{diff}", path.display());
+    }
+}

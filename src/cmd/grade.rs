@@ -191,7 +191,12 @@ fn grade_all(ws: &Workspace, subs: &[Submission<'_>], seed: u64, jobs: usize, pr
 /// recorded as this submission's error instead of ending the whole run.
 fn grade_one(ws: &Workspace, sub: &Submission<'_>, seed: u64) -> Outcome {
     let req = Request { ws, kata: sub.kata, solution: &sub.path, seed, color: false };
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| grade::grade(&req, &mut Quiet))) {
+    let graded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| grade::grade(&req, &mut Quiet)));
+    if sub.kata.needs_engine() {
+        // An engine-linked harness is large; a class's would fill the disk.
+        crate::compile_df::forget(ws, sub.kata, &sub.path);
+    }
+    match graded {
         Ok(Ok(report)) => Ok(report),
         Ok(Err(e)) => Err(format!("{e:#}")),
         Err(panic) => {
