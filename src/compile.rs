@@ -207,38 +207,71 @@ fn write_package(ws: &Workspace, package: &Path) -> Result<()> {
         grader = std::fs::canonicalize(ws.grader()).unwrap_or_else(|_| ws.grader()).display().to_string(),
     );
     write_if_changed(&package.join("Cargo.toml"), &manifest)?;
-    let lock = package.join("Cargo.lock");
-    let root_lock = ws.root.join("Cargo.lock");
-    if !lock.exists() && root_lock.is_file() {
-        // Atomic, so that harnesses built at once never see half a lock file.
-        let bytes = std::fs::read(&root_lock).with_context(|| format!("cannot read {}", root_lock.display()))?;
-        crate::atomic::write(&lock, &bytes)?;
-    }
-    Ok(())
+    seed_lock(package, &ws.root.join("Cargo.lock"))
 }
 
 /// The first build compiles the grader and its dependencies (about a minute
 /// on two cores); it shows cargo's own progress so that the wait is visible.
 fn build_grader_once(ws: &Workspace, package: &Path, target_dir: &Path) -> Result<()> {
-    let marker = target_dir.join(format!(".grader-built-{}", env!("DEKATA_GRADER_FINGERPRINT")));
-    if marker.exists() {
+    let once = LibraryBuild {
+        marker: format!(".grader-built-{}", env!("DEKATA_GRADER_FINGERPRINT")),
+        package: "dekata-grader",
+        announce: FIRST_BUILD.to_string(),
+        source: ws.grader(),
+    };
+    once.run(package, target_dir).map(|_| ())
+}
+
+/// A library built once per fingerprint, with cargo's progress on stderr
+/// and a marker file in the target directory once it is done.
+pub struct LibraryBuild {
+    pub marker: String,
+    pub package: &'static str,
+    pub announce: String,
+    /// Where the library's sources are, for the error message.
+    pub source: PathBuf,
+}
+
+impl LibraryBuild {
+    /// Builds unless already built; the seconds it took, if it built.
+    pub fn run(&self, package: &Path, target_dir: &Path) -> Result<Option<f64>> {
+        let marker = target_dir.join(&self.marker);
+        if marker.exists() {
+            return Ok(None);
+        }
+        eprintln!("{}", self.announce);
+        let started = Instant::now();
+        let status = cargo()
+            .args(["build", "--lib", "--package", self.package, "--manifest-path"])
+            .arg(package.join("Cargo.toml"))
+            .arg("--target-dir")
+            .arg(target_dir)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .status()
+            .context(CARGO_MISSING)?;
+        if !status.success() {
+            bail!(
+                "building {} failed (see cargo's messages above); is {} intact?",
+                self.package,
+                self.source.display()
+            );
+        }
+        std::fs::write(&marker, b"").with_context(|| format!("cannot write {}", marker.display()))?;
+        Ok(Some(started.elapsed().as_secs_f64()))
+    }
+}
+
+/// Gives a generated package the versions pinned by `pinned` (a lock file)
+/// the first time, atomically, so that harnesses built at once never see
+/// half a lock file.
+pub fn seed_lock(package: &Path, pinned: &Path) -> Result<()> {
+    let lock = package.join("Cargo.lock");
+    if lock.exists() || !pinned.is_file() {
         return Ok(());
     }
-    eprintln!("{FIRST_BUILD}");
-    let status = cargo()
-        .args(["build", "--package", "dekata-grader", "--manifest-path"])
-        .arg(package.join("Cargo.toml"))
-        .arg("--target-dir")
-        .arg(target_dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .status()
-        .context(CARGO_MISSING)?;
-    if !status.success() {
-        bail!("building the grader library failed (see cargo's messages above); is {} intact?", ws.grader().display());
-    }
-    std::fs::write(&marker, b"").with_context(|| format!("cannot write {}", marker.display()))?;
-    Ok(())
+    let bytes = std::fs::read(pinned).with_context(|| format!("cannot read {}", pinned.display()))?;
+    crate::atomic::write(&lock, &bytes)
 }
 
 /// Writes a file only when its content changes (keeping cargo's

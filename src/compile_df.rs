@@ -17,8 +17,6 @@ use crate::mutants;
 use crate::workspace::Workspace;
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
-use std::time::Instant;
 
 /// The DataFusion release every DataFrame kata is graded on.
 pub const ENGINE: &str = "55.2.0";
@@ -180,37 +178,20 @@ fn write_package(ws: &Workspace, package: &Path) -> Result<()> {
     );
     compile::write_if_changed(&package.join("Cargo.toml"), &manifest)?;
     // The engine's dependency versions are pinned by grader-df's lock file.
-    let lock = package.join("Cargo.lock");
-    let pinned = engine_crate.join("Cargo.lock");
-    if !lock.exists() && pinned.is_file() {
-        let bytes = std::fs::read(&pinned).with_context(|| format!("cannot read {}", pinned.display()))?;
-        crate::atomic::write(&lock, &bytes)?;
-    }
-    Ok(())
+    compile::seed_lock(package, &engine_crate.join("Cargo.lock"))
 }
 
-/// The first DataFrame check builds the engine: several minutes, once.
+/// The first DataFrame check builds the engine: a few minutes, once.
 fn build_engine_once(ws: &Workspace, package: &Path, target_dir: &Path) -> Result<()> {
-    let marker = target_dir.join(format!(".engine-built-{ENGINE}-{}", env!("DEKATA_GRADER_FINGERPRINT")));
-    if marker.exists() {
-        return Ok(());
+    let once = compile::LibraryBuild {
+        marker: format!(".engine-built-{ENGINE}-{}", env!("DEKATA_GRADER_FINGERPRINT")),
+        package: "dekata-grader-df",
+        announce: FIRST_BUILD.replace("{version}", ENGINE),
+        source: ws.grader_df(),
+    };
+    if let Some(seconds) = once.run(package, target_dir)? {
+        eprintln!("{}", BUILT.replace("{seconds}", &format!("{seconds:.0}")));
     }
-    eprintln!("{}", FIRST_BUILD.replace("{version}", ENGINE));
-    let started = Instant::now();
-    let status = compile::cargo()
-        .args(["build", "--lib", "--package", "dekata-grader-df", "--manifest-path"])
-        .arg(package.join("Cargo.toml"))
-        .arg("--target-dir")
-        .arg(target_dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .status()
-        .context(compile::CARGO_MISSING)?;
-    if !status.success() {
-        bail!("building the DataFrame engine failed (see cargo's messages above); is {} intact?", ws.grader_df().display());
-    }
-    eprintln!("{}", BUILT.replace("{seconds}", &format!("{:.0}", started.elapsed().as_secs_f64())));
-    std::fs::write(&marker, b"").with_context(|| format!("cannot write {}", marker.display()))?;
     Ok(())
 }
 

@@ -115,15 +115,5 @@ fn plan_rejected_report_matches_its_golden_file() {
         }
     }
     let actual = serde_json::to_string_pretty(&report).unwrap() + "\n";
-    let path = repo().join("tests").join("golden").join("revenue_by_city-plain_join.json");
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_GOLDEN=1", path.display()));
-    if expected != actual {
-        let diff = similar::TextDiff::from_lines(&expected, &actual).unified_diff().header("golden", "actual").to_string();
-        panic!("the report differs from {}:\n{diff}", path.display());
-    }
+    assert_golden("revenue_by_city-plain_join", &actual);
 }

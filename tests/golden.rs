@@ -25,17 +25,7 @@ fn scrub(mut report: Value) -> Value {
 fn golden(name: &str, kata: &str, solution: &str) {
     let (_, report) = check_file(kata, &kata_file(kata, solution));
     let actual = serde_json::to_string_pretty(&scrub(report)).unwrap() + "\n";
-    let path = repo().join("tests").join("golden").join(format!("{name}.json"));
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_GOLDEN=1", path.display()));
-    if expected != actual {
-        let diff = similar::TextDiff::from_lines(&expected, &actual).unified_diff().header("golden", "actual").to_string();
-        panic!("the report differs from {}:\n{diff}", path.display());
-    }
+    assert_golden(name, &actual);
 }
 
 #[test]

@@ -152,3 +152,19 @@ pub fn verdicts(report: &Value) -> Vec<(String, String)> {
 pub fn case<'a>(report: &'a Value, name: &str) -> &'a Value {
     report["cases"].as_array().unwrap().iter().find(|c| c["name"] == name).unwrap_or_else(|| panic!("no case {name}"))
 }
+
+/// Compares `actual` with `tests/golden/<name>.json`; UPDATE_GOLDEN=1
+/// rewrites the file instead (review the diff).
+pub fn assert_golden(name: &str, actual: &str) {
+    let path = repo().join("tests").join("golden").join(format!("{name}.json"));
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_GOLDEN=1", path.display()));
+    if expected != actual {
+        let diff = similar::TextDiff::from_lines(&expected, actual).unified_diff().header("golden", "actual").to_string();
+        panic!("the report differs from {}:\n{diff}", path.display());
+    }
+}
