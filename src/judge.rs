@@ -215,9 +215,10 @@ fn mismatch(compare: &CompareSpec, reference: &RunReport, learner: &RunReport, n
         let more = if more > 0 { format!(" ({more} more like it)") } else { String::new() };
         return Some(format!("{first}{more}."));
     }
-    // A DataFrame's row count tells lost rows (a join that drops what it
-    // should keep) from fan-out (a join that matches a row more than once).
-    let frames = actual.plan.is_some();
+    // When a plan joins, the row count tells lost rows (a join that drops
+    // what it should keep) from fan-out (a join that matches a row more
+    // than once).
+    let frames = actual.plan.as_ref().is_some_and(|p| !p.joins.is_empty());
     let fan_out = frames && actual.items > expected.items;
     if let Some(kept) = &actual.kept {
         if let Some(grain) = grain_violation(kept, &compare.grain) {
