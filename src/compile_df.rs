@@ -195,6 +195,7 @@ fn build_engine_once(ws: &Workspace, package: &Path, target_dir: &Path) -> Resul
     Ok(())
 }
 
-const FIRST_BUILD: &str = "Building the DataFrame engine (Apache DataFusion {version}) for the first time: \
-about three minutes on two cores, once. Later DataFrame checks take seconds; no other kata needs it.";
-const BUILT: &str = "The DataFrame engine is built ({seconds} s).";
+const FIRST_BUILD: &str = "Building the DataFrame engine (Apache DataFusion {version}) with the grader: \
+about three minutes on two cores the first time, seconds after an update of dekata. Later DataFrame \
+checks reuse it; no other kata needs it.";
+const BUILT: &str = "The DataFrame engine is ready ({seconds} s).";
