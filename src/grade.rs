@@ -74,8 +74,11 @@ fn grade_case(req: &Request<'_>, binary: &Harness, case: &Case, solution_display
         stderr: finished.stderr.text(),
     };
     let noun = kata.record_noun();
-    let judged =
+    let mut judged =
         judge::judge(case, &kata.limits, &kata.compare, &reference, &learner, solution_display, noun, kata.plan.as_ref());
+    if kata.needs_engine() {
+        judged.counterexample_noun = "row";
+    }
     let shrunk = match judged.shrink {
         Some(target) => shrink(req, binary, case, target)?,
         None => None,

@@ -151,8 +151,8 @@ impl CaseReport {
         if let Some(s) = shrunk.filter(|s| s.reproduced) {
             let n = s.counterexample.len();
             // A DataFrame kata's counterexample mixes rows of several tables.
-            let frames = judged.plan_seen.is_some();
-            let noun = if frames { "row" } else { judged.record_noun };
+            let noun = judged.counterexample_noun;
+            let frames = noun != judged.record_noun;
             let from = if frames {
                 crate::judge::records(s.original_records, "row")
             } else {
