@@ -204,9 +204,11 @@ impl Gen<'_> {
         self.out.push(TableRow { table, row });
     }
 
-    /// How many distinct keys a table of `n` rows spreads over.
-    fn keys(&self, n: u64, per_key: u64) -> u64 {
-        if self.has(Family::HighCardinality) { n.max(1) } else { (n / per_key).max(1) }
+    /// How many distinct keys (customers, users) a table of `n` rows
+    /// spreads over: the stream's `users`, or about one per row under
+    /// `high_cardinality`.
+    fn keys(&self, n: u64) -> u64 {
+        if self.has(Family::HighCardinality) { n.max(1) } else { self.spec.params.users.max(1) }
     }
 
     /// A key in `1..=keys`, or the hot key under `skew`.
@@ -231,14 +233,19 @@ impl Gen<'_> {
 
     fn orders_payments(&mut self) {
         let n = self.spec.len();
-        let customers = self.keys(n, 3);
+        let customers = self.keys(n);
         // Every customer shops mostly in a home region; some elsewhere too.
         let home = |c: i64| REGIONS[(c as usize) % REGIONS.len()];
         let mut order_id = 0i64;
         let mut made = 0;
+        let mut ordered: Vec<i64> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         while made < n {
             order_id += 1 + self.rng.below(3) as i64;
             let customer = self.key(customers);
+            if seen.insert(customer) {
+                ordered.push(customer);
+            }
             let region = if self.rng.chance(0.3) { *self.rng.pick(&REGIONS) } else { home(customer) };
             let ts = self.time();
             let order = json!({"order_id": order_id, "customer_id": customer, "region": region, "order_ts": ts});
@@ -250,9 +257,11 @@ impl Gen<'_> {
             }
         }
         // Payment methods: none for some customers, several for others, in
-        // the home region and in regions where the customer never ordered.
-        let payers = if self.has(Family::Single) { 2 } else { customers.min(self.spec.events.max(1)) };
-        for customer in 1..=payers as i64 {
+        // the home region and in regions where the customer never ordered;
+        // and a few customers who never ordered at all.
+        let strangers = (1..=3).map(|i| customers as i64 + i);
+        let payers: Vec<i64> = ordered.into_iter().chain(strangers).collect();
+        for customer in payers {
             let count = if customer as u64 == self.spec.params.hot_user && self.has(Family::Skew) { 6 } else { self.rng.below(4) };
             for _ in 0..count {
                 let region = if self.rng.chance(0.7) { home(customer) } else { *self.rng.pick(&REGIONS) };
@@ -274,7 +283,7 @@ impl Gen<'_> {
     /// Clicks of users browsing in bursts; with `users`, the users table too.
     fn clicks(&mut self, with_users: bool) {
         let n = self.spec.len();
-        let users = if with_users { USER_COUNT } else { self.keys(n, 8) };
+        let users = if with_users { USER_COUNT } else { self.keys(n) };
         let mut clock: std::collections::HashMap<i64, i64> = std::collections::HashMap::new();
         let start = self.spec.params.start_ts;
         for i in 0..n {
