@@ -133,14 +133,22 @@ pub fn summary(report: &Report) {
 }
 
 /// A record's Unix times as UTC text (` # ts .. · ingested_at ..`), so that
-/// days and midnights can be read off a counterexample.
+/// days and midnights can be read off a counterexample. A DataFrame kata's
+/// row (`{"orders": {..}}`) shows the times of its columns.
 fn times_of(record: &serde_json::Value) -> String {
-    let parts: Vec<String> = ["ts", "ingested_at"]
+    let row = match record.as_object() {
+        Some(m) if m.len() == 1 => m.values().next().filter(|v| v.is_object()).unwrap_or(record),
+        _ => record,
+    };
+    let parts: Vec<String> = TIME_FIELDS
         .iter()
-        .filter_map(|f| record.get(f).and_then(serde_json::Value::as_i64).map(|t| format!("{f} {}", grader::jobs::utc_text(t))))
+        .filter_map(|f| row.get(f).and_then(serde_json::Value::as_i64).map(|t| format!("{f} {}", grader::jobs::utc_text(t))))
         .collect();
     if parts.is_empty() { String::new() } else { format!("  # {}", parts.join(" \u{00b7} ")) }
 }
+
+/// Input fields that hold Unix seconds.
+const TIME_FIELDS: [&str; 4] = ["ts", "ingested_at", "order_ts", "added_ts"];
 
 /// Wraps text at word boundaries, keeping existing line breaks.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
