@@ -1,14 +1,17 @@
-//! Fingerprints the grader's sources so that cached reference results are
-//! thrown away whenever the harness library changes.
+//! Fingerprints the grader's sources (the harness library and its engine
+//! side for DataFrame katas) so that cached reference results are thrown
+//! away whenever either changes.
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::Hasher;
 use std::path::Path;
 
 fn main() {
-    println!("cargo:rerun-if-changed=grader");
     let mut files = Vec::new();
-    collect(Path::new("grader"), &mut files);
+    for dir in ["grader", "grader-df"] {
+        println!("cargo:rerun-if-changed={dir}");
+        collect(Path::new(dir), &mut files);
+    }
     files.sort();
     let mut h = DefaultHasher::new();
     for f in files {
