@@ -34,10 +34,22 @@ pub struct Finding {
 }
 
 pub const BROADCAST_QUESTION: &str = "One side of this join is tiny: why shuffle the big one across the cluster?";
+pub const PARTITIONS_QUESTION: &str = "How does this plan run on a cluster of many executors?";
 pub const BROADCAST_MEMORY_QUESTION: &str = "What happens when the table you broadcast does not fit in an executor's memory?";
 
 /// The first rule the plan breaks, if any.
 pub fn check(rules: &PlanRules, plan: &PlanReport) -> Option<Finding> {
+    if plan.target_partitions < plan.graded_partitions {
+        return Some(Finding {
+            message: format!(
+                "plan: the query lowered the engine's target partitions from {} to {}: every plan is graded \
+                 on {}, as a cluster runs it on many executors. A plan on fewer partitions hides its \
+                 shuffles and its skew instead of handling them.",
+                plan.graded_partitions, plan.target_partitions, plan.graded_partitions
+            ),
+            question: Some(PARTITIONS_QUESTION),
+        });
+    }
     for join in &plan.joins {
         if let (Some(budget), true) = (rules.broadcast_budget_rows, join.mode == "CollectLeft") {
             if join.build_rows > budget {
@@ -188,6 +200,15 @@ mod tests {
         assert!(f.message.contains("50,200 rows crossed the shuffle"), "{}", f.message);
         let small = PlanReport { joins: vec![join("Partitioned", 20, 500)], ..Default::default() };
         assert_eq!(check(&rules(), &small), None);
+    }
+
+    #[test]
+    fn fewer_partitions_than_graded_is_refused() {
+        let plan = PlanReport { target_partitions: 1, graded_partitions: 4, ..Default::default() };
+        let f = check(&rules(), &plan).unwrap();
+        assert!(f.message.contains("from 4 to 1"), "{}", f.message);
+        let fine = PlanReport { target_partitions: 4, graded_partitions: 4, ..Default::default() };
+        assert_eq!(check(&rules(), &fine), None);
     }
 
     #[test]

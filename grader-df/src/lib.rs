@@ -44,8 +44,9 @@ where
         .block_on(async {
             let physical = frame.create_physical_plan().await?;
             let task = Arc::new(frame.task_ctx());
+            let partitions = task.session_config().target_partitions();
             let batches = datafusion::physical_plan::collect(Arc::clone(&physical), task).await?;
-            Ok::<_, datafusion::error::DataFusionError>((batches, plan::observe(&physical)))
+            Ok::<_, datafusion::error::DataFusionError>((batches, plan::observe(&physical, partitions)))
         })
         .unwrap_or_else(|e| panic!("the plan failed to run: {e}"));
     collect::rows(&rows, out);

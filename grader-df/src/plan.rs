@@ -7,8 +7,13 @@ use datafusion::physical_plan::{ExecutionPlan, Partitioning, displayable};
 use grader::protocol::{JoinSeen, PlanReport, RepartitionSeen};
 use std::sync::Arc;
 
-pub fn observe(plan: &Arc<dyn ExecutionPlan>) -> PlanReport {
-    let mut report = PlanReport { text: displayable(plan.as_ref()).indent(false).to_string(), ..Default::default() };
+pub fn observe(plan: &Arc<dyn ExecutionPlan>, target_partitions: usize) -> PlanReport {
+    let mut report = PlanReport {
+        text: displayable(plan.as_ref()).indent(false).to_string(),
+        target_partitions: target_partitions as u64,
+        graded_partitions: crate::PARTITIONS as u64,
+        ..Default::default()
+    };
     walk(plan, &mut report);
     report
 }

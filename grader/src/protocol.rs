@@ -102,6 +102,12 @@ pub struct PlanReport {
     pub repartitions: Vec<RepartitionSeen>,
     /// The plan as the engine prints it, indented, for messages.
     pub text: String,
+    /// The target partitions the plan was made for, and those the grader
+    /// runs every plan on (a solution may change its session's settings).
+    #[serde(default)]
+    pub target_partitions: u64,
+    #[serde(default)]
+    pub graded_partitions: u64,
 }
 
 /// One hash join of the plan.
