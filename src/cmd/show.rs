@@ -41,6 +41,7 @@ pub fn run(ws: &Workspace, id: &str) -> Result<()> {
     if let Some(rules) = &kata.plan {
         println!();
         println!("{}", "The plan must".bold());
+        println!("    keep the engine's {ENGINE_PARTITIONS} target partitions (not fewer)");
         for rule in crate::plan_check::describe(rules) {
             println!("    {rule}");
         }
