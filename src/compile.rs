@@ -72,7 +72,7 @@ pub fn build_bin(ws: &Workspace, package: &Path, target_dir: &Path, name: &str, 
         .arg("--manifest-path")
         .arg(package.join("Cargo.toml"))
         .arg("--target-dir")
-        .arg(&target_dir)
+        .arg(target_dir)
         .stdin(Stdio::null())
         .output()
         .context(CARGO_MISSING)?;

@@ -74,8 +74,7 @@ fn grade_case(req: &Request<'_>, binary: &Harness, case: &Case, solution_display
         stderr: finished.stderr.text(),
     };
     let noun = kata.record_noun();
-    let mut judged =
-        judge::judge(case, &kata.limits, &kata.compare, &reference, &learner, solution_display, noun, kata.plan.as_ref());
+    let mut judged = judge::judge(case, kata, &reference, &learner, solution_display, noun);
     if kata.needs_engine() {
         judged.counterexample_noun = "row";
     }

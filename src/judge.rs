@@ -1,8 +1,8 @@
 //! Turning what the learner's child process did into a verdict and a
 //! message in the interviewer's words. Pure: no processes, no files.
 
-use crate::catalog::{Case, Limits};
-use crate::plan_check::{self, PlanRules};
+use crate::catalog::{Case, Kata, Limits};
+use crate::plan_check;
 use crate::report::Verdict;
 use crate::sandbox::{Exit, signal_name};
 use grader::compare::{grain_violation, items_equal, sort_canonical};
@@ -57,14 +57,13 @@ pub fn memory_limit(limits: &Limits, reference_peak: u64) -> u64 {
 
 pub fn judge(
     case: &Case,
-    limits: &Limits,
-    compare: &CompareSpec,
+    kata: &Kata,
     reference: &RunReport,
     learner: &LearnerRun,
     solution_path: &str,
     noun: &'static str,
-    plan_rules: Option<&PlanRules>,
 ) -> Judged {
+    let (limits, compare) = (&kata.limits, &kata.compare);
     let count = |n: u64| records(n, noun);
     let time_limit = time_limit_ms(limits, reference.measure.elapsed_us);
     let memory_limit = case.memory.as_ref().map(|_| memory_limit(limits, reference.measure.peak_heap_bytes));
@@ -128,15 +127,15 @@ pub fn judge(
         return j;
     }
 
-    if let (Some(rules), Some(plan)) = (plan_rules, plan) {
-        if let Some(finding) = plan_check::check(rules, plan) {
-            j.verdict = Verdict::PlanRejected;
-            j.message = finding.message;
-            if let Some(q) = finding.question {
-                j.question = q.to_string();
-            }
-            return j;
+    if let (Some(rules), Some(plan)) = (&kata.plan, plan)
+        && let Some(finding) = plan_check::check(rules, plan)
+    {
+        j.verdict = Verdict::PlanRejected;
+        j.message = finding.message;
+        if let Some(q) = finding.question {
+            j.question = q.to_string();
         }
+        return j;
     }
 
     if let Some(limit) = memory_limit {

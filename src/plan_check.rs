@@ -51,20 +51,21 @@ pub fn check(rules: &PlanRules, plan: &PlanReport) -> Option<Finding> {
         });
     }
     for join in &plan.joins {
-        if let (Some(budget), true) = (rules.broadcast_budget_rows, join.mode == "CollectLeft") {
-            if join.build_rows > budget {
-                return Some(Finding {
-                    message: format!(
-                        "plan: the broadcast join {} collected {} rows on its build side, over the memory budget \
-                         of {} rows for a broadcast: only a side that fits may be broadcast; a large one must be \
-                         shuffled.",
-                        on(join),
-                        thousands(join.build_rows),
-                        thousands(budget)
-                    ),
-                    question: Some(BROADCAST_MEMORY_QUESTION),
-                });
-            }
+        if let Some(budget) = rules.broadcast_budget_rows
+            && join.mode == "CollectLeft"
+            && join.build_rows > budget
+        {
+            return Some(Finding {
+                message: format!(
+                    "plan: the broadcast join {} collected {} rows on its build side, over the memory budget \
+                     of {} rows for a broadcast: only a side that fits may be broadcast; a large one must be \
+                     shuffled.",
+                    on(join),
+                    thousands(join.build_rows),
+                    thousands(budget)
+                ),
+                question: Some(BROADCAST_MEMORY_QUESTION),
+            });
         }
         let shuffled = join.mode == "Partitioned" || join.mode == "SortMergeJoin";
         if let (Some(limit), true) = (rules.max_shuffled_join_rows, shuffled) {

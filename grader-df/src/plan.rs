@@ -46,22 +46,19 @@ fn walk(plan: &Arc<dyn ExecutionPlan>, report: &mut PlanReport) {
             probe_rows: counted("input_rows", 1),
         });
     }
-    if let Some(repartition) = plan.downcast_ref::<RepartitionExec>() {
-        if let Partitioning::Hash(exprs, n) = repartition.partitioning() {
-            let n = *n;
-            let mut partitions = vec![0u64; n];
-            if let Some(metrics) = plan.metrics() {
-                for m in metrics.iter() {
-                    if m.value().name() == "output_rows" {
-                        if let Some(p) = m.partition().filter(|p| *p < n) {
-                            partitions[p] += m.value().as_usize() as u64;
-                        }
-                    }
-                }
+    if let Some(repartition) = plan.downcast_ref::<RepartitionExec>()
+        && let Partitioning::Hash(exprs, n) = repartition.partitioning()
+    {
+        let mut partitions = vec![0u64; *n];
+        for m in plan.metrics().iter().flat_map(|set| set.iter()) {
+            if m.value().name() == "output_rows"
+                && let Some(p) = m.partition().filter(|p| p < n)
+            {
+                partitions[p] += m.value().as_usize() as u64;
             }
-            let on = exprs.iter().map(|e| e.to_string()).collect::<Vec<_>>().join(", ");
-            report.repartitions.push(RepartitionSeen { on, partitions });
         }
+        let on = exprs.iter().map(|e| e.to_string()).collect::<Vec<_>>().join(", ");
+        report.repartitions.push(RepartitionSeen { on, partitions });
     }
     for child in plan.children() {
         walk(child, report);
