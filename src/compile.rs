@@ -1,6 +1,7 @@
 //! Compiling a solution into a harness binary.
 //!
-//! All harnesses live in one generated package, `target/dekata/harness`,
+//! DataFrame katas, which link the engine, are built by `compile_df`; every
+//! other harness lives in one generated package, `target/dekata/harness`,
 //! with one auto-discovered binary per (kata, solution file) in `src/bin/`
 //! and one shared target directory. The grader library and its
 //! dependencies are built once; a re-check after an edit recompiles only the
