@@ -1,5 +1,5 @@
-//! Fingerprints the grader's sources (the harness library and its engine
-//! side for DataFrame katas) so that cached reference results are thrown
+//! Fingerprints the grader's sources (the harness library, its engine side
+//! for DataFrame katas, and the prelude) so that cached reference results are thrown
 //! away whenever either changes.
 
 use std::collections::hash_map::DefaultHasher;
@@ -8,7 +8,7 @@ use std::path::Path;
 
 fn main() {
     let mut files = Vec::new();
-    for dir in ["grader", "grader-df"] {
+    for dir in ["grader", "grader-df", "prelude"] {
         println!("cargo:rerun-if-changed={dir}");
         collect(Path::new(dir), &mut files);
     }

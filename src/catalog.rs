@@ -4,6 +4,7 @@
 //! bad request (exit 2) reported with its path, line and column.
 
 use crate::error::BadRequest;
+use crate::language::Language;
 use anyhow::{Context, Result};
 use grader::jobs::JobSpec;
 use grader::protocol::CompareSpec;
@@ -222,11 +223,17 @@ impl Kata {
     pub fn toml_path(&self) -> PathBuf {
         self.dir.join("kata.toml")
     }
-    pub fn starter(&self) -> PathBuf {
-        self.dir.join("starter.rs")
+    /// The starter a learner's file is made from, in `language`.
+    pub fn starter(&self, language: Language) -> PathBuf {
+        self.dir.join(format!("starter.{}", language.extension()))
     }
-    pub fn reference(&self) -> PathBuf {
-        self.dir.join("reference.rs")
+    /// The reference solution in `language`.
+    pub fn reference(&self, language: Language) -> PathBuf {
+        self.dir.join(format!("reference.{}", language.extension()))
+    }
+    /// Whether the kata has a form in `language` (its starter and reference).
+    pub fn speaks(&self, language: Language) -> bool {
+        self.starter(language).is_file() && self.reference(language).is_file()
     }
     pub fn mutants_dir(&self) -> PathBuf {
         self.dir.join("mutants")

@@ -20,3 +20,23 @@ impl fmt::Display for BadRequest {
 }
 
 impl std::error::Error for BadRequest {}
+
+/// A failure of dekata itself, not of the request or the solution: cargo
+/// that cannot run, a kata's reference that fails its own case, an engine
+/// that cannot be built. Exit status 3.
+#[derive(Debug)]
+pub struct Internal(String);
+
+impl Internal {
+    pub fn new(message: impl Into<String>) -> Internal {
+        Internal(message.into())
+    }
+}
+
+impl fmt::Display for Internal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Internal {}

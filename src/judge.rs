@@ -4,18 +4,18 @@
 use crate::catalog::{Case, Kata, Limits};
 use crate::plan_check;
 use crate::report::Verdict;
-use crate::sandbox::{Exit, signal_name};
+use crate::results::{Measured, Observed};
+use crate::worker::{Death, Exit, signal_name};
 use grader::compare::{grain_violation, items_equal, sort_canonical};
-use grader::meter::parse_oom;
-use grader::protocol::{CompareSpec, Outcome, RunReport, ShrinkTarget};
+use grader::protocol::{CompareSpec, Outcome};
 
-/// Everything known about the learner's run of one case.
-pub struct LearnerRun {
-    pub exit: Exit,
-    pub wall_ms: u64,
-    /// The result file's text, if the child wrote one.
-    pub result: Option<String>,
-    pub stderr: String,
+/// What a counterexample is searched for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShrinkTarget {
+    /// The learner's output differs from the reference's.
+    WrongAnswer,
+    /// The learner's code panics.
+    Panic,
 }
 
 /// A case's verdict before shrinking.
@@ -58,8 +58,8 @@ pub fn memory_limit(limits: &Limits, reference_peak: u64) -> u64 {
 pub fn judge(
     case: &Case,
     kata: &Kata,
-    reference: &RunReport,
-    learner: &LearnerRun,
+    reference: &Measured,
+    learner: &Observed,
     solution_path: &str,
     noun: &'static str,
 ) -> Judged {
@@ -85,36 +85,43 @@ pub fn judge(
         plan_seen: None,
         counterexample_noun: noun,
     };
-    let text = learner.result.as_deref().unwrap_or("");
-    let oom = parse_oom(text);
-    let report: Option<RunReport> = text.find('{').and_then(|i| serde_json::from_str(&text[i..]).ok());
-
-    let Some(report) = report else {
-        (j.verdict, j.message) = died(learner, oom, limits, time_limit);
-        if j.verdict == Verdict::MemoryExceeded {
-            j.question = grader::questions::MEMORY.to_string();
+    let report = match learner {
+        Observed::Measured(m) => m,
+        Observed::Died(death) => {
+            (j.verdict, j.message) = died(death, limits, time_limit);
+            if j.verdict == Verdict::MemoryExceeded {
+                j.question = grader::questions::MEMORY.to_string();
+            }
+            return j;
         }
-        return j;
     };
     j.elapsed_ms = report.measure.elapsed_us / 1000;
     j.peak_heap_bytes = report.measure.peak_heap_bytes;
     let plan = report.output.as_ref().and_then(|o| o.plan.as_ref());
     j.plan_seen = plan.map(plan_check::seen);
 
-    if let Outcome::Panicked { message, location } = &report.outcome {
-        if message.starts_with("not yet implemented") || message.starts_with("not implemented") {
+    match &report.outcome {
+        Outcome::Returned => {}
+        Outcome::NotImplemented { .. } => {
             j.verdict = Verdict::NotImplemented;
             j.message = NOT_IMPLEMENTED.replace("{path}", solution_path);
-        } else {
+            return j;
+        }
+        Outcome::Panicked { message, location } => {
             j.verdict = Verdict::Panicked;
             // A DataFrame query's error is raised by the engine side of the
-            // harness: where in dekata's code says nothing to the learner.
+            // worker: where in dekata's code says nothing to the learner.
             let ours = location.contains("grader-df/");
             let at = if location.is_empty() || ours { String::new() } else { format!(" at {location}") };
             j.message = format!("panicked{at}: {}.", message.trim_end_matches('.'));
             j.shrink = Some(ShrinkTarget::Panic);
+            return j;
         }
-        return j;
+        Outcome::Forbidden { action, target } => {
+            j.verdict = Verdict::Panicked;
+            j.message = FORBIDDEN.replace("{action}", action).replace("{target}", target);
+            return j;
+        }
     }
 
     if let Some(problem) = mismatch(compare, reference, &report, noun) {
@@ -163,18 +170,22 @@ pub fn judge(
     j
 }
 
-/// Why a child that wrote no result ended, as (verdict, message).
-fn died(learner: &LearnerRun, oom: Option<u64>, limits: &Limits, time_limit: u64) -> (Verdict, String) {
+/// Why a worker that did not finish its run ended, as (verdict, message).
+fn died(learner: &Death, limits: &Limits, time_limit: u64) -> (Verdict, String) {
     let stderr_tail = last_lines(&learner.stderr, 6);
     let stack_overflow = learner.stderr.contains("has overflowed its stack");
     let alloc_failed = learner.stderr.contains("memory allocation of");
+    let oom = learner.out_of_memory;
+    if let Some(garbled) = &learner.garbled {
+        return (Verdict::Crashed, GARBLED.replace("{what}", garbled));
+    }
     match learner.exit {
         Exit::TimedOut => (
             Verdict::TimeExceeded,
             format!(
                 "still running after {:.1} s and stopped (the limit for this case is {time_limit} ms): \
                  an endless loop, or far too much work per record.",
-                learner.wall_ms as f64 / 1000.0
+                learner.wall.as_secs_f64()
             ),
         ),
         Exit::Signal(libc::SIGXCPU) => (
@@ -199,7 +210,7 @@ fn died(learner: &LearnerRun, oom: Option<u64>, limits: &Limits, time_limit: u64
             format!("the process was killed by {} before reporting a result.{}", signal_name(sig), stderr_tail),
         ),
         Exit::Code(0) => (Verdict::Crashed, EARLY_EXIT.to_string()),
-        Exit::Code(3) if learner.stderr.contains("dekata harness:") => (
+        Exit::Code(3) if learner.stderr.contains("dekata worker:") => (
             Verdict::Crashed,
             format!("the harness could not run (this is a dekata problem, not yours).{stderr_tail}"),
         ),
@@ -212,7 +223,7 @@ fn died(learner: &LearnerRun, oom: Option<u64>, limits: &Limits, time_limit: u64
 
 /// Compares the learner's output with the reference's: a described
 /// difference, or `None` when they agree.
-fn mismatch(compare: &CompareSpec, reference: &RunReport, learner: &RunReport, noun: &'static str) -> Option<String> {
+fn mismatch(compare: &CompareSpec, reference: &Measured, learner: &Measured, noun: &'static str) -> Option<String> {
     let (Some(expected), Some(actual)) = (&reference.output, &learner.output) else {
         return Some("produced no output.".to_string());
     };
@@ -273,13 +284,13 @@ fn mismatch(compare: &CompareSpec, reference: &RunReport, learner: &RunReport, n
 
 /// A memory case fails when the peak is over the limit, or when it grows
 /// with the stream (and the reference's does not) past the slack.
-fn memory_problem(case: &Case, reference: &RunReport, learner: &RunReport, limit: u64, slack: u64) -> Option<String> {
+fn memory_problem(case: &Case, reference: &Measured, learner: &Measured, limit: u64, slack: u64) -> Option<String> {
     let peak = learner.measure.peak_heap_bytes;
     let ref_peak = reference.measure.peak_heap_bytes;
     let scale = case.memory.as_ref().map_or(1, |m| m.scale);
     let growth = |big: u64, small: Option<u64>| small.map(|s| big as f64 / s.max(1) as f64);
-    let learner_growth = growth(peak, learner.scaled_down.as_ref().map(|m| m.peak_heap_bytes));
-    let reference_growth = growth(ref_peak, reference.scaled_down.as_ref().map(|m| m.peak_heap_bytes));
+    let learner_growth = growth(peak, learner.scaled.as_ref().map(|m| m.peak_heap_bytes));
+    let reference_growth = growth(ref_peak, reference.scaled.as_ref().map(|m| m.peak_heap_bytes));
     let grows = learner_growth.is_some_and(|g| g >= 2.0 && g >= 2.0 * reference_growth.unwrap_or(1.0));
     if peak <= limit && !(grows && peak > slack) {
         return None;
@@ -291,7 +302,7 @@ fn memory_problem(case: &Case, reference: &RunReport, learner: &RunReport, limit
         events(learner.measure.events),
         bytes(limit)
     );
-    if let (Some(g), Some(small)) = (learner_growth, &learner.scaled_down) {
+    if let (Some(g), Some(small)) = (learner_growth, &learner.scaled) {
         m.push_str(&format!(
             " When the stream grew \u{00d7}{scale} (from {} events, peak {}), the peak grew \u{00d7}{:.1}",
             thousands(small.events),
@@ -361,6 +372,9 @@ const FAN_OUT: &str = "fan-out: ";
 const FAN_OUT_WHY: &str = "a join matched some rows more than once (joining on too few keys, or to a side with \
 duplicate keys, multiplies rows).";
 const NOT_IMPLEMENTED: &str = "not implemented yet: the starter's todo!() was reached. Write your solution in {path}.";
+const FORBIDDEN: &str = "tried to {action} {target}, which a solution may not do: it runs with no access \
+to files, other programs or the network.";
+const GARBLED: &str = "wrote on the worker's reply channel, which a solution may not use (it sent: {what}).";
 const EARLY_EXIT: &str = "the process exited (status 0) before the harness could report a result: \
 does the solution call std::process::exit? A library function must return its answer.";
 

@@ -1,23 +1,24 @@
 //! dekata: a workbench for the coding round of data-engineering interviews.
 
 mod atomic;
-mod cache;
 mod catalog;
 mod cmd;
 mod compile;
-mod compile_df;
 mod concerns;
 mod error;
-mod grade;
+mod grading;
 mod judge;
+mod language;
 mod mutants;
 mod plan_check;
 mod progress;
+mod python;
 mod render;
 mod report;
-mod sandbox;
+mod results;
 mod solution_files;
 mod state_file;
+mod worker;
 mod workspace;
 
 use clap::{Parser, Subcommand};
@@ -186,13 +187,19 @@ fn main() -> ExitCode {
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
-        Err(e) => {
+        Err(e) if e.downcast_ref::<error::BadRequest>().is_some() => {
             eprintln!("dekata: error: {e:#}");
             ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("dekata: internal error: {e:#}\n{INTERNAL}");
+            ExitCode::from(3)
         }
     }
 }
 
+const INTERNAL: &str = "This is a failure of dekata itself (or of its tools: cargo, python3, java), \
+not of your solution or your request.";
 const ABOUT: &str = "Practise the coding round of data-engineering interviews: \
 your solution runs beside a reference on seeded adversarial streams, \
 and dekata says in the interviewer's words what broke.";

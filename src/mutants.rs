@@ -3,6 +3,7 @@
 
 use crate::catalog::Kata;
 use crate::error::BadRequest;
+use crate::language::Language;
 use crate::report::Verdict;
 use anyhow::{Context, Result};
 use std::path::PathBuf;
@@ -16,8 +17,8 @@ pub struct Mutant {
     pub about: String,
 }
 
-/// The mutants of a kata, sorted by file name.
-pub fn load(kata: &Kata) -> Result<Vec<Mutant>> {
+/// The mutants of a kata in `language`, sorted by file name.
+pub fn load(kata: &Kata, language: Language) -> Result<Vec<Mutant>> {
     let dir = kata.mutants_dir();
     if !dir.is_dir() {
         return Ok(Vec::new());
@@ -25,7 +26,7 @@ pub fn load(kata: &Kata) -> Result<Vec<Mutant>> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .with_context(|| format!("cannot list {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
+        .filter(|p| p.extension().is_some_and(|x| x == language.extension()))
         .collect();
     paths.sort();
     paths.into_iter().map(parse).collect()
@@ -35,8 +36,12 @@ fn parse(path: PathBuf) -> Result<Mutant> {
     let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
     let mut expect = None;
     let mut about = Vec::new();
-    for line in text.lines().take_while(|l| l.starts_with("//!")) {
-        let body = line.trim_start_matches("//!").trim();
+    let comment = match Language::of(&path) {
+        Language::Rust => "//!",
+        Language::Python => "#",
+    };
+    for line in text.lines().take_while(|l| l.starts_with(comment)) {
+        let body = line.trim_start_matches(comment).trim();
         match body.strip_prefix("expect:") {
             Some(v) => {
                 let v = v.trim();
@@ -49,7 +54,7 @@ fn parse(path: PathBuf) -> Result<Mutant> {
     }
     let expect = expect.ok_or_else(|| {
         BadRequest::new(format!(
-            "{}: a mutant must begin with a `//! expect: <verdict>` line (e.g. wrong_answer)",
+            "{}: a mutant must begin with a `{comment} expect: <verdict>` line (e.g. wrong_answer)",
             path.display()
         ))
     })?;

@@ -2,7 +2,7 @@
 //! (and whenever NO_COLOR is set).
 
 use crate::catalog::Kata;
-use crate::grade::Observer;
+use crate::grading::Observer;
 use crate::judge::{bytes, records};
 use crate::report::{CaseReport, Overall, Report, Verdict};
 use colored::Colorize;

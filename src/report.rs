@@ -4,7 +4,7 @@
 //! report out. Rendering for people lives in `render`.
 
 use crate::judge::Judged;
-use grader::protocol::{Actual, ShrinkReport};
+use grader::shrink::{Actual, Counterexample};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -102,6 +102,9 @@ pub struct Report {
     pub seed: u64,
     pub compile: CompileInfo,
     pub cases: Vec<CaseReport>,
+    /// Set when the kernel could not confine the solution: why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sandbox: Option<String>,
 }
 
 impl Report {
@@ -112,6 +115,7 @@ impl Report {
             seed,
             compile: CompileInfo { ok: false, stderr },
             cases: Vec::new(),
+            sandbox: None,
         }
     }
 
@@ -123,6 +127,7 @@ impl Report {
             seed,
             compile: CompileInfo { ok: true, stderr: String::new() },
             cases,
+            sandbox: None,
         }
     }
 
@@ -144,12 +149,12 @@ impl Report {
 
 impl CaseReport {
     /// Joins a judged case with its shrink result into the reported case.
-    pub fn new(judged: Judged, shrunk: Option<ShrinkReport>) -> CaseReport {
+    pub fn new(judged: Judged, shrunk: Option<Counterexample>) -> CaseReport {
         let mut message = judged.message;
         let mut counterexample = None;
         let mut diff = None;
-        if let Some(s) = shrunk.filter(|s| s.reproduced) {
-            let n = s.counterexample.len();
+        if let Some(s) = shrunk {
+            let n = s.records.len();
             // A DataFrame kata's counterexample mixes rows of several tables.
             let noun = judged.counterexample_noun;
             let frames = noun != judged.record_noun;
@@ -178,7 +183,7 @@ impl CaseReport {
                     ));
                 }
             }
-            counterexample = Some(s.counterexample);
+            counterexample = Some(s.records);
         }
         // The interviewer's question follows failures that are about the
         // data or its scale; a crash or an endless loop speaks for itself.

@@ -8,6 +8,7 @@
 //! grader's prelude in scope. Grading never uses it, and the project's
 //! `cargo test --workspace` never builds it.
 
+use crate::language::Language;
 use crate::catalog::Kata;
 use crate::workspace::Workspace;
 use anyhow::{Context, Result, bail};
@@ -33,7 +34,7 @@ fn create_from_starter(ws: &Workspace, kata: &Kata) -> Result<bool> {
     if path.exists() {
         return Ok(false);
     }
-    let starter = std::fs::read(kata.starter()).with_context(|| format!("cannot read {}", kata.starter().display()))?;
+    let starter = std::fs::read(kata.starter(Language::Rust)).with_context(|| format!("cannot read {}", kata.starter(Language::Rust).display()))?;
     std::fs::create_dir_all(ws.solutions()).with_context(|| format!("cannot create {}", ws.solutions().display()))?;
     // create_new: if another process made the file meanwhile, keep theirs.
     match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
@@ -67,7 +68,7 @@ pub fn refresh(ws: &Workspace) -> Result<()> {
         .iter()
         .any(|(_, file)| std::fs::read_to_string(dir.join(file)).is_ok_and(|t| t.contains("datafusion::")));
     let manifest = if frames {
-        MANIFEST_TEXT.replace("serde_json = \"1\"\n", &format!("serde_json = \"1\"\n{}", ENGINE_DEPENDENCY.replace("{version}", crate::compile_df::ENGINE)))
+        MANIFEST_TEXT.replace("serde_json = \"1\"\n", &format!("serde_json = \"1\"\n{}", ENGINE_DEPENDENCY.replace("{version}", crate::compile::engine::ENGINE)))
     } else {
         MANIFEST_TEXT.to_string()
     };
@@ -179,9 +180,9 @@ path = "lib.rs"
 test = false
 doctest = false
 
-# What a kata harness gives your code.
+# What a worker gives your code: `grader::prelude` (the prelude crate).
 [dependencies]
-dekata-grader = { path = "../grader" }
+grader = { package = "dekata-prelude", path = "../prelude" }
 serde = { version = "1", features = ["derive"] }
 serde_json = "1"
 

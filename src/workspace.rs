@@ -38,6 +38,10 @@ impl Workspace {
     pub fn grader(&self) -> PathBuf {
         self.root.join("grader")
     }
+    /// The prelude crate: what a Rust solution sees as `grader`.
+    pub fn prelude(&self) -> PathBuf {
+        self.root.join("prelude")
+    }
     /// The engine side of the DataFrame katas (links Apache DataFusion).
     pub fn grader_df(&self) -> PathBuf {
         self.root.join("grader-df")

@@ -21,7 +21,7 @@ pub use session::{PARTITIONS, session_config};
 
 use datafusion::dataframe::DataFrame;
 use datafusion::error::Result;
-use grader::harness::Input;
+use grader::worker::Input;
 use grader::sink::Sink;
 use std::sync::Arc;
 

@@ -7,7 +7,7 @@ use datafusion::catalog::MemTable;
 use datafusion::dataframe::DataFrame;
 use datafusion::error::Result;
 use datafusion::execution::context::SessionContext;
-use grader::harness::Tables;
+use grader::worker::Tables;
 use grader::tables::{ColumnType, TableRow, TableSchema};
 use serde_json::Value;
 use std::sync::Arc;

@@ -1,16 +1,17 @@
-//! The dekata harness library.
+//! The dekata grader: everything between a kata's description and a
+//! verdict that is not the `dekata` command itself.
 //!
-//! Everything a compiled kata harness needs lives here, one stage per module:
-//! `streams` makes the seeded inputs (`tables` those of the DataFrame katas,
-//! which `grader-df` loads into the engine), `meter` counts heap bytes, `sink` turns
-//! an output into canonical items and a digest, `compare` and `diff` explain a
-//! mismatch, `shrink` finds a small counterexample, and `harness` is the
-//! child process's `main`. `protocol` holds the types the `dekata` command and
-//! the child exchange; `prelude` is what a learner's file sees.
+//! One stage per module: `streams` makes the seeded inputs (`tables` those of
+//! the DataFrame katas, which `grader-df` loads into the engine), `jobs` runs
+//! backfill jobs by their procedure, `sink` turns an output into canonical
+//! items and a digest, `compare` and `diff` explain a mismatch, `shrink`
+//! finds a small counterexample, `questions` holds the interviewer's
+//! follow-ups. `protocol` is what `dekata` and a worker process say to each
+//! other; `worker` is the Rust worker's runtime and `meter` its heap
+//! counter. `prelude` is what a solution sees (the `dekata-prelude` crate).
 
 pub mod compare;
 pub mod diff;
-pub mod harness;
 pub mod jobs;
 pub mod meter;
 pub mod prelude;
@@ -21,3 +22,4 @@ pub mod shrink;
 pub mod sink;
 pub mod streams;
 pub mod tables;
+pub mod worker;

@@ -8,9 +8,12 @@
 //!
 //! The hard memory cap is not enforced here: the parent sets `RLIMIT_AS` on
 //! the child, so a runaway allocation fails in the system allocator. When it
-//! does, [`CountingAlloc`] writes [`OOM_MARKER`] to the result file, without
-//! allocating, before Rust's allocation-error handler aborts the process.
-//! The parent reads the marker and reports `memory_exceeded`.
+//! does, [`CountingAlloc`] writes an `out_of_memory` reply to the reply
+//! channel, without allocating, before Rust's allocation-error handler
+//! aborts the process. The parent reads it and reports `memory_exceeded`.
+//!
+//! Nothing here is reachable from a solution: its file can name only the
+//! prelude crate, and `dekata` refuses any path to this one.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::fs::File;
@@ -18,9 +21,6 @@ use std::io::Write;
 use std::mem::ManuallyDrop;
 use std::os::fd::FromRawFd;
 use std::sync::atomic::{AtomicI32, AtomicUsize, Ordering};
-
-/// The first bytes of a result file whose process ran out of memory.
-pub const OOM_MARKER: &str = "DEKATA-OUT-OF-MEMORY";
 
 static CURRENT: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
@@ -91,21 +91,23 @@ pub fn reset_peak() -> usize {
     now
 }
 
-/// Names the file descriptor that receives [`OOM_MARKER`] if an allocation
-/// fails. The descriptor must stay open for the life of the process.
+/// Names the file descriptor that receives the out-of-memory reply if an
+/// allocation fails. The descriptor must stay open for the life of the
+/// process.
 pub fn report_oom_to(fd: i32) {
     OOM_FD.store(fd, Ordering::Relaxed);
 }
 
-/// Writes the marker and the failed request's size; allocates nothing.
+/// Writes `{"reply":"out_of_memory","bytes":N}` and a newline; allocates
+/// nothing.
 fn out_of_memory(size: usize) {
     let fd = OOM_FD.load(Ordering::Relaxed);
     if fd < 0 {
         return;
     }
-    let mut line = [0u8; 64];
+    let mut line = [0u8; 80];
     let mut n = 0;
-    for &b in OOM_MARKER.as_bytes().iter().chain(b" ") {
+    for &b in OOM_LINE_HEAD.as_bytes() {
         line[n] = b;
         n += 1;
     }
@@ -125,16 +127,14 @@ fn out_of_memory(size: usize) {
         line[n] = digits[d];
         n += 1;
     }
-    line[n] = b'\n';
-    n += 1;
+    for &b in b"}\n" {
+        line[n] = b;
+        n += 1;
+    }
     // SAFETY: the descriptor is owned by the harness and outlives this call;
     // ManuallyDrop keeps this temporary File from closing it.
     let file = ManuallyDrop::new(unsafe { File::from_raw_fd(fd) });
     let _ = (&*file).write_all(&line[..n]);
 }
 
-/// Parses the size out of a result file that begins with the marker.
-pub fn parse_oom(text: &str) -> Option<u64> {
-    let rest = text.strip_prefix(OOM_MARKER)?;
-    Some(rest.trim().lines().next().and_then(|l| l.trim().parse().ok()).unwrap_or(0))
-}
+const OOM_LINE_HEAD: &str = "{\"reply\":\"out_of_memory\",\"bytes\":";

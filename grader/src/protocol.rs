@@ -1,22 +1,40 @@
-//! What the `dekata` command and a harness child process say to each other.
+//! The worker protocol: what `dekata` and a worker process say to each other.
 //!
-//! The parent writes a [`CaseSpec`] to a file and starts the child with
-//! `run SPEC RESULT` or `shrink SPEC RESULT`. The child writes one JSON
-//! document ([`RunReport`] or [`ShrinkReport`]) to RESULT when it is done.
-//! Anything the solution prints goes to the child's stdout and stderr, which
-//! the parent reads separately, so it can never corrupt the result.
+//! A worker runs one side of a kata (a learner's solution, or the kata's
+//! reference) and nothing else. It is started with two extra file
+//! descriptors: it reads requests on [`REQUEST_FD`] and writes replies on
+//! [`REPLY_FD`], one JSON document per line. Standard output and standard
+//! error belong to the solution: `dekata` drains them into a bounded buffer
+//! and never reads a result from them.
+//!
+//! 1. The worker says [`Reply::Hello`] first: its language, whether it
+//!    generates streams itself, and whether the solution loaded.
+//! 2. The parent sends [`Request::Run`]s, one at a time. A run is one call
+//!    of the solution on one input:
+//!    - [`Input::Generate`]: the worker makes the stream from its
+//!      [`StreamSpec`] (workers that link the generator; the fast path), or
+//!      only the records at the given indices of it (shrinking);
+//!    - [`Input::Feed`]: the parent sends the records right after the
+//!      request, as [`FeedLine`]s (workers in other languages).
+//! 3. The worker answers each run with [`Reply::Done`], after any number of
+//!    [`Reply::Items`] batches when it leaves summarising its output to the
+//!    parent (see [`Output`]).
+//!
+//! If an allocation fails, the Rust worker writes [`Reply::OutOfMemory`]
+//! without allocating, and dies. Any other end of the process before `Done`
+//! is judged from its exit status.
 
-use crate::streams::StreamSpec;
+use crate::jobs::{Date, JobSpec};
+use crate::streams::{RecordKind, StreamSpec};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// Which of the two solutions compiled into a harness a run calls.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Side {
-    Learner,
-    Reference,
-}
+/// Bumped when a message changes shape.
+pub const PROTOCOL_VERSION: u32 = 1;
+/// The worker reads requests here.
+pub const REQUEST_FD: i32 = 3;
+/// The worker writes replies here.
+pub const REPLY_FD: i32 = 4;
 
 /// Whether output order matters.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,33 +57,116 @@ pub struct CompareSpec {
     pub grain: Vec<String>,
 }
 
-/// One graded case, as the child needs it.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct CaseSpec {
-    pub kata: String,
-    pub case: String,
-    pub side: Side,
-    pub stream: StreamSpec,
-    /// Memory growth check: also run on a stream `scale` times shorter first.
-    pub scale: Option<u64>,
-    /// Keep the output items in the report (small cases only).
-    pub keep_output: bool,
-    pub compare: CompareSpec,
-    /// For `shrink`: what counts as failing.
-    pub shrink_target: Option<ShrinkTarget>,
-    /// For job katas: the range and how the job is run.
-    #[serde(default)]
-    pub job: Option<crate::jobs::JobSpec>,
+/// A message from the parent to a worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Request {
+    Run(RunRequest),
+    /// Finish: the worker exits with status 0.
+    Quit,
 }
 
-/// What a shrink keeps failing on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// One call of the solution.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RunRequest {
+    /// Echoed in the replies.
+    pub id: u64,
+    pub input: Input,
+    /// How the output is canonicalised (order-free outputs get an
+    /// order-free digest).
+    pub order: Order,
+    /// Return the output's items (small cases, shrinking), not only its
+    /// digest.
+    pub keep: bool,
+    /// Measure the peak heap of the call. Always cheap in Rust; in Python
+    /// it switches `tracemalloc` on, which slows allocation.
+    pub heap: bool,
+    /// Job katas: how the job is run, and the day the range counts from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job: Option<JobRun>,
+    /// Resumable katas: stop once a checkpointed state is larger than
+    /// this (it grows with the stream; see [`StateSeen`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state_limit_bytes: Option<u64>,
+}
+
+/// A job kata's procedure, with the concrete first day.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JobRun {
+    pub spec: JobSpec,
+    pub first_day: Date,
+}
+
+/// Where a run's records come from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "from", rename_all = "snake_case")]
+pub enum Input {
+    /// The worker generates the stream; with `select`, only the records at
+    /// those indices (half-open ranges, ascending), in stream order.
+    Generate {
+        stream: StreamSpec,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        select: Option<Vec<[u64; 2]>>,
+    },
+    /// The parent sends `feeds` copies of the same `records` records after
+    /// the request (a job kata replays its input: twice, day by day...).
+    Feed {
+        kind: RecordKind,
+        records: u64,
+        feeds: u32,
+        /// DataFrame katas: which tables the rows belong to.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        dataset: Option<crate::tables::Dataset>,
+    },
+}
+
+/// One line of a feed: a batch of records (events and rows as their JSON
+/// objects; table rows as `{"table": name, "row": {...}}`), or the end of
+/// one copy of the input.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum ShrinkTarget {
-    /// The learner's output differs from the reference's.
-    WrongAnswer,
-    /// The learner's code panics.
-    Panic,
+pub enum FeedLine {
+    Batch(Vec<Value>),
+    End,
+}
+
+/// A message from a worker to the parent.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "reply", rename_all = "snake_case")]
+pub enum Reply {
+    Hello(Hello),
+    /// Output items, for a worker that leaves canonicalisation to the
+    /// parent ([`Output::Streamed`]).
+    Items { id: u64, form: Form, items: Vec<Value> },
+    Done(Done),
+    /// An allocation failed at the process's hard cap.
+    OutOfMemory { bytes: u64 },
+}
+
+/// The worker's first message.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Hello {
+    pub protocol: u32,
+    /// `rust` or `python`.
+    pub language: String,
+    /// The runtime, for reports (`CPython 3.11.7`).
+    pub runtime: String,
+    /// Whether the worker serves [`Input::Generate`].
+    pub generates: bool,
+    /// Set when the solution could not be loaded (a syntax error, a missing
+    /// entry function): the check ends with `compile_error`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load_error: Option<String>,
+}
+
+/// How one run ended.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Done {
+    pub id: u64,
+    pub outcome: Outcome,
+    pub measure: Measure,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output: Option<Output>,
 }
 
 /// How the solution's call ended.
@@ -73,7 +174,54 @@ pub enum ShrinkTarget {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Outcome {
     Returned,
+    /// A panic (Rust) or an uncaught exception (Python).
     Panicked { message: String, location: String },
+    /// The starter's `todo!()` or `NotImplementedError`.
+    NotImplemented { message: String },
+    /// The solution tried something a worker may not do (open a file,
+    /// start a process, signal another process) and was stopped.
+    Forbidden { action: String, target: String },
+}
+
+/// Time and heap of one call.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Measure {
+    /// Records in the input.
+    pub events: u64,
+    /// Wall-clock time of the call.
+    pub elapsed_us: u64,
+    /// CPU time of the call (all threads of the worker).
+    #[serde(default)]
+    pub cpu_us: u64,
+    /// The most heap the call held at once beyond what was held before it.
+    pub peak_heap_bytes: u64,
+}
+
+/// A run's output: summarised by the worker, or streamed to the parent in
+/// [`Reply::Items`] batches for the parent to summarise.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "by", rename_all = "snake_case")]
+pub enum Output {
+    Summary(OutputSummary),
+    Streamed {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        plan: Option<PlanReport>,
+    },
+}
+
+/// What kind of output streamed items are, so that the parent's sink
+/// treats them as the worker's own sink would.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Form {
+    /// `{"key": k, "value": v}` entries of a map.
+    Map,
+    /// Elements of a list, rows of a table or of a DataFrame.
+    List,
+    /// One value, compared whole.
+    Value,
+    /// `{"parsed": p}` and `{"quarantined": row, "error": text}` items.
+    Split,
 }
 
 /// A canonical summary of an output: its size, an order-aware or
@@ -88,9 +236,43 @@ pub struct OutputSummary {
     pub problems: Vec<String>,
     #[serde(default)]
     pub problem_count: u64,
+    /// Parsing katas: the fields each quarantined row's error names, by
+    /// the row's digest (see `sink::Faults`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub faults: Vec<Fault>,
     /// DataFrame katas: what the engine's physical plan did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<PlanReport>,
+    /// Resumable katas: the checkpoints of the state between chunks.
+    #[serde(default, skip_serializing_if = "StateSeen::is_empty")]
+    pub state: StateSeen,
+}
+
+/// The checkpoints a resumable job's state went through.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StateSeen {
+    pub checkpoints: u64,
+    /// The largest checkpoint, in bytes of JSON.
+    pub largest_bytes: u64,
+    /// Set when a checkpoint went over the case's limit and the run was
+    /// stopped: the records read by then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stopped_after: Option<u64>,
+}
+
+impl StateSeen {
+    pub fn is_empty(&self) -> bool {
+        self.checkpoints == 0
+    }
+}
+
+/// The fields a quarantined row's error names, keyed by the row.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Fault {
+    /// The digest of the quarantined row's canonical text.
+    pub row: String,
+    /// Schema fields and row keys the error text names as whole words.
+    pub fields: Vec<String>,
 }
 
 /// What a DataFrame kata's executed physical plan did: its joins and its
@@ -110,18 +292,31 @@ pub struct PlanReport {
     pub graded_partitions: u64,
 }
 
-/// One hash join of the plan.
+/// One join of the plan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct JoinSeen {
-    /// `CollectLeft` (the build side is collected whole: a broadcast),
-    /// `Partitioned` (both sides hash-repartitioned: a shuffle), or
-    /// another join operator's name.
+    /// DataFusion: `CollectLeft` (the build side is collected whole: a
+    /// broadcast), `Partitioned` (both sides hash-repartitioned: a shuffle),
+    /// or another join operator's name. Spark: the operator's name
+    /// (`BroadcastHashJoin`, `SortMergeJoin`, ...).
     pub mode: String,
     /// The join keys, as the engine prints them.
     pub on: String,
-    /// Rows on the build (left) side and on the probe side.
+    /// Rows on the build (collected, broadcast) side and on the probe side.
     pub build_rows: u64,
     pub probe_rows: u64,
+}
+
+impl JoinSeen {
+    /// The build side was collected whole and shared: a broadcast.
+    pub fn broadcast(&self) -> bool {
+        matches!(self.mode.as_str(), "CollectLeft" | "BroadcastHashJoin" | "BroadcastNestedLoopJoin")
+    }
+
+    /// Both sides were hash-repartitioned across the cluster: a shuffle.
+    pub fn shuffled(&self) -> bool {
+        matches!(self.mode.as_str(), "Partitioned" | "SortMergeJoin" | "ShuffledHashJoin")
+    }
 }
 
 /// One hash repartition (a shuffle) and the rows each partition received.
@@ -130,44 +325,4 @@ pub struct RepartitionSeen {
     /// The expressions rows were hashed on.
     pub on: String,
     pub partitions: Vec<u64>,
-}
-
-/// Time and heap of one call.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Measure {
-    pub events: u64,
-    pub elapsed_us: u64,
-    pub peak_heap_bytes: u64,
-}
-
-/// The child's answer to `run`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RunReport {
-    pub outcome: Outcome,
-    pub measure: Measure,
-    /// The measurement on the shorter stream, when the case has a `scale`.
-    pub scaled_down: Option<Measure>,
-    pub output: Option<OutputSummary>,
-}
-
-/// What the learner's code did on the counterexample.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Actual {
-    Output { items: Vec<Value> },
-    Panicked { message: String },
-}
-
-/// The child's answer to `shrink`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ShrinkReport {
-    /// False when even the full stream did not reproduce the failure.
-    pub reproduced: bool,
-    pub original_records: u64,
-    pub counterexample: Vec<Value>,
-    pub expected: Vec<Value>,
-    pub actual: Actual,
-    /// A grain violation on the counterexample, if that is the failure.
-    pub grain_violation: Option<String>,
-    pub tests_run: u64,
 }

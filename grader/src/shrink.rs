@@ -5,7 +5,33 @@
 //! from that prefix while the failure persists. Both stop when the budget
 //! runs out and return the smallest failing input found so far.
 
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::time::{Duration, Instant};
+
+/// What a shrink found: the smallest failing input, and what each side
+/// made of it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Counterexample {
+    /// Records in the case's whole input.
+    pub original_records: u64,
+    /// The records of the counterexample, as JSON.
+    pub records: Vec<Value>,
+    /// The reference's output on it, canonically sorted.
+    pub expected: Vec<Value>,
+    pub actual: Actual,
+    /// A grain violation in the learner's output on it, described.
+    pub grain_violation: Option<String>,
+    pub tests_run: u64,
+}
+
+/// What the learner's code did on the counterexample.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Actual {
+    Output { items: Vec<Value> },
+    Panicked { message: String },
+}
 
 /// How much work a shrink may do.
 #[derive(Clone, Copy, Debug)]

@@ -8,14 +8,15 @@
 //! their items for diffs, grain checks and float tolerance.
 
 use crate::compare::sort_canonical;
-use crate::prelude::Quarantined;
-use crate::protocol::{Order, OutputSummary, PlanReport};
+use crate::prelude::{Quarantined, RawRow};
+use crate::protocol::{Fault, Form, Order, OutputSummary, PlanReport, StateSeen};
 use crate::rng::{fnv1a, mix64};
 use serde::Serialize;
 use serde_json::{Value, json};
 
 /// Field names a quarantine error may name, beside the row's own keys.
-const SCHEMA_FIELDS: [&str; 8] = ["user_id", "ts", "event_type", "amount", "userId", "event_time", "type", "amount_cents"];
+const SCHEMA_FIELDS: [&str; 9] =
+    ["user_id", "ts", "event_type", "amount", "userId", "event_time", "type", "amount_cents", "schema_version"];
 
 pub struct Sink {
     order: Order,
@@ -26,7 +27,10 @@ pub struct Sink {
     xor: u64,
     chain: u64,
     kept: Option<Vec<Value>>,
+    faults: Vec<Fault>,
     plan: Option<PlanReport>,
+    state: StateSeen,
+    state_limit: Option<u64>,
 }
 
 impl Sink {
@@ -40,8 +44,29 @@ impl Sink {
             xor: 0,
             chain: 0,
             kept: keep.then(Vec::new),
+            faults: Vec::new(),
             plan: None,
+            state: StateSeen::default(),
+            state_limit: None,
         }
+    }
+
+    /// Resumable katas: stop feeding chunks once a checkpoint is larger
+    /// than this.
+    pub fn limit_state(&mut self, bytes: Option<u64>) {
+        self.state_limit = bytes;
+    }
+
+    /// Notes the size of a checkpointed state after `events` records;
+    /// false when it is over the limit and the run should stop.
+    pub fn checkpoint(&mut self, bytes: u64, events: u64) -> bool {
+        self.state.largest_bytes = self.state.largest_bytes.max(bytes);
+        self.state.checkpoints += 1;
+        if self.state_limit.is_some_and(|limit| bytes > limit) {
+            self.state.stopped_after = Some(events);
+            return false;
+        }
+        true
     }
 
     /// What the engine's physical plan did, for the judge's plan checks.
@@ -85,18 +110,49 @@ impl Sink {
             self.push(json!({ "parsed": to_value(&p) }));
         }
         for q in quarantined {
-            let names_a_field = SCHEMA_FIELDS.iter().any(|f| contains_word(&q.error, f))
-                || q.row.keys().any(|k| !k.is_empty() && contains_word(&q.error, k));
-            if q.error.trim().is_empty() {
-                self.problem(format!("a quarantined row has an empty error: {}", Value::Object(q.row.clone())));
-            } else if !names_a_field {
-                self.problem(format!(
-                    "the error {:?} does not name the field at fault (row: {})",
-                    q.error,
-                    Value::Object(q.row.clone())
-                ));
+            self.quarantined(q.row, &q.error);
+        }
+    }
+
+    /// One quarantined row and its error: the row is compared, the error
+    /// must be non-empty and name a field, and the fields it names are kept
+    /// for the judge (a learner's error must name a field the reference's
+    /// error finds at fault too).
+    pub fn quarantined(&mut self, row: RawRow, error: &str) {
+        let fields = named_fields(error, &row);
+        if error.trim().is_empty() {
+            self.problem(format!("a quarantined row has an empty error: {}", Value::Object(row.clone())));
+        } else if fields.is_empty() {
+            self.problem(format!(
+                "the error {:?} does not name the field at fault (row: {})",
+                error,
+                Value::Object(row.clone())
+            ));
+        }
+        let row = Value::Object(row);
+        self.faults.push(Fault { row: row_digest(&row), fields });
+        self.push(json!({ "quarantined": row }));
+    }
+
+    /// Items a worker streamed to the parent, treated as its own sink
+    /// would treat the output they came from.
+    pub fn streamed(&mut self, form: Form, items: Vec<Value>) {
+        for item in items {
+            match (form, item) {
+                (Form::Split, Value::Object(mut o)) if o.contains_key("quarantined") => {
+                    let error = match o.remove("error") {
+                        Some(Value::String(e)) => e,
+                        Some(other) => other.to_string(),
+                        None => String::new(),
+                    };
+                    match o.remove("quarantined") {
+                        Some(Value::Object(row)) => self.quarantined(row, &error),
+                        Some(other) => self.push(json!({ "quarantined": other })),
+                        None => {}
+                    }
+                }
+                (_, item) => self.push(item),
             }
-            self.push(json!({ "quarantined": Value::Object(q.row) }));
         }
     }
 
@@ -135,9 +191,28 @@ impl Sink {
             kept,
             problems: self.problems,
             problem_count: self.problem_count,
+            faults: self.faults,
             plan: self.plan,
+            state: self.state,
         }
     }
+}
+
+/// The schema fields and row keys that `error` names as whole words.
+pub fn named_fields(error: &str, row: &RawRow) -> Vec<String> {
+    let mut fields: Vec<String> = SCHEMA_FIELDS.iter().filter(|f| contains_word(error, f)).map(|f| f.to_string()).collect();
+    for k in row.keys() {
+        if !k.is_empty() && !fields.contains(k) && contains_word(error, k) {
+            fields.push(k.clone());
+        }
+    }
+    fields.sort();
+    fields
+}
+
+/// The digest of one row's canonical text, to find it again.
+pub fn row_digest(row: &Value) -> String {
+    format!("{:016x}", mix64(fnv1a(row.to_string().as_bytes())))
 }
 
 /// Whether `word` occurs in `text` as a whole word: not inside a longer

@@ -2,7 +2,7 @@
 
 use crate::catalog::{self, Kata};
 use crate::error::BadRequest;
-use crate::grade::{self, Observer, Quiet, Request};
+use crate::grading::{self, Observer, Quiet, Request};
 use crate::progress;
 use crate::render;
 use crate::report::{Overall, Report};
@@ -24,7 +24,7 @@ pub struct Args {
 /// Grades as asked; returns whether everything passed.
 pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let katas = catalog::load_all(&ws.katas())?;
-    let seed = args.seed.unwrap_or(grade::DEFAULT_SEED);
+    let seed = args.seed.unwrap_or(grading::DEFAULT_SEED);
     if args.all {
         return run_all(ws, &katas, seed, args.json);
     }
@@ -63,7 +63,7 @@ fn check_one(ws: &Workspace, kata: &Kata, solution: &std::path::Path, seed: u64,
     if !json {
         render::header(kata, &shown);
     }
-    let report = grade::grade(&req, observer)?;
+    let report = grading::grade(&req, observer)?;
     if !json {
         if report.verdict == Overall::CompileError {
             render::print_compile_error(&report);

@@ -11,7 +11,7 @@
 use crate::concerns::{self, Concern, Graded, Row};
 use crate::catalog::{self, Difficulty, Kata};
 use crate::error::BadRequest;
-use crate::grade::{self, Quiet, Request};
+use crate::grading::{self, Quiet, Request};
 use crate::progress::{self, Progress};
 use crate::render;
 use crate::report::{Overall, Report, Verdict};
@@ -469,14 +469,14 @@ fn target(ids: &[&str], passing: &[bool], arg: Option<&str>) -> Result<usize, St
 fn grade_own(ws: &Workspace, kata: &Kata, seed: u64, live: bool) -> Result<Report> {
     let (solution, _) = solution_files::ensure(ws, kata)?;
     let req = Request { ws, kata, solution: &solution, seed, color: render::color_on() };
-    let report = if live { grade_live(ws, &req, &solution)? } else { grade::grade(&req, &mut Quiet)? };
+    let report = if live { grade_live(ws, &req, &solution)? } else { grading::grade(&req, &mut Quiet)? };
     progress::record(ws, &report)?;
     Ok(report)
 }
 
 fn grade_live(ws: &Workspace, req: &Request<'_>, solution: &Path) -> Result<Report> {
     render::header(req.kata, &ws.display(solution));
-    let report = grade::grade(req, &mut render::Live::default())?;
+    let report = grading::grade(req, &mut render::Live::default())?;
     if report.verdict == Overall::CompileError {
         render::print_compile_error(&report);
     }

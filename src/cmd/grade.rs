@@ -8,7 +8,7 @@
 use crate::atomic;
 use crate::catalog::{self, Kata};
 use crate::error::BadRequest;
-use crate::grade::{self, Quiet, Request};
+use crate::grading::{self, Quiet, Request};
 use crate::report::{Overall, Report, Verdict};
 use crate::workspace::Workspace;
 use anyhow::{Context, Result};
@@ -55,7 +55,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let chosen = chosen_katas(&katas, &args.katas)?;
     let class = find_class(&args.dir, &katas, &chosen)?;
     let jobs = worker_count(args.jobs, class.submissions.len())?;
-    let seed = args.seed.unwrap_or(grade::DEFAULT_SEED);
+    let seed = args.seed.unwrap_or(grading::DEFAULT_SEED);
     if !args.json {
         print_start(&args.dir, &class, jobs, seed);
     }
@@ -191,10 +191,10 @@ fn grade_all(ws: &Workspace, subs: &[Submission<'_>], seed: u64, jobs: usize, pr
 /// recorded as this submission's error instead of ending the whole run.
 fn grade_one(ws: &Workspace, sub: &Submission<'_>, seed: u64) -> Outcome {
     let req = Request { ws, kata: sub.kata, solution: &sub.path, seed, color: false };
-    let graded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| grade::grade(&req, &mut Quiet)));
+    let graded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| grading::grade(&req, &mut Quiet)));
     if sub.kata.needs_engine() {
         // An engine-linked harness is large; a class's would fill the disk.
-        crate::compile_df::forget(ws, sub.kata, &sub.path);
+        crate::compile::forget(ws, sub.kata, &sub.path);
     }
     match graded {
         Ok(Ok(report)) => Ok(report),

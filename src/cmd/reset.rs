@@ -2,6 +2,7 @@
 //! first saved as `solutions/.backups/<kata>-<YYYYMMDD-HHMMSS>.rs` (UTC,
 //! never overwriting an earlier backup), so nothing they wrote is lost.
 
+use crate::language::Language;
 use crate::catalog::{self, Kata};
 use crate::solution_files;
 use crate::workspace::Workspace;
@@ -49,7 +50,7 @@ pub fn run(ws: &Workspace, kata: &str) -> Result<bool> {
 
 fn restore(ws: &Workspace, kata: &Kata) -> Result<Outcome> {
     let file = solution_files::path(ws, kata);
-    let starter = std::fs::read(kata.starter()).with_context(|| format!("cannot read {}", kata.starter().display()))?;
+    let starter = std::fs::read(kata.starter(Language::Rust)).with_context(|| format!("cannot read {}", kata.starter(Language::Rust).display()))?;
     let Some(current) = read_if_exists(&file)? else {
         solution_files::ensure(ws, kata)?;
         return Ok(Outcome::Created);

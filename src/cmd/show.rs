@@ -1,5 +1,6 @@
 //! `dekata show`: a kata's prompt, signature, and the cases it is graded on.
 
+use crate::language::Language;
 use crate::catalog;
 use crate::judge::records;
 use crate::solution_files;
@@ -10,8 +11,8 @@ use colored::Colorize;
 pub fn run(ws: &Workspace, id: &str) -> Result<()> {
     let katas = catalog::load_all(&ws.katas())?;
     let kata = catalog::find(&katas, id)?;
-    let starter = std::fs::read_to_string(kata.starter())
-        .with_context(|| format!("cannot read {}", kata.starter().display()))?;
+    let starter = std::fs::read_to_string(kata.starter(Language::Rust))
+        .with_context(|| format!("cannot read {}", kata.starter(Language::Rust).display()))?;
 
     println!("{} {} {}", kata.id.bold(), "\u{00b7}".dimmed(), kata.title.bold());
     println!("{}", format!("{} \u{00b7} {}", kata.pattern_title(), kata.difficulty.name()).dimmed());

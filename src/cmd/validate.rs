@@ -4,8 +4,9 @@
 //! reaches `todo!()`, every mutant gets exactly its declared verdict, and
 //! every case either kills a mutant or says why it exists.
 
+use crate::language::Language;
 use crate::catalog::{self, Kata};
-use crate::grade::{self, Quiet, Request};
+use crate::grading::{self, Quiet, Request};
 use crate::mutants;
 use crate::render;
 use crate::report::{Overall, Report, Verdict};
@@ -18,7 +19,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 /// Seeds the reference must pass on.
-pub const SEEDS: [u64; 3] = [grade::DEFAULT_SEED, 1, 2];
+pub const SEEDS: [u64; 3] = [grading::DEFAULT_SEED, 1, 2];
 
 pub fn run(ws: &Workspace, ids: &[String], jobs: Option<usize>) -> Result<bool> {
     let all = catalog::load_all(&ws.katas())?;
@@ -89,7 +90,7 @@ impl Log {
 }
 
 fn grade_file(ws: &Workspace, kata: &Kata, file: &Path, seed: u64) -> Result<Report> {
-    grade::grade(&Request { ws, kata, solution: file, seed, color: false }, &mut Quiet)
+    grading::grade(&Request { ws, kata, solution: file, seed, color: false }, &mut Quiet)
 }
 
 fn validate(ws: &Workspace, kata: &Kata) -> Result<Log> {
@@ -101,13 +102,13 @@ fn validate(ws: &Workspace, kata: &Kata) -> Result<Log> {
     if kata.hints.iter().all(|h| h.trim().is_empty()) {
         log.bad("the kata has no hints");
     }
-    if !kata.starter().is_file() || !kata.reference().is_file() {
+    if !kata.starter(Language::Rust).is_file() || !kata.reference(Language::Rust).is_file() {
         log.bad("starter.rs and reference.rs must both exist");
     }
     log.ok(&format!("kata.toml: {} cases, {} hints, prompt of {} words", kata.cases.len(), kata.hints.len(), kata.prompt.split_whitespace().count()));
 
     for seed in SEEDS {
-        let r = grade_file(ws, kata, &kata.reference(), seed)?;
+        let r = grade_file(ws, kata, &kata.reference(Language::Rust), seed)?;
         match r.verdict {
             Overall::Pass => {}
             Overall::CompileError => log.bad(&format!("the reference does not compile:\n{}", r.compile.stderr)),
@@ -120,7 +121,7 @@ fn validate(ws: &Workspace, kata: &Kata) -> Result<Log> {
     }
     log.ok(&format!("reference checked on seeds {}", SEEDS.map(|s| s.to_string()).join(", ")));
 
-    let starter = grade_file(ws, kata, &kata.starter(), grade::DEFAULT_SEED)?;
+    let starter = grade_file(ws, kata, &kata.starter(Language::Rust), grading::DEFAULT_SEED)?;
     if starter.verdict == Overall::CompileError {
         log.bad(&format!("the starter does not compile:\n{}", starter.compile.stderr));
     } else if let Some(c) = starter.cases.iter().find(|c| c.verdict != Verdict::NotImplemented) {
@@ -129,13 +130,13 @@ fn validate(ws: &Workspace, kata: &Kata) -> Result<Log> {
         log.ok("starter compiles and reaches todo!() on every case");
     }
 
-    let mutants = mutants::load(kata)?;
+    let mutants = mutants::load(kata, Language::Rust)?;
     if mutants.is_empty() {
         log.bad("no mutants: add known-wrong solutions under mutants/");
     }
     let mut kills: BTreeMap<&str, Vec<String>> = kata.cases.iter().map(|c| (c.name.as_str(), Vec::new())).collect();
     for m in &mutants {
-        let r = grade_file(ws, kata, &m.path, grade::DEFAULT_SEED)?;
+        let r = grade_file(ws, kata, &m.path, grading::DEFAULT_SEED)?;
         if r.verdict == Overall::CompileError {
             log.bad(&format!("mutant {} does not compile:\n{}", m.name, r.compile.stderr));
             continue;

@@ -20,7 +20,7 @@ mod screen;
 
 use crate::catalog::{self, Kata};
 use crate::cmd;
-use crate::grade::{self, Request};
+use crate::grading::{self, Request};
 use crate::progress::{self, Status};
 use crate::render;
 use crate::report::Overall;
@@ -68,7 +68,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
         katas: &katas,
         kata,
         solution,
-        seed: args.seed.unwrap_or(grade::DEFAULT_SEED),
+        seed: args.seed.unwrap_or(grading::DEFAULT_SEED),
         graded: None,
         files,
         screen: Screen::new(),
@@ -162,7 +162,7 @@ impl Session<'_> {
             seed: self.seed,
             color: render::color_on(),
         };
-        let report = match grade::grade(&req, &mut render::Live::first_failure_only()) {
+        let report = match grading::grade(&req, &mut render::Live::first_failure_only()) {
             Ok(r) => r,
             Err(e) => {
                 problem("the check could not run", &e);

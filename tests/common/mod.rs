@@ -73,6 +73,7 @@ impl Root {
         std::os::unix::fs::symlink(repo().join("katas"), dir.path().join("katas")).unwrap();
         std::os::unix::fs::symlink(repo().join("grader"), dir.path().join("grader")).unwrap();
         std::os::unix::fs::symlink(repo().join("grader-df"), dir.path().join("grader-df")).unwrap();
+        std::os::unix::fs::symlink(repo().join("prelude"), dir.path().join("prelude")).unwrap();
         std::fs::copy(repo().join("Cargo.lock"), dir.path().join("Cargo.lock")).unwrap();
         std::fs::create_dir(dir.path().join("solutions")).unwrap();
         Root { dir }
@@ -84,6 +85,7 @@ impl Root {
         std::fs::create_dir(dir.path().join("katas")).unwrap();
         std::os::unix::fs::symlink(repo().join("grader"), dir.path().join("grader")).unwrap();
         std::os::unix::fs::symlink(repo().join("grader-df"), dir.path().join("grader-df")).unwrap();
+        std::os::unix::fs::symlink(repo().join("prelude"), dir.path().join("prelude")).unwrap();
         std::fs::create_dir(dir.path().join("solutions")).unwrap();
         Root { dir }
     }

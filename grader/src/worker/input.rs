@@ -1,0 +1,229 @@
+//! The records a solution is called with, and the call shapes that feed
+//! them: a one-pass iterator, a backfill job run by a procedure, hourly
+//! chunks with a checkpoint between them, or a dataset's tables.
+//!
+//! A generated glue calls the learner's function from a closure that gets an
+//! [`Input`] and a [`Sink`], e.g.
+//! `|input, out| out.map(solution::count_events(input.events()))`.
+
+use crate::jobs::{Date, JobSpec, Stale, Table, run_range_job};
+use crate::prelude::{Event, RawRow};
+use crate::sink::{Sink, to_value};
+use crate::streams::{EventStream, RecordKind, RowStream, StreamSpec};
+use crate::tables::{self, Dataset, TableRow};
+use serde_json::Value;
+
+/// The records of one call: a stream generated lazily, or an explicit list
+/// (a selection of a stream while shrinking).
+pub struct Input {
+    source: Source,
+    /// Where the records came from, to replay them (job katas run twice).
+    origin: Origin,
+    job: Option<(JobSpec, Date)>,
+}
+
+enum Origin {
+    Generated(StreamSpec),
+    Listed(Vec<Record>),
+}
+
+enum Source {
+    Events(Records<Event, EventStream>),
+    Rows(Records<RawRow, RowStream>),
+    Tables(Tables),
+}
+
+/// The input of a DataFrame kata: every row of every table of its dataset.
+pub struct Tables {
+    pub dataset: Dataset,
+    pub rows: Vec<TableRow>,
+}
+
+/// One input record of any kind, for selections and counterexamples.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Record {
+    Event(Event),
+    Row(RawRow),
+    Table(TableRow),
+}
+
+impl Record {
+    /// The record as a counterexample shows it.
+    pub fn to_value(&self) -> Value {
+        match self {
+            Record::Event(e) => to_value(e),
+            Record::Row(x) => Value::Object(x.clone()),
+            Record::Table(t) => t.to_value(),
+        }
+    }
+}
+
+impl Input {
+    /// The whole stream, generated lazily.
+    pub fn generated(spec: &StreamSpec, job: Option<(JobSpec, Date)>) -> Input {
+        let source = match spec.record {
+            RecordKind::Events => Source::Events(Records::Generated(EventStream::new(spec))),
+            RecordKind::Rows => Source::Rows(Records::Generated(RowStream::new(spec))),
+            RecordKind::Tables => {
+                let dataset = spec.dataset.unwrap_or_else(|| panic!("{NO_DATASET}"));
+                Source::Tables(Tables { dataset, rows: tables::generate(dataset, spec) })
+            }
+        };
+        Input { source, origin: Origin::Generated(spec.clone()), job }
+    }
+
+    /// An explicit list of records of the stream described by `spec`.
+    pub fn listed(spec: &StreamSpec, records: Vec<Record>, job: Option<(JobSpec, Date)>) -> Input {
+        let source = match spec.record {
+            RecordKind::Events => Source::Events(Records::Listed(events_of(&records).into_iter())),
+            RecordKind::Rows => Source::Rows(Records::Listed(
+                records.iter().filter_map(|r| if let Record::Row(x) = r { Some(x.clone()) } else { None }).collect::<Vec<_>>().into_iter(),
+            )),
+            RecordKind::Tables => Source::Tables(Tables {
+                dataset: spec.dataset.unwrap_or_else(|| panic!("{NO_DATASET}")),
+                rows: records.iter().filter_map(|r| if let Record::Table(x) = r { Some(x.clone()) } else { None }).collect(),
+            }),
+        };
+        Input { source, origin: Origin::Listed(records), job }
+    }
+
+    /// A fresh one-pass copy of the input's events.
+    fn replay_events(&self) -> Box<dyn Iterator<Item = Event> + '_> {
+        match &self.origin {
+            Origin::Generated(spec) => Box::new(EventStream::new(spec)),
+            Origin::Listed(records) => Box::new(records.iter().filter_map(|r| match r {
+                Record::Event(e) => Some(e.clone()),
+                Record::Row(_) | Record::Table(_) => None,
+            })),
+        }
+    }
+
+    /// Runs a backfill job by the case's procedure and hands the store it
+    /// leaves, row by row, to the sink.
+    pub fn range_job<R, F>(self, out: &mut Sink, job: F)
+    where
+        R: Stale + serde::Serialize,
+        F: Fn(Box<dyn Iterator<Item = Event> + '_>, Date, Date, &mut Table<R>),
+    {
+        let Some((spec, first_day)) = self.job.clone() else { panic!("{NO_JOB}") };
+        let table = run_range_job(&spec, first_day, || self.replay_events(), job);
+        for (_, rows) in table.partitions() {
+            out.list(rows);
+        }
+    }
+
+    /// Feeds the events to a resumable job in chunks, one per hour of event
+    /// time, with a checkpoint between chunks: the state is written to JSON
+    /// and read back, as if the job had stopped and restarted. `last` is
+    /// true on the final chunk (an empty input is one empty, last chunk).
+    /// The sizes of the checkpoints go to the sink: a state that grows with
+    /// the stream shows there.
+    pub fn chunked<S, T, F>(self, out: &mut Sink, step: F)
+    where
+        S: Default + serde::Serialize + serde::de::DeserializeOwned,
+        T: serde::Serialize,
+        F: Fn(&mut S, Box<dyn Iterator<Item = Event>>, bool) -> Vec<T>,
+    {
+        let mut events = self.events().peekable();
+        let mut saved = checkpoint(&S::default());
+        let mut seen = 0u64;
+        loop {
+            let mut chunk = Vec::new();
+            if let Some(first) = events.next() {
+                let hour = first.ts.div_euclid(3_600);
+                chunk.push(first);
+                while let Some(e) = events.next_if(|e| e.ts.div_euclid(3_600) == hour) {
+                    chunk.push(e);
+                }
+            }
+            seen += chunk.len() as u64;
+            let last = events.peek().is_none();
+            let mut state: S = serde_json::from_str(&saved)
+                .unwrap_or_else(|e| panic!("the state could not be restored from its checkpoint: {e}"));
+            drop(saved);
+            let emitted = step(&mut state, Box::new(chunk.into_iter()), last);
+            out.list(emitted);
+            if last {
+                break;
+            }
+            saved = checkpoint(&state);
+            if !out.checkpoint(saved.len() as u64, seen) {
+                // The state outgrew what the case allows: checkpointing it
+                // again and again would only take quadratic time.
+                break;
+            }
+        }
+    }
+
+    /// The input as a one-pass iterator of events.
+    pub fn events(self) -> Records<Event, EventStream> {
+        match self.source {
+            Source::Events(r) => r,
+            _ => panic!("{WRONG_KIND}"),
+        }
+    }
+
+    /// The input as a one-pass iterator of raw JSON rows.
+    pub fn rows(self) -> Records<RawRow, RowStream> {
+        match self.source {
+            Source::Rows(r) => r,
+            _ => panic!("{WRONG_KIND}"),
+        }
+    }
+
+    /// The input as the rows of a dataset's tables.
+    pub fn tables(self) -> Tables {
+        match self.source {
+            Source::Tables(t) => t,
+            _ => panic!("{WRONG_KIND}"),
+        }
+    }
+}
+
+fn events_of(records: &[Record]) -> Vec<Event> {
+    records.iter().filter_map(|r| if let Record::Event(e) = r { Some(e.clone()) } else { None }).collect()
+}
+
+fn checkpoint<S: serde::Serialize>(state: &S) -> String {
+    serde_json::to_string(state).unwrap_or_else(|e| panic!("the state could not be checkpointed as JSON: {e}"))
+}
+
+/// Every record of a stream, in order (for selections while shrinking).
+pub fn materialise(spec: &StreamSpec) -> Vec<Record> {
+    match spec.record {
+        RecordKind::Events => EventStream::new(spec).map(Record::Event).collect(),
+        RecordKind::Rows => RowStream::new(spec).map(Record::Row).collect(),
+        RecordKind::Tables => tables::generate(spec.dataset.unwrap_or_else(|| panic!("{NO_DATASET}")), spec)
+            .into_iter()
+            .map(Record::Table)
+            .collect(),
+    }
+}
+
+const NO_DATASET: &str = "dekata: a DataFrame kata's case names no dataset";
+const NO_JOB: &str = "dekata: a job kata's case has no `job` (range and procedure)";
+const WRONG_KIND: &str = "dekata: this kata's call shape reads another kind of record than its streams make";
+
+/// A one-pass iterator of records. Solutions see only `impl Iterator`.
+pub enum Records<T, G> {
+    Generated(G),
+    Listed(std::vec::IntoIter<T>),
+}
+
+impl<T, G: Iterator<Item = T>> Iterator for Records<T, G> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        match self {
+            Records::Generated(s) => s.next(),
+            Records::Listed(s) => s.next(),
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match self {
+            Records::Generated(s) => s.size_hint(),
+            Records::Listed(s) => s.size_hint(),
+        }
+    }
+}

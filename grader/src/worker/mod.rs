@@ -1,0 +1,197 @@
+//! The Rust worker: the child side of the worker protocol (see `protocol`).
+//!
+//! `dekata` compiles each solution (a learner's file, a mutant, a kata's
+//! reference) into a binary of its own whose `main` is [`serve`], given one
+//! closure that calls the solution. The binary holds one solution only, so a
+//! learner's process never contains the reference, and its results never
+//! leave the process except through the reply channel, which safe code
+//! cannot reach.
+//!
+//! The worker serves runs until told to quit: it generates each run's input
+//! itself (streams are lazy and seeded, the fast path), measures the call's
+//! time and peak heap, and summarises the output with the sink.
+
+mod channel;
+pub mod input;
+
+pub use input::{Input, Record, Records, Tables, materialise};
+
+use crate::meter;
+use crate::protocol::{self, Done, Hello, Measure, Outcome, Output, Reply, Request, RunRequest};
+use crate::sink::Sink;
+use crate::streams::StreamSpec;
+use channel::Channel;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+static SERVING: AtomicBool = AtomicBool::new(false);
+static LAST_PANIC: Mutex<Option<(String, String)>> = Mutex::new(None);
+
+/// The worker's `main`: says hello, then serves runs of `entry` until the
+/// parent says quit or goes away. Exits 3 when started wrongly.
+pub fn serve<F>(entry: F) -> !
+where
+    F: Fn(Input, &mut Sink) + Send + 'static,
+{
+    // A solution that calls this again would reset the heap meter and
+    // answer in the worker's name: refuse.
+    if SERVING.swap(true, Ordering::SeqCst) {
+        panic!("{SERVING_TWICE}");
+    }
+    // The solution runs on a thread of its own, whose stack guard std
+    // knows without reading /proc (which the sandbox hides), so a stack
+    // overflow is reported as one.
+    let serving = std::thread::Builder::new()
+        .name("solution".to_string())
+        .stack_size(SOLUTION_STACK)
+        .spawn(move || serve_here(entry))
+        .unwrap_or_else(|e| fail(&format!("cannot start the solution's thread: {e}")));
+    let _ = serving.join();
+    std::process::exit(0)
+}
+
+fn serve_here<F>(entry: F) -> !
+where
+    F: Fn(Input, &mut Sink),
+{
+    let mut channel = Channel::open().unwrap_or_else(|e| fail(&format!("{NO_CHANNEL}: {e}")));
+    meter::report_oom_to(protocol::REPLY_FD);
+    std::panic::set_hook(Box::new(record_panic));
+    let hello = Hello {
+        protocol: protocol::PROTOCOL_VERSION,
+        language: "rust".to_string(),
+        runtime: "rust".to_string(),
+        generates: true,
+        load_error: None,
+    };
+    send(&mut channel, &Reply::Hello(hello));
+    let mut selection = Selection::default();
+    loop {
+        match channel.receive() {
+            Ok(Some(Request::Run(run))) => {
+                let done = run_one(&entry, &run, &mut selection);
+                send(&mut channel, &Reply::Done(done));
+            }
+            Ok(Some(Request::Quit)) | Ok(None) => std::process::exit(0),
+            Err(e) => fail(&format!("cannot read a request: {e}")),
+        }
+    }
+}
+
+fn send(channel: &mut Channel, reply: &Reply) {
+    if let Err(e) = channel.send(reply) {
+        fail(&format!("cannot send a reply: {e}"));
+    }
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("dekata worker: {message}");
+    std::process::exit(3);
+}
+
+/// The stream a shrink selects from, made once and kept while the parent
+/// keeps asking about the same stream.
+#[derive(Default)]
+struct Selection {
+    stream: Option<StreamSpec>,
+    records: Vec<Record>,
+}
+
+impl Selection {
+    fn pick(&mut self, stream: &StreamSpec, ranges: &[[u64; 2]]) -> Vec<Record> {
+        if self.stream.as_ref() != Some(stream) {
+            self.records = Vec::new();
+            self.records = materialise(stream);
+            self.stream = Some(stream.clone());
+        }
+        let len = self.records.len();
+        let clamp = |i: u64| usize::try_from(i).unwrap_or(usize::MAX).min(len);
+        ranges.iter().flat_map(|[a, b]| self.records[clamp(*a)..clamp(*b).max(clamp(*a))].iter().cloned()).collect()
+    }
+}
+
+fn run_one<F: Fn(Input, &mut Sink)>(entry: &F, run: &RunRequest, selection: &mut Selection) -> Done {
+    let job = run.job.as_ref().map(|j| (j.spec.clone(), j.first_day));
+    let (input, events) = match &run.input {
+        protocol::Input::Generate { stream, select: None } => (Input::generated(stream, job), stream.len()),
+        protocol::Input::Generate { stream, select: Some(ranges) } => {
+            let picked = selection.pick(stream, ranges);
+            let n = picked.len() as u64;
+            (Input::listed(stream, picked, job), n)
+        }
+        protocol::Input::Feed { .. } => fail(FEED_UNSUPPORTED),
+    };
+    let mut sink = Sink::new(run.order, run.keep);
+    sink.limit_state(run.state_limit_bytes);
+    let baseline = meter::reset_peak();
+    let cpu_before = cpu_time_us();
+    let started = Instant::now();
+    let result = catch_unwind(AssertUnwindSafe(|| entry(input, &mut sink)));
+    let elapsed = started.elapsed();
+    let cpu = cpu_time_us().saturating_sub(cpu_before);
+    let peak = meter::peak().saturating_sub(baseline);
+    let measure = Measure {
+        events,
+        elapsed_us: u64::try_from(elapsed.as_micros()).unwrap_or(u64::MAX),
+        cpu_us: cpu,
+        peak_heap_bytes: peak as u64,
+    };
+    let (outcome, output) = match result {
+        Ok(()) => (Outcome::Returned, Some(Output::Summary(sink.finish()))),
+        Err(_) => (panic_outcome(), None),
+    };
+    Done { id: run.id, outcome, measure, output }
+}
+
+/// What the last panic said, as an outcome: the starter's `todo!()` is
+/// told apart from a real panic here, where the panic happened.
+fn panic_outcome() -> Outcome {
+    let (message, location) = LAST_PANIC
+        .lock()
+        .ok()
+        .and_then(|mut p| p.take())
+        .unwrap_or_else(|| ("a panic without a message".to_string(), String::new()));
+    if message.starts_with("not yet implemented") || message.starts_with("not implemented") {
+        Outcome::NotImplemented { message }
+    } else {
+        Outcome::Panicked { message, location }
+    }
+}
+
+fn record_panic(info: &std::panic::PanicHookInfo<'_>) {
+    let message = if let Some(s) = info.payload().downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = info.payload().downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "a panic with a non-text payload".to_string()
+    };
+    let location = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
+    if let Ok(mut last) = LAST_PANIC.lock() {
+        *last = Some((message, location));
+    }
+}
+
+/// CPU time of the whole process (every thread), user and system.
+fn cpu_time_us() -> u64 {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage fills the struct it is given; RUSAGE_SELF is valid.
+    let usage = unsafe {
+        if libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()) != 0 {
+            return 0;
+        }
+        usage.assume_init()
+    };
+    let us = |t: libc::timeval| (t.tv_sec as u64).saturating_mul(1_000_000).saturating_add(t.tv_usec as u64);
+    us(usage.ru_utime).saturating_add(us(usage.ru_stime))
+}
+
+/// The solution's stack: what a main thread usually gets.
+const SOLUTION_STACK: usize = 8 * 1024 * 1024;
+
+const SERVING_TWICE: &str = "dekata: the worker is already running; a solution cannot start it again";
+const NO_CHANNEL: &str = "the request and reply channels (file descriptors 3 and 4) are not open: \
+this program is started by `dekata check`, not by hand";
+const FEED_UNSUPPORTED: &str = "this worker generates its own input; it was sent a feed";

@@ -1,0 +1,148 @@
+//! Turning a solution file into a program a worker can run.
+//!
+//! - `vet`: what a learner's Rust file may not contain, checked first;
+//! - `glue`: the generated `main` of each worker binary, every call shape;
+//! - `cargo`: the generated packages, lock files and cargo runs;
+//! - `plain`: the build of every kata but the DataFrame ones;
+//! - `engine`: the DataFrame katas' build, which links DataFusion.
+//!
+//! A learner's file (or a mutant, or a starter) and a kata's reference are
+//! always built into different binaries: the learner's worker never holds
+//! the reference. Python files need no build: they run in the Python worker.
+
+mod cargo;
+pub mod engine;
+mod glue;
+mod plain;
+pub mod vet;
+
+use crate::catalog::Kata;
+use crate::error::Internal;
+use crate::language::Language;
+use crate::mutants;
+use crate::workspace::Workspace;
+use anyhow::{Context, Result};
+use cargo::Built;
+use std::path::{Path, PathBuf};
+
+/// A program that serves the worker protocol.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Program {
+    /// A compiled worker; `variant` picks the solution in a binary that
+    /// holds several.
+    Native { binary: PathBuf, variant: Option<String> },
+    /// A Python file, run by dekata's Python worker.
+    Python { solution: PathBuf },
+}
+
+/// What building a learner-side solution gave.
+pub enum Compiled {
+    Built { program: Program, seconds: f64 },
+    /// The file was refused or did not compile: the text says why.
+    Rejected { stderr: String },
+}
+
+/// Builds the worker for a learner-side file: a learner's solution, a
+/// starter or a mutant. Its Rust is vetted first.
+pub fn learner(ws: &Workspace, kata: &Kata, solution: &Path, color: bool) -> Result<Compiled> {
+    if Language::of(solution) == Language::Python {
+        return Ok(Compiled::Built { program: Program::Python { solution: solution.to_path_buf() }, seconds: 0.0 });
+    }
+    let solution = std::fs::canonicalize(solution)
+        .with_context(|| format!("cannot resolve the solution path {}", solution.display()))?;
+    let source =
+        std::fs::read_to_string(&solution).with_context(|| format!("cannot read {}", solution.display()))?;
+    let refusals = vet::vet(&source);
+    if !refusals.is_empty() {
+        let shown = ws.display(&solution);
+        let text: String = refusals.iter().map(|r| r.render(&shown)).collect::<Vec<_>>().join("\n");
+        return Ok(Compiled::Rejected { stderr: format!("{text}\n{REFUSED}") });
+    }
+    let reference = std::fs::canonicalize(kata.reference(Language::Rust)).ok();
+    if reference.as_deref() == Some(solution.as_path()) {
+        // The reference graded as a learner (by `validate`): its own worker.
+        return Ok(Compiled::Built { program: self::reference(ws, kata, color)?, seconds: 0.0 });
+    }
+    let (name, glue_text, variant) = if kata.needs_engine() && in_kata_folder(kata, &solution)? {
+        let modules = kata_modules(kata)?;
+        let Some((variant, _)) = modules.iter().find(|(_, path)| *path == solution) else {
+            return Err(Internal::new(format!(
+                "{} is in the kata's folder but is not its starter or a mutant",
+                solution.display()
+            ))
+            .into());
+        };
+        let listed: Vec<(String, &Path)> = modules.iter().map(|(v, p)| (v.clone(), p.as_path())).collect();
+        (format!("{}__kata", kata.id), glue::several(kata, &listed), Some(variant.clone()))
+    } else {
+        (binary_name(kata, &solution), glue::single(kata, &solution), None)
+    };
+    let built = build(ws, kata, &name, &glue_text, color)?;
+    Ok(match built {
+        Built::Binary(binary, seconds) => Compiled::Built { program: Program::Native { binary, variant }, seconds },
+        Built::Rejected(stderr) => Compiled::Rejected { stderr },
+    })
+}
+
+/// Builds the kata's Rust reference worker. A reference that does not
+/// compile is the kata's problem, never the learner's.
+pub fn reference(ws: &Workspace, kata: &Kata, color: bool) -> Result<Program> {
+    let reference = std::fs::canonicalize(kata.reference(Language::Rust))
+        .with_context(|| format!("cannot resolve {}", kata.reference(Language::Rust).display()))?;
+    let name = format!("{}__reference", kata.id);
+    match build(ws, kata, &name, &glue::single(kata, &reference), color)? {
+        Built::Binary(binary, _) => Ok(Program::Native { binary, variant: None }),
+        Built::Rejected(stderr) => Err(Internal::new(format!(
+            "the reference of `{}` ({}) does not compile: this is a problem with the kata.\n{stderr}",
+            kata.id,
+            ws.display(&kata.reference(Language::Rust))
+        ))
+        .into()),
+    }
+}
+
+/// Forgets the engine-linked binary of a learner's file that will not be
+/// graded again (a class's submission).
+pub fn forget(ws: &Workspace, kata: &Kata, solution: &Path) {
+    if !kata.needs_engine() || Language::of(solution) != Language::Rust {
+        return;
+    }
+    if let Ok(solution) = std::fs::canonicalize(solution) {
+        engine::Engine::new(ws).forget(&binary_name(kata, &solution));
+    }
+}
+
+fn build(ws: &Workspace, kata: &Kata, name: &str, glue_text: &str, color: bool) -> Result<Built> {
+    if kata.needs_engine() {
+        engine::Engine::new(ws).build(ws, name, glue_text, color)
+    } else {
+        plain::Plain::new(ws).build(ws, name, glue_text, color)
+    }
+}
+
+/// Each solution file builds as `<kata>__<hash of its path>`: the same
+/// file always reuses its binary (and its incremental state), and different
+/// files, mutants or other learners' copies, never collide.
+fn binary_name(kata: &Kata, solution: &Path) -> String {
+    let h = grader::rng::fnv1a(solution.to_string_lossy().as_bytes());
+    format!("{}__{:08x}", kata.id, h as u32)
+}
+
+fn in_kata_folder(kata: &Kata, solution: &Path) -> Result<bool> {
+    let dir = std::fs::canonicalize(&kata.dir).with_context(|| format!("cannot resolve {}", kata.dir.display()))?;
+    Ok(solution.starts_with(dir))
+}
+
+/// The kata's own learner-side Rust files as (variant, canonical path): the
+/// starter, and each mutant by its file stem.
+fn kata_modules(kata: &Kata) -> Result<Vec<(String, PathBuf)>> {
+    let canonical = |p: PathBuf| std::fs::canonicalize(&p).with_context(|| format!("cannot resolve {}", p.display()));
+    let mut modules = vec![("starter".to_string(), canonical(kata.starter(Language::Rust))?)];
+    for m in mutants::load(kata, Language::Rust)? {
+        modules.push((format!("mutant_{}", m.name), canonical(m.path)?));
+    }
+    Ok(modules)
+}
+
+const REFUSED: &str = "dekata refuses these constructs before building, so that a solution cannot reach \
+the grader or the kata's reference: see README.md, \"What a submission can and cannot do\".";

@@ -1,0 +1,39 @@
+//! Cached reference results, so that a re-check runs only the learner's side.
+//!
+//! A reference result is keyed by everything that could change it: the
+//! grader's sources (fingerprinted at build time), the generator version,
+//! the kata file, the reference's source, and what the run was asked
+//! (seed, stream, job) — see [`key`].
+
+use crate::results::Measured;
+use crate::workspace::Workspace;
+use anyhow::{Context, Result};
+use grader::rng::{fnv1a, mix64};
+use std::path::{Path, PathBuf};
+
+/// The key of one reference run: `parts` are the kata file, the reference
+/// source, and the run's description.
+pub fn key(toml: &Path, reference: &Path, run: &serde_json::Value) -> Result<String> {
+    let toml = std::fs::read(toml).with_context(|| format!("cannot read {}", toml.display()))?;
+    let reference = std::fs::read(reference).with_context(|| format!("cannot read {}", reference.display()))?;
+    let run = serde_json::to_vec(run)?;
+    let mut h = fnv1a(env!("DEKATA_GRADER_FINGERPRINT").as_bytes());
+    h = mix64(h ^ u64::from(grader::streams::GENERATOR_VERSION));
+    for part in [&toml, &reference, &run] {
+        h = mix64(h ^ fnv1a(part));
+    }
+    Ok(format!("{h:016x}"))
+}
+
+fn path(ws: &Workspace, kata: &str, case: &str, key: &str) -> PathBuf {
+    ws.target.join("cache").join(kata).join(format!("{case}-{key}.json"))
+}
+
+pub fn load(ws: &Workspace, kata: &str, case: &str, key: &str) -> Option<Measured> {
+    let bytes = std::fs::read(path(ws, kata, case, key)).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
+pub fn store(ws: &Workspace, kata: &str, case: &str, key: &str, measured: &Measured) -> Result<()> {
+    crate::atomic::write(&path(ws, kata, case, key), &serde_json::to_vec(measured)?)
+}

@@ -1,0 +1,153 @@
+//! Grading one solution of one kata: build it, run every case on its worker
+//! beside the reference's results, judge, shrink failures, and assemble the
+//! report.
+//!
+//! - `side`: one side's worker, started when needed and again after it dies;
+//! - `run`: one case's requests (generated or fed input) and measures;
+//! - `reference`: the reference's results, cached;
+//! - `shrink`: the counterexample search, driven from here;
+//! - `cache`: where reference results are kept.
+
+mod cache;
+mod reference;
+mod run;
+mod shrink;
+mod side;
+
+use crate::catalog::{Case, Kata};
+use crate::compile::{self, Compiled};
+use crate::judge::{self, Judged};
+use crate::report::{CaseReport, Report};
+use crate::workspace::Workspace;
+use crate::worker::confine::Sandbox;
+use anyhow::Result;
+use grader::protocol::JobRun;
+use grader::rng::{fnv1a, mix64};
+use grader::streams::StreamSpec;
+use reference::References;
+use run::Ask;
+use side::Side;
+use std::path::Path;
+use std::time::Duration;
+
+/// The seed used when none is given.
+pub const DEFAULT_SEED: u64 = 42;
+/// Outputs of cases up to this many events are kept whole in the report.
+const KEEP_OUTPUT_UP_TO: u64 = 10_000;
+/// How long a Rust worker may take to start.
+const RUST_STARTUP: Duration = Duration::from_secs(10);
+/// The most CPU a worker may use over its whole life (a backstop: each run
+/// has its own clock).
+const WORKER_CPU_SECONDS: u64 = 3_600;
+
+/// Hears about progress while a kata is graded.
+pub trait Observer {
+    fn compiled(&mut self, _seconds: f64) {}
+    fn case_done(&mut self, _case: &CaseReport) {}
+}
+
+/// An observer that hears nothing.
+pub struct Quiet;
+impl Observer for Quiet {}
+
+pub struct Request<'a> {
+    pub ws: &'a Workspace,
+    pub kata: &'a Kata,
+    pub solution: &'a Path,
+    pub seed: u64,
+    pub color: bool,
+}
+
+pub fn grade(req: &Request<'_>, observer: &mut dyn Observer) -> Result<Report> {
+    let program = match compile::learner(req.ws, req.kata, req.solution, req.color)? {
+        Compiled::Rejected { stderr } => return Ok(Report::compile_error(&req.kata.id, req.seed, stderr)),
+        Compiled::Built { program, seconds } => {
+            observer.compiled(seconds);
+            program
+        }
+    };
+    let mut learner = Side::new(program, limits(req.kata), RUST_STARTUP);
+    if let Some(error) = learner.load_error()? {
+        return Ok(Report::compile_error(&req.kata.id, req.seed, error));
+    }
+    let mut references = References::new(req);
+    let solution_display = req.ws.display(req.solution);
+    let mut cases = Vec::new();
+    for case in &req.kata.cases {
+        let report = grade_case(req, &mut learner, &mut references, case, &solution_display)?;
+        observer.case_done(&report);
+        cases.push(report);
+    }
+    learner.stop();
+    references.stop();
+    let mut report = Report::new(&req.kata.id, req.seed, cases);
+    report.sandbox = match learner.sandbox.clone() {
+        Some(Sandbox::Unavailable(why)) => Some(why),
+        _ => None,
+    };
+    Ok(report)
+}
+
+fn grade_case(
+    req: &Request<'_>,
+    learner: &mut Side,
+    references: &mut References<'_>,
+    case: &Case,
+    solution_display: &str,
+) -> Result<CaseReport> {
+    let kata = req.kata;
+    let expected = references.expected(case)?;
+    let time_limit = judge::time_limit_ms(&kata.limits, expected.measure.elapsed_us);
+    let stream = stream_spec(kata, case, req.seed);
+    let ask = ask(kata, case);
+    let wall = Duration::from_millis(time_limit + 1_000);
+    let end = run::run_case(learner, &stream, case.memory.as_ref().map(|m| m.scale), &ask, wall)?;
+    let noun = kata.record_noun();
+    let mut judged: Judged = judge::judge(case, kata, &expected, &end, solution_display, noun);
+    if kata.needs_engine() {
+        judged.counterexample_noun = "row";
+    }
+    let shrunk = match judged.shrink {
+        Some(target) => {
+            let wall = Duration::from_millis(time_limit + 1_000);
+            shrink::counterexample(learner, references.side()?, &stream, &ask, &kata.compare, target, wall)?
+        }
+        None => None,
+    };
+    let mut report = CaseReport::new(judged, shrunk);
+    if let (Some(job), false) = (&case.job, report.verdict == crate::report::Verdict::Pass) {
+        let first_day = grader::jobs::utc_day(case.params.start_ts);
+        report.message = format!("The job ran {}: {}", job.describe(first_day), report.message);
+    }
+    // Panic locations and compiler paths name files relative to the root.
+    report.message = report.message.replace(&format!("{}/", req.ws.root.display()), "");
+    Ok(report)
+}
+
+/// What every run of a case is asked, beside its input.
+fn ask(kata: &Kata, case: &Case) -> Ask {
+    Ask {
+        order: kata.compare.order,
+        keep: case.events <= KEEP_OUTPUT_UP_TO && case.memory.is_none(),
+        heap: case.memory.is_some(),
+        job: case.job.clone().map(|spec| JobRun { spec, first_day: grader::jobs::utc_day(case.params.start_ts) }),
+        state_limit_bytes: None,
+    }
+}
+
+/// The stream of a case: its seed derives from the check's seed and the
+/// kata and case names, so every case is reproducible on its own.
+pub fn stream_spec(kata: &Kata, case: &Case, seed: u64) -> StreamSpec {
+    StreamSpec {
+        record: kata.shape.record_kind(),
+        seed: mix64(seed ^ fnv1a(format!("{}/{}", kata.id, case.name).as_bytes())),
+        events: case.events,
+        families: case.families.clone(),
+        params: case.params.clone(),
+        dataset: kata.dataset,
+    }
+}
+
+fn limits(kata: &Kata) -> crate::worker::confine::Limits {
+    crate::worker::launch::limits(kata.limits.hard_memory_mib, WORKER_CPU_SECONDS)
+}

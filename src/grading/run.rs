@@ -1,0 +1,179 @@
+//! One case on one side: the request (the stream the worker generates, or
+//! the records the parent feeds it), the memory case's shorter run first,
+//! and the result as measured.
+
+use super::side::{RunEnd, Side};
+use crate::results::{Measured, Observed};
+use crate::worker::Feeder;
+use anyhow::Result;
+use grader::jobs::JobSpec;
+use grader::protocol::{FeedLine, Input, JobRun, Order, Outcome, RunRequest};
+use grader::streams::{RecordKind, StreamSpec};
+use grader::worker::Record;
+use serde_json::Value;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Records per feed line.
+const BATCH: usize = 1024;
+
+/// What a run is asked, beside its input.
+#[derive(Clone, Debug)]
+pub struct Ask {
+    pub order: Order,
+    pub keep: bool,
+    pub heap: bool,
+    pub job: Option<JobRun>,
+    pub state_limit_bytes: Option<u64>,
+}
+
+/// The records of a run: the whole stream, or some of its records (by
+/// index, with the records themselves for workers that are fed).
+#[derive(Clone)]
+pub enum Records {
+    Stream(StreamSpec),
+    Selected { stream: StreamSpec, ranges: Vec<[u64; 2]>, records: Arc<Vec<Record>> },
+}
+
+impl Records {
+    fn stream(&self) -> &StreamSpec {
+        match self {
+            Records::Stream(s) | Records::Selected { stream: s, .. } => s,
+        }
+    }
+}
+
+/// The request for one run, and the feed to send after it when the worker
+/// does not generate its input.
+pub fn request(records: &Records, ask: &Ask, generates: bool) -> (RunRequest, Option<Feeder>) {
+    let copies = ask.job.as_ref().map_or(1, |j| replays(&j.spec));
+    let stream = records.stream().clone();
+    let (input, feed) = if generates {
+        let select = match records {
+            Records::Stream(_) => None,
+            Records::Selected { ranges, .. } => Some(ranges.clone()),
+        };
+        (Input::Generate { stream, select }, None)
+    } else {
+        let (count, feed): (u64, Feeder) = match records {
+            Records::Stream(spec) if spec.record == RecordKind::Tables => {
+                let all = Arc::new(grader::worker::materialise(spec));
+                (all.len() as u64, listed_feed(all, copies))
+            }
+            Records::Stream(spec) => (spec.len(), generated_feed(spec.clone(), copies)),
+            Records::Selected { records, .. } => (records.len() as u64, listed_feed(Arc::clone(records), copies)),
+        };
+        let input = Input::Feed { kind: stream.record, records: count, feeds: copies, dataset: stream.dataset };
+        (input, Some(feed))
+    };
+    let request = RunRequest {
+        id: 0,
+        input,
+        order: ask.order,
+        keep: ask.keep,
+        heap: ask.heap,
+        job: ask.job.clone(),
+        state_limit_bytes: ask.state_limit_bytes,
+    };
+    (request, feed)
+}
+
+/// How many copies of its input a job's procedure reads.
+fn replays(job: &JobSpec) -> u32 {
+    use grader::jobs::Procedure;
+    match job.procedure {
+        Procedure::Once => 1,
+        Procedure::Twice | Procedure::FailThenRerun => 2,
+        Procedure::DayByDay => u32::try_from(job.days.max(0)).unwrap_or(u32::MAX),
+    }
+}
+
+fn generated_feed(spec: StreamSpec, copies: u32) -> Feeder {
+    Box::new(move |send| {
+        for _ in 0..copies {
+            let mut batch = Vec::with_capacity(BATCH);
+            for record in records_of(&spec) {
+                batch.push(feed_value(&record));
+                if batch.len() == BATCH {
+                    send(&FeedLine::Batch(std::mem::take(&mut batch)))?;
+                }
+            }
+            if !batch.is_empty() {
+                send(&FeedLine::Batch(batch))?;
+            }
+            send(&FeedLine::End)?;
+        }
+        Ok(())
+    })
+}
+
+fn listed_feed(records: Arc<Vec<Record>>, copies: u32) -> Feeder {
+    Box::new(move |send| {
+        for _ in 0..copies {
+            for chunk in records.chunks(BATCH) {
+                send(&FeedLine::Batch(chunk.iter().map(feed_value).collect()))?;
+            }
+            send(&FeedLine::End)?;
+        }
+        Ok(())
+    })
+}
+
+/// The stream's records, lazily where the generator is lazy.
+fn records_of(spec: &StreamSpec) -> Box<dyn Iterator<Item = Record>> {
+    match spec.record {
+        RecordKind::Events => Box::new(grader::streams::EventStream::new(spec).map(Record::Event)),
+        RecordKind::Rows => Box::new(grader::streams::RowStream::new(spec).map(Record::Row)),
+        RecordKind::Tables => Box::new(grader::worker::materialise(spec).into_iter()),
+
+    }
+}
+
+/// A record as a feed sends it: events and rows as their objects, table
+/// rows with their table's name.
+fn feed_value(record: &Record) -> Value {
+    match record {
+        Record::Event(e) => grader::sink::to_value(e),
+        Record::Row(r) => Value::Object(r.clone()),
+        Record::Table(t) => serde_json::json!({ "table": t.table, "row": Value::Object(t.row.clone()) }),
+    }
+}
+
+/// Runs a case: with a memory check, first on the stream `scale` times
+/// shorter, then on the whole stream.
+pub fn run_case(
+    side: &mut Side,
+    stream: &StreamSpec,
+    scale: Option<u64>,
+    ask: &Ask,
+    wall: Duration,
+) -> Result<Observed> {
+    let generates = side.generates()?;
+    let scaled = match scale {
+        Some(scale) if scale > 1 => {
+            let small = stream.with_events(stream.events / scale);
+            let small_ask = Ask { keep: false, ..ask.clone() };
+            let (request, feed) = request(&Records::Stream(small), &small_ask, generates);
+            match side.run(request, feed, wall)? {
+                RunEnd::Died(death) => return Ok(Observed::Died(death)),
+                RunEnd::Finished(f) if !matches!(f.outcome, Outcome::Returned) => {
+                    return Ok(Observed::Measured(Measured {
+                        outcome: f.outcome,
+                        measure: f.measure,
+                        scaled: None,
+                        output: None,
+                    }));
+                }
+                RunEnd::Finished(f) => Some(f.measure),
+            }
+        }
+        _ => None,
+    };
+    let (request, feed) = request(&Records::Stream(stream.clone()), ask, generates);
+    Ok(match side.run(request, feed, wall)? {
+        RunEnd::Died(death) => Observed::Died(death),
+        RunEnd::Finished(f) => {
+            Observed::Measured(Measured { outcome: f.outcome, measure: f.measure, scaled, output: f.output })
+        }
+    })
+}

@@ -1,0 +1,213 @@
+//! Finding a small counterexample, driven from the parent.
+//!
+//! The learner's side and the reference's side never share a process: each
+//! candidate input goes to both workers (at once, on two threads), and the
+//! parent compares what they return. A candidate is named by the indices
+//! of its records in the case's stream, which every generating worker makes
+//! from the case's seed, so no large input crosses a pipe; a worker that is
+//! fed gets the records themselves.
+
+use super::run::{Ask, Records, request};
+use super::side::{RunEnd, Side};
+use crate::judge::ShrinkTarget as Target;
+use anyhow::Result;
+use grader::compare::{grain_violation, items_equal, sort_canonical};
+use grader::protocol::{CompareSpec, Outcome};
+use grader::shrink::{Actual, Budget, Counterexample, minimise, minimise_grouped};
+use grader::streams::StreamSpec;
+use grader::worker::{Record, materialise};
+use serde_json::Value;
+use std::cell::RefCell;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// What one side made of a candidate.
+enum Produced {
+    Items(Vec<Value>),
+    Panicked(String),
+    /// It did not finish (died, timed out): not the failure searched for.
+    Nothing,
+}
+
+struct Search<'a> {
+    learner: &'a mut Side,
+    reference: &'a mut Side,
+    stream: &'a StreamSpec,
+    all: Arc<Vec<Record>>,
+    ask: Ask,
+    compare: &'a CompareSpec,
+    wall: Duration,
+    learner_generates: bool,
+    reference_generates: bool,
+}
+
+/// The smallest input found on which the learner still fails as `target`
+/// says, or `None` when the whole stream does not fail that way.
+pub fn counterexample(
+    learner: &mut Side,
+    reference: &mut Side,
+    stream: &StreamSpec,
+    ask: &Ask,
+    compare: &CompareSpec,
+    target: Target,
+    wall: Duration,
+) -> Result<Option<Counterexample>> {
+    let all = Arc::new(materialise(stream));
+    let keyed = Arc::clone(&all);
+    let ask = Ask { keep: true, heap: false, state_limit_bytes: None, ..ask.clone() };
+    let learner_generates = learner.generates()?;
+    let reference_generates = reference.generates()?;
+    let mut search =
+        Search { learner, reference, stream, all, ask, compare, wall, learner_generates, reference_generates };
+    let everything: Vec<usize> = (0..search.all.len()).collect();
+    // An error of dekata's own (not a verdict) stops the search and is
+    // returned once it is over.
+    let failure: RefCell<Option<anyhow::Error>> = RefCell::new(None);
+    let mut fails = |candidate: &[usize]| match search.fails(candidate, target) {
+        Ok(f) => f,
+        Err(e) => {
+            failure.borrow_mut().get_or_insert(e);
+            false
+        }
+    };
+    if !fails(&everything) {
+        return match failure.borrow_mut().take() {
+            Some(e) => Err(e),
+            None => Ok(None),
+        };
+    }
+    let shrunk = match stream.dataset {
+        // DataFrame runs cost milliseconds each: search whole keys first.
+        Some(dataset) => {
+            let column = dataset.key_column();
+            let key = |i: &usize| match &keyed[*i] {
+                Record::Table(t) => t.row.get(column).map(Value::to_string).unwrap_or_default(),
+                _ => String::new(),
+            };
+            minimise_grouped(everything, key, &mut fails, Budget { max_time: Duration::from_secs(15), ..Budget::default() })
+        }
+        None => minimise(everything, &mut fails, Budget::default()),
+    };
+    drop(fails);
+    if let Some(e) = failure.into_inner() {
+        return Err(e);
+    }
+    let (expected, actual) = search.both(&shrunk.input)?;
+    let expected = match expected {
+        Produced::Items(items) => items,
+        Produced::Panicked(_) | Produced::Nothing => Vec::new(),
+    };
+    let (actual, grain) = match actual {
+        Produced::Items(items) => {
+            let grain = grain_violation(&items, &search.compare.grain);
+            (Actual::Output { items }, grain)
+        }
+        Produced::Panicked(message) => (Actual::Panicked { message }, None),
+        Produced::Nothing => (Actual::Output { items: Vec::new() }, None),
+    };
+    Ok(Some(Counterexample {
+        original_records: search.all.len() as u64,
+        records: shrunk.input.iter().map(|i| search.all[*i].to_value()).collect(),
+        expected,
+        actual,
+        grain_violation: grain,
+        tests_run: shrunk.tests_run + 1,
+    }))
+}
+
+impl Search<'_> {
+    fn fails(&mut self, candidate: &[usize], target: Target) -> Result<bool> {
+        Ok(match target {
+            Target::Panic => matches!(self.one(true, candidate)?, Produced::Panicked(_)),
+            Target::WrongAnswer => match self.both(candidate)? {
+                (_, Produced::Panicked(_)) => true,
+                (Produced::Items(expected), Produced::Items(actual)) => {
+                    !items_equal(&expected, &actual, self.compare.float_tolerance)
+                        || grain_violation(&actual, &self.compare.grain).is_some()
+                }
+                _ => false,
+            },
+        })
+    }
+
+    /// The reference's and the learner's outputs on a candidate, run at once.
+    fn both(&mut self, candidate: &[usize]) -> Result<(Produced, Produced)> {
+        let records = self.records(candidate);
+        let (learner, reference) = (&mut *self.learner, &mut *self.reference);
+        let (lg, rg) = (self.learner_generates, self.reference_generates);
+        let (ask, wall, compare) = (&self.ask, self.wall, self.compare);
+        std::thread::scope(|scope| {
+            let theirs = scope.spawn(|| produce(reference, &records, ask, rg, wall, compare));
+            let ours = produce(learner, &records, ask, lg, wall, compare);
+            let theirs = theirs.join().map_err(|_| anyhow::anyhow!("the reference's run panicked in dekata"))?;
+            Ok((theirs?, ours?))
+        })
+    }
+
+    fn one(&mut self, learner: bool, candidate: &[usize]) -> Result<Produced> {
+        let records = self.records(candidate);
+        let (side, generates) = if learner {
+            (&mut *self.learner, self.learner_generates)
+        } else {
+            (&mut *self.reference, self.reference_generates)
+        };
+        produce(side, &records, &self.ask, generates, self.wall, self.compare)
+    }
+
+    fn records(&self, candidate: &[usize]) -> Records {
+        let picked = if self.learner_generates && self.reference_generates {
+            Vec::new()
+        } else {
+            candidate.iter().map(|i| self.all[*i].clone()).collect()
+        };
+        Records::Selected { stream: self.stream.clone(), ranges: ranges(candidate), records: Arc::new(picked) }
+    }
+}
+
+fn produce(
+    side: &mut Side,
+    records: &Records,
+    ask: &Ask,
+    generates: bool,
+    wall: Duration,
+    compare: &CompareSpec,
+) -> Result<Produced> {
+    let (request, feed) = request(records, ask, generates);
+    Ok(match side.run(request, feed, wall)? {
+        RunEnd::Died(_) => Produced::Nothing,
+        RunEnd::Finished(f) => match f.outcome {
+            Outcome::Returned => {
+                let mut items = f.output.and_then(|o| o.kept).unwrap_or_default();
+                sort_canonical(&mut items, compare.order, compare.float_tolerance);
+                Produced::Items(items)
+            }
+            Outcome::Panicked { message, .. } => Produced::Panicked(message),
+            Outcome::NotImplemented { message } => Produced::Panicked(message),
+            Outcome::Forbidden { action, target } => Produced::Panicked(format!("{action} {target}")),
+        },
+    })
+}
+
+/// Ascending indices as half-open ranges.
+fn ranges(indices: &[usize]) -> Vec<[u64; 2]> {
+    let mut out: Vec<[u64; 2]> = Vec::new();
+    for &i in indices {
+        let i = i as u64;
+        match out.last_mut() {
+            Some(last) if last[1] == i => last[1] = i + 1,
+            _ => out.push([i, i + 1]),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indices_become_ranges() {
+        assert_eq!(ranges(&[0, 1, 2, 5, 7, 8]), vec![[0, 3], [5, 6], [7, 9]]);
+        assert!(ranges(&[]).is_empty());
+    }
+}

@@ -1,0 +1,207 @@
+//! What a worker process may do, enforced by the kernel from before its
+//! first instruction: resource limits, and a Landlock ruleset.
+//!
+//! The ruleset is built in the parent and applied in the child between
+//! `fork` and `exec`, with two raw system calls (`prctl` and
+//! `landlock_restrict_self`), so it binds the worker's program from its
+//! start, before any of a solution's code can run. It grants:
+//! - read access to what the program needs to load (its own file, the
+//!   system's shared libraries, for Python its standard library and
+//!   dekata's worker modules, the solution file itself);
+//! - execute access to the program's own file only, so no other program
+//!   can be started;
+//! - no write access anywhere, so no file can be created or changed;
+//! - no network, and (kernel ABI 6 and later) no signals to processes
+//!   outside the worker, so `dekata` itself cannot be killed.
+//!
+//! The kata's folder, its reference and dekata's cache of reference
+//! results are outside every grant. On a kernel without Landlock the worker
+//! runs with the resource limits alone, and the report says so.
+
+use anyhow::{Context, Result};
+use landlock::{
+    ABI, Access, AccessFs, AccessNet, BitFlags, CompatLevel, Compatible, PathBeneath, PathFd, Ruleset, RulesetAttr,
+    RulesetCreatedAttr, Scope,
+};
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The ABI whose rights dekata asks for (tested here); older kernels give
+/// what they have.
+const ABI_ASKED: ABI = ABI::V6;
+
+/// Resource limits for one worker.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// The address-space cap (`RLIMIT_AS`): a runaway allocation fails.
+    pub address_space_bytes: u64,
+    /// The CPU backstop (`RLIMIT_CPU`) for the worker's whole life; each
+    /// run's own limit is the parent's clock.
+    pub cpu_seconds: u64,
+    /// The most a worker may write to any file (`RLIMIT_FSIZE`).
+    pub file_size_bytes: u64,
+}
+
+/// What a worker may touch on the file system and the network.
+#[derive(Clone, Debug, Default)]
+pub struct Confinement {
+    /// Files and folders it may read (and list).
+    pub read: Vec<PathBuf>,
+    /// Files it may execute (its own program).
+    pub execute: Vec<PathBuf>,
+    /// Folders it may write in (the JVM's scratch folder for Spark katas).
+    pub write: Vec<PathBuf>,
+    /// Whether it may use TCP (the JVM's gateway for Spark katas).
+    pub network: bool,
+}
+
+/// Whether the kernel confines the worker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Sandbox {
+    Landlock,
+    /// Not available; why, for the report.
+    Unavailable(String),
+}
+
+/// A ruleset ready to be applied in a child.
+pub struct Prepared {
+    ruleset: Option<OwnedFd>,
+    pub sandbox: Sandbox,
+}
+
+impl Confinement {
+    /// Builds the Landlock ruleset (when the kernel has Landlock).
+    pub fn prepare(&self) -> Result<Prepared> {
+        let abi = kernel_abi();
+        if abi <= 0 {
+            return Ok(Prepared { ruleset: None, sandbox: Sandbox::Unavailable(NO_LANDLOCK.to_string()) });
+        }
+        let mut ruleset = Ruleset::default()
+            .set_compatibility(CompatLevel::BestEffort)
+            .handle_access(AccessFs::from_all(ABI_ASKED))
+            .context("cannot describe the worker's file-system rights")?;
+        if !self.network {
+            ruleset = ruleset.handle_access(AccessNet::from_all(ABI_ASKED)).context("cannot describe network rights")?;
+        }
+        if abi >= 6 {
+            ruleset = ruleset.scope(Scope::from_all(ABI_ASKED)).context("cannot describe the worker's scope")?;
+        }
+        let mut created = ruleset.create().context("cannot create the worker's Landlock ruleset")?;
+        let read: BitFlags<AccessFs> = AccessFs::ReadFile | AccessFs::ReadDir;
+        let write = AccessFs::from_all(ABI_ASKED) & !AccessFs::Execute;
+        for (paths, access) in [
+            (&self.read, read),
+            (&self.execute, BitFlags::from(AccessFs::ReadFile) | AccessFs::Execute),
+            (&self.write, write | read),
+        ] {
+            for path in paths {
+                // A path that does not exist on this machine grants nothing.
+                let Ok(fd) = PathFd::new(path) else { continue };
+                let access = if path.is_dir() { access } else { access & file_rights() };
+                created = created
+                    .add_rule(PathBeneath::new(fd, access))
+                    .with_context(|| format!("cannot grant {} to the worker", path.display()))?;
+            }
+        }
+        let fd: Option<OwnedFd> = created.into();
+        let sandbox = match fd {
+            Some(_) => Sandbox::Landlock,
+            None => Sandbox::Unavailable(NO_LANDLOCK.to_string()),
+        };
+        Ok(Prepared { ruleset: fd, sandbox })
+    }
+}
+
+fn file_rights() -> BitFlags<AccessFs> {
+    AccessFs::Execute | AccessFs::ReadFile | AccessFs::WriteFile | AccessFs::Truncate | AccessFs::IoctlDev
+}
+
+/// The kernel's Landlock ABI, or 0 (or less) without Landlock.
+fn kernel_abi() -> i64 {
+    const LANDLOCK_CREATE_RULESET_VERSION: libc::c_uint = 1;
+    // SAFETY: asking for the ABI version takes no pointers.
+    unsafe {
+        libc::syscall(
+            libc::SYS_landlock_create_ruleset,
+            std::ptr::null::<libc::c_void>(),
+            0usize,
+            LANDLOCK_CREATE_RULESET_VERSION,
+        )
+    }
+}
+
+impl Prepared {
+    /// Makes `cmd`'s child apply the limits and the ruleset before `exec`.
+    pub fn apply(&self, cmd: &mut Command, limits: Limits) {
+        let ruleset = self.ruleset.as_ref().map(|fd| fd.as_raw_fd());
+        // SAFETY: only async-signal-safe calls (setrlimit, prctl, and the
+        // landlock system call) run between fork and exec.
+        unsafe {
+            cmd.pre_exec(move || {
+                set_limit(libc::RLIMIT_AS, limits.address_space_bytes, limits.address_space_bytes)?;
+                // SIGXCPU at the soft limit, SIGKILL a second later.
+                set_limit(libc::RLIMIT_CPU, limits.cpu_seconds, limits.cpu_seconds + 1)?;
+                set_limit(libc::RLIMIT_FSIZE, limits.file_size_bytes, limits.file_size_bytes)?;
+                set_limit(libc::RLIMIT_CORE, 0, 0)?;
+                if let Some(fd) = ruleset {
+                    if libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                    if libc::syscall(libc::SYS_landlock_restrict_self, fd, 0u32) != 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                }
+                Ok(())
+            });
+        }
+    }
+}
+
+fn set_limit(resource: libc::__rlimit_resource_t, soft: u64, hard: u64) -> std::io::Result<()> {
+    let lim = libc::rlimit { rlim_cur: soft as libc::rlim_t, rlim_max: hard as libc::rlim_t };
+    // SAFETY: setrlimit with a valid struct; async-signal-safe.
+    if unsafe { libc::setrlimit(resource, &lim) } != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+/// The system's shared libraries, which every dynamically linked program
+/// reads before its `main`.
+pub fn system_libraries() -> Vec<PathBuf> {
+    ["/lib", "/lib64", "/usr/lib", "/usr/lib64", "/etc/ld.so.cache"].iter().map(PathBuf::from).collect()
+}
+
+/// The dynamic loader a program names (its ELF `PT_INTERP`), which the
+/// kernel executes along with it; `None` for a static program or a file
+/// that is not a 64-bit little-endian ELF.
+pub fn interpreter(program: &Path) -> Option<PathBuf> {
+    let bytes = std::fs::read(program).ok()?;
+    let u16_at = |at: usize| bytes.get(at..at + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
+    let u32_at = |at: usize| bytes.get(at..at + 4).map(|b| u32::from_le_bytes(b.try_into().unwrap_or_default()));
+    let u64_at = |at: usize| bytes.get(at..at + 8).map(|b| u64::from_le_bytes(b.try_into().unwrap_or_default()));
+    // ELF magic, 64-bit class, little-endian.
+    if bytes.get(..6)? != b"\x7fELF\x02\x01" {
+        return None;
+    }
+    let table = usize::try_from(u64_at(0x20)?).ok()?;
+    let entry_size = usize::from(u16_at(0x36)?);
+    for i in 0..usize::from(u16_at(0x38)?) {
+        let header = table + i * entry_size;
+        if u32_at(header)? == PT_INTERP {
+            let offset = usize::try_from(u64_at(header + 8)?).ok()?;
+            let size = usize::try_from(u64_at(header + 32)?).ok()?;
+            let path = bytes.get(offset..offset + size)?;
+            let path = path.split(|b| *b == 0).next()?;
+            return Some(PathBuf::from(std::str::from_utf8(path).ok()?));
+        }
+    }
+    None
+}
+
+const PT_INTERP: u32 = 3;
+
+const NO_LANDLOCK: &str = "this kernel has no Landlock, so the solution ran without the file and process \
+sandbox (resource limits still applied)";

@@ -1,0 +1,364 @@
+//! Starting worker processes and talking to them: the parent side of the
+//! worker protocol (`grader::protocol`).
+//!
+//! A [`Worker`] is one process that serves one side of a kata: a learner's
+//! solution, a mutant, or the reference. It starts in its own process group,
+//! under resource limits and (where the kernel has it) a Landlock ruleset
+//! (`confine`), with its request and reply channels on fds 3 and 4 and its
+//! standard output and error drained into bounded buffers (`capture`).
+//! Each run has a wall clock; past it, the whole group is killed. A worker
+//! that dies or is killed is done: the next run starts a new one.
+//!
+//! `launch` says how each kind of program is started and confined.
+
+mod capture;
+pub mod confine;
+pub mod launch;
+
+use anyhow::{Context, Result};
+use capture::Drain;
+use confine::{Confinement, Limits, Sandbox};
+use grader::protocol::{Done, FeedLine, Form, Hello, Reply, Request, RunRequest};
+use serde_json::Value;
+use std::ffi::OsString;
+use std::io::{BufRead, BufReader, Read};
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::unix::net::UnixStream;
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+use wait_timeout::ChildExt;
+
+/// How to start one worker.
+#[derive(Clone, Debug)]
+pub struct Launch {
+    pub program: PathBuf,
+    pub args: Vec<OsString>,
+    /// The worker's whole environment (nothing is inherited).
+    pub env: Vec<(String, String)>,
+    pub limits: Limits,
+    pub confinement: Confinement,
+}
+
+/// How a worker process ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    Code(i32),
+    Signal(i32),
+    /// Killed by the parent at the wall clock.
+    TimedOut,
+}
+
+/// A worker that ended without finishing its run (or before saying hello).
+#[derive(Clone, Debug)]
+pub struct Death {
+    pub exit: Exit,
+    /// It reported a failed allocation of this many bytes first.
+    pub out_of_memory: Option<u64>,
+    /// It wrote something on its reply channel that is not a reply.
+    pub garbled: Option<String>,
+    /// The tail of what it wrote on stderr.
+    pub stderr: String,
+    /// How long the run had been going.
+    pub wall: Duration,
+}
+
+/// What one run gave.
+pub enum Ran {
+    Done(Done),
+    Died(Death),
+}
+
+/// Records to send after a request: a function that writes the feed lines.
+pub type Feeder = Box<dyn FnOnce(&mut dyn FnMut(&FeedLine) -> std::io::Result<()>) -> std::io::Result<()> + Send>;
+
+enum Incoming {
+    Reply(Reply),
+    Garbled(String),
+    Closed,
+}
+
+/// A running worker.
+pub struct Worker {
+    child: Child,
+    pgid: i32,
+    requests: UnixStream,
+    replies: mpsc::Receiver<Incoming>,
+    stderr: Drain,
+    pub hello: Hello,
+    pub sandbox: Sandbox,
+    alive: bool,
+    rng: u64,
+}
+
+/// What starting a worker gave.
+pub enum Started {
+    Ready(Worker),
+    Died(Death),
+}
+
+impl Worker {
+    /// Starts a worker and waits (up to `wait`) for its hello.
+    pub fn start(launch: &Launch, wait: Duration) -> Result<Started> {
+        let (parent_requests, child_requests) = UnixStream::pair().context("cannot create the request channel")?;
+        let (parent_replies, child_replies) = UnixStream::pair().context("cannot create the reply channel")?;
+        let prepared = launch.confinement.prepare()?;
+        let mut cmd = Command::new(&launch.program);
+        cmd.args(&launch.args)
+            .env_clear()
+            .envs(launch.env.iter().map(|(k, v)| (k, v)))
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .process_group(0);
+        let request_fd: OwnedFd = child_requests.into();
+        let reply_fd: OwnedFd = child_replies.into();
+        let (rq, rp) = (request_fd.as_raw_fd(), reply_fd.as_raw_fd());
+        // SAFETY: dup2 is async-signal-safe; the descriptors stay open in
+        // the parent until the child has started (they are dropped below).
+        unsafe {
+            cmd.pre_exec(move || {
+                for (from, to) in [(rq, grader::protocol::REQUEST_FD), (rp, grader::protocol::REPLY_FD)] {
+                    if libc::dup2(from, to) < 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                }
+                Ok(())
+            });
+        }
+        prepared.apply(&mut cmd, launch.limits);
+        let started = Instant::now();
+        let mut child = cmd.spawn().with_context(|| format!("cannot start {}", launch.program.display()))?;
+        drop((request_fd, reply_fd));
+        let pgid = child.id() as i32;
+        let stdout = child.stdout.take().context("the worker's stdout")?;
+        let stderr = child.stderr.take().context("the worker's stderr")?;
+        // The solution's stdout is drained (so a flood cannot stall it) and
+        // never read for results.
+        let _ = Drain::start(stdout);
+        let stderr = Drain::start(stderr);
+        let replies = read_replies(parent_replies);
+        let mut worker = Worker {
+            child,
+            pgid,
+            requests: parent_requests,
+            replies,
+            stderr,
+            hello: Hello {
+                protocol: 0,
+                language: String::new(),
+                runtime: String::new(),
+                generates: false,
+                load_error: None,
+            },
+            sandbox: prepared.sandbox,
+            alive: true,
+            rng: grader::rng::mix64(started.elapsed().as_nanos() as u64 ^ u64::from(std::process::id())),
+        };
+        match worker.next_reply(started + wait, started) {
+            Ok(Reply::Hello(hello)) if hello.protocol == grader::protocol::PROTOCOL_VERSION => {
+                worker.hello = hello;
+                Ok(Started::Ready(worker))
+            }
+            Ok(Reply::Hello(hello)) => Ok(Started::Died(worker.end(
+                Exit::Code(-1),
+                None,
+                Some(format!("the worker speaks protocol {}, not {}", hello.protocol, grader::protocol::PROTOCOL_VERSION)),
+                started,
+            ))),
+            Ok(other) => Ok(Started::Died(worker.end(Exit::Code(-1), None, Some(format!("{other:?}")), started))),
+            Err(death) => Ok(Started::Died(death)),
+        }
+    }
+
+    /// Runs one request: sends it (and its feed), passes streamed output
+    /// items to `on_items`, and waits for its end, at most `wall`.
+    pub fn run(
+        &mut self,
+        mut request: RunRequest,
+        feed: Option<Feeder>,
+        wall: Duration,
+        on_items: &mut dyn FnMut(Form, Vec<Value>),
+    ) -> Result<Ran> {
+        anyhow::ensure!(self.alive, "a worker that ended was asked to run");
+        self.rng = grader::rng::mix64(self.rng.wrapping_add(0x9E37_79B9_7F4A_7C15));
+        request.id = self.rng >> 1;
+        let id = request.id;
+        let started = Instant::now();
+        let mut line = serde_json::to_vec(&Request::Run(request))?;
+        line.push(b'\n');
+        if send_all(&self.requests, &line).is_err() {
+            return Ok(Ran::Died(self.wait_for_end(started)));
+        }
+        if let Some(feed) = feed {
+            let socket = self.requests.try_clone().context("cannot share the request channel")?;
+            thread::spawn(move || {
+                let mut write = |l: &FeedLine| -> std::io::Result<()> {
+                    let mut bytes = serde_json::to_vec(l).map_err(std::io::Error::other)?;
+                    bytes.push(b'\n');
+                    send_all(&socket, &bytes)
+                };
+                let _ = feed(&mut write);
+            });
+        }
+        let deadline = started + wall;
+        loop {
+            match self.next_reply(deadline, started) {
+                Ok(Reply::Items { id: got, form, items }) if got == id => on_items(form, items),
+                Ok(Reply::Done(done)) if done.id == id => return Ok(Ran::Done(done)),
+                Ok(other) => {
+                    let text = format!("an unexpected message: {}", serde_json::to_string(&other).unwrap_or_default());
+                    return Ok(Ran::Died(self.end(Exit::Code(-1), None, Some(text), started)));
+                }
+                Err(death) => return Ok(Ran::Died(death)),
+            }
+        }
+    }
+
+    /// Whether the worker can take another run.
+    pub fn alive(&self) -> bool {
+        self.alive
+    }
+
+    /// The next reply before `deadline`; a death otherwise.
+    fn next_reply(&mut self, deadline: Instant, started: Instant) -> std::result::Result<Reply, Death> {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match self.replies.recv_timeout(left) {
+            Ok(Incoming::Reply(Reply::OutOfMemory { bytes })) => {
+                let mut death = self.wait_for_end(started);
+                death.out_of_memory = Some(bytes);
+                Err(death)
+            }
+            Ok(Incoming::Reply(reply)) => Ok(reply),
+            Ok(Incoming::Garbled(text)) => Err(self.end(Exit::Code(-1), None, Some(text), started)),
+            Ok(Incoming::Closed) | Err(mpsc::RecvTimeoutError::Disconnected) => Err(self.wait_for_end(started)),
+            Err(mpsc::RecvTimeoutError::Timeout) => Err(self.end(Exit::TimedOut, None, None, started)),
+        }
+    }
+
+    /// The worker closed its channel: how it ended (killed if it lingers).
+    fn wait_for_end(&mut self, started: Instant) -> Death {
+        let exit = match self.child.wait_timeout(Duration::from_secs(2)) {
+            Ok(Some(status)) => to_exit(status),
+            _ => Exit::TimedOut,
+        };
+        self.end(exit, None, None, started)
+    }
+
+    /// Kills what is left of the worker's group and says how it ended.
+    fn end(&mut self, exit: Exit, oom: Option<u64>, garbled: Option<String>, started: Instant) -> Death {
+        let wall = started.elapsed();
+        self.kill();
+        // Let the drain take the last words.
+        thread::sleep(Duration::from_millis(20));
+        Death { exit, out_of_memory: oom, garbled, stderr: self.stderr.snapshot().text(), wall }
+    }
+
+    fn kill(&mut self) {
+        self.alive = false;
+        // SAFETY: kill(2) with a negative pid signals the process group we made.
+        unsafe {
+            libc::kill(-self.pgid, libc::SIGKILL);
+        }
+        let _ = self.child.wait();
+    }
+
+    /// Asks the worker to quit, and makes sure nothing of it is left.
+    pub fn quit(mut self) {
+        if self.alive {
+            let mut line = serde_json::to_vec(&Request::Quit).unwrap_or_default();
+            line.push(b'\n');
+            let _ = send_all(&self.requests, &line);
+            let _ = self.child.wait_timeout(Duration::from_millis(200));
+        }
+        self.kill();
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        if self.alive {
+            self.kill();
+        }
+    }
+}
+
+/// Reads reply lines on a thread: a line too long or not a reply is
+/// garbled (a solution writing on the channel), the end is `Closed`.
+fn read_replies(socket: UnixStream) -> mpsc::Receiver<Incoming> {
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        let mut reader = BufReader::with_capacity(256 * 1024, socket);
+        loop {
+            let mut line = Vec::new();
+            match (&mut reader).take(MAX_LINE).read_until(b'\n', &mut line) {
+                Ok(0) | Err(_) => {
+                    let _ = tx.send(Incoming::Closed);
+                    return;
+                }
+                Ok(_) if line.last() != Some(&b'\n') => {
+                    let _ = tx.send(Incoming::Garbled(format!("a reply line of more than {MAX_LINE} bytes")));
+                    return;
+                }
+                Ok(_) => {
+                    let incoming = match serde_json::from_slice::<Reply>(&line) {
+                        Ok(reply) => Incoming::Reply(reply),
+                        Err(_) => Incoming::Garbled(String::from_utf8_lossy(&line[..line.len().min(200)]).into_owned()),
+                    };
+                    let stop = matches!(incoming, Incoming::Garbled(_));
+                    if tx.send(incoming).is_err() || stop {
+                        return;
+                    }
+                }
+            }
+        }
+    });
+    rx
+}
+
+const MAX_LINE: u64 = 256 * 1024 * 1024;
+
+/// Writes all of `bytes` without raising SIGPIPE when the worker is gone.
+fn send_all(socket: &UnixStream, mut bytes: &[u8]) -> std::io::Result<()> {
+    while !bytes.is_empty() {
+        // SAFETY: send(2) on a socket we own, with a valid buffer.
+        let n = unsafe { libc::send(socket.as_raw_fd(), bytes.as_ptr().cast(), bytes.len(), libc::MSG_NOSIGNAL) };
+        if n < 0 {
+            let e = std::io::Error::last_os_error();
+            if e.kind() == std::io::ErrorKind::Interrupted {
+                continue;
+            }
+            return Err(e);
+        }
+        bytes = &bytes[n as usize..];
+    }
+    Ok(())
+}
+
+fn to_exit(status: std::process::ExitStatus) -> Exit {
+    match (status.code(), status.signal()) {
+        (Some(code), _) => Exit::Code(code),
+        (None, Some(sig)) => Exit::Signal(sig),
+        (None, None) => Exit::Code(-1),
+    }
+}
+
+/// A signal's name, for messages.
+pub fn signal_name(sig: i32) -> &'static str {
+    match sig {
+        libc::SIGABRT => "SIGABRT (abort)",
+        libc::SIGSEGV => "SIGSEGV (invalid memory access)",
+        libc::SIGBUS => "SIGBUS (bus error)",
+        libc::SIGILL => "SIGILL (illegal instruction)",
+        libc::SIGFPE => "SIGFPE (arithmetic error)",
+        libc::SIGKILL => "SIGKILL (killed)",
+        libc::SIGTERM => "SIGTERM (terminated)",
+        libc::SIGXCPU => "SIGXCPU (CPU time limit)",
+        libc::SIGXFSZ => "SIGXFSZ (file size limit)",
+        libc::SIGPIPE => "SIGPIPE (broken pipe)",
+        _ => "a signal",
+    }
+}
