@@ -118,6 +118,9 @@ pub fn print_compile_error(report: &Report) {
 }
 
 pub fn summary(report: &Report) {
+    if let Some(why) = &report.sandbox {
+        println!("{}", format!("Note: {why}.").yellow());
+    }
     let passed = report.cases.iter().filter(|c| c.verdict == Verdict::Pass).count();
     let total = report.cases.len();
     match report.verdict {

@@ -78,6 +78,9 @@ impl Confinement {
         if abi <= 0 {
             return Ok(Prepared { ruleset: None, sandbox: Sandbox::Unavailable(NO_LANDLOCK.to_string()) });
         }
+        if std::env::var_os("DEKATA_LANDLOCK").is_some_and(|v| v == "off") {
+            return Ok(Prepared { ruleset: None, sandbox: Sandbox::Unavailable(TURNED_OFF.to_string()) });
+        }
         let mut ruleset = Ruleset::default()
             .set_compatibility(CompatLevel::BestEffort)
             .handle_access(AccessFs::from_all(ABI_ASKED))
@@ -203,5 +206,7 @@ pub fn interpreter(program: &Path) -> Option<PathBuf> {
 
 const PT_INTERP: u32 = 3;
 
+const TURNED_OFF: &str = "DEKATA_LANDLOCK=off, so the solution ran without the file and process sandbox \
+(resource limits still applied)";
 const NO_LANDLOCK: &str = "this kernel has no Landlock, so the solution ran without the file and process \
 sandbox (resource limits still applied)";
