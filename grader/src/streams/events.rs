@@ -184,7 +184,7 @@ impl Base {
             }
         }
         let updated_by = self.writer();
-        let event_id = format!("e{:07}", self.next_id);
+        let event_id = event_id(self.next_id);
         self.next_id += 1;
         Event { event_id, user_id, event_type, ts, ingested_at, updated_by }
     }
@@ -228,6 +228,25 @@ impl Base {
     }
 }
 
+/// `e0000042`: `e` and the number, at least seven digits (as
+/// `format!("e{:07}")`, without the formatting machinery).
+fn event_id(n: u64) -> String {
+    let mut digits = [b'0'; 20];
+    let mut i = digits.len();
+    let mut v = n;
+    while v > 0 {
+        i -= 1;
+        digits[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+    }
+    let start = i.min(digits.len() - 7);
+    let mut id = String::with_capacity(1 + digits.len() - start);
+    id.push('e');
+    // Only ASCII digits were written.
+    id.push_str(std::str::from_utf8(&digits[start..]).unwrap_or_default());
+    id
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,6 +261,13 @@ mod tests {
             families: families.to_vec(),
             params: StreamParams::default(),
             dataset: None,
+        }
+    }
+
+    #[test]
+    fn event_ids_are_zero_padded_to_seven_digits() {
+        for n in [0, 7, 1_234_567, 12_345_678, u64::MAX] {
+            assert_eq!(event_id(n), format!("e{n:07}"));
         }
     }
 
