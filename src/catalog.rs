@@ -154,7 +154,34 @@ struct KataFile {
     dataset: Option<Dataset>,
     plan: Option<PlanRules>,
     #[serde(default)]
+    table: TableRows,
+    #[serde(default)]
+    python: PythonForm,
+    #[serde(default)]
     cases: Vec<CaseFile>,
+}
+
+/// What a backfill kata's store holds (its rows' type in Rust).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TableRows {
+    /// `DailyCount`: `{day, user_id, n}`, partitioned by `day`.
+    #[default]
+    DailyCounts,
+    /// `Event`: partitioned by the UTC day of `ts`.
+    Events,
+}
+
+/// A kata's Python form: its prompt and hints in Python's terms (the
+/// Rust ones when not given).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PythonForm {
+    pub prompt: Option<String>,
+    pub hints: Option<Vec<String>>,
+    /// Python idioms that differ from the rule, said after the prompt.
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -169,9 +196,18 @@ struct CaseFile {
     stream: toml::Table,
     memory: Option<MemoryCheck>,
     job: Option<JobSpec>,
+    #[serde(default)]
+    python: PythonCase,
 }
 
-/// One graded case of a kata.
+/// How a case differs for a Python solution.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PythonCase {
+    /// A shorter stream (a memory case's million events take seconds to
+    /// feed a Python worker; the growth check works the same on fewer).
+    pub events: Option<u64>,
+}
 #[derive(Clone, Debug)]
 pub struct Case {
     pub name: String,
@@ -185,6 +221,17 @@ pub struct Case {
     pub memory: Option<MemoryCheck>,
     /// Job katas: the range and the procedure the case runs the job by.
     pub job: Option<JobSpec>,
+    pub python: PythonCase,
+}
+
+impl Case {
+    /// The records of the case's stream for a solution in `language`.
+    pub fn events_for(&self, language: Language) -> u64 {
+        match language {
+            Language::Python => self.python.events.unwrap_or(self.events),
+            Language::Rust => self.events,
+        }
+    }
 }
 
 /// A loaded kata.
@@ -207,6 +254,9 @@ pub struct Kata {
     pub dataset: Option<Dataset>,
     /// DataFrame katas: rules the executed plan must keep.
     pub plan: Option<PlanRules>,
+    /// Backfill katas: what the store holds.
+    pub table: TableRows,
+    pub python: PythonForm,
 }
 
 impl Difficulty {
@@ -362,6 +412,7 @@ pub fn load(path: &Path) -> Result<Kata> {
             params,
             memory: c.memory,
             job: c.job,
+            python: c.python,
         });
     }
     Ok(Kata {
@@ -380,6 +431,8 @@ pub fn load(path: &Path) -> Result<Kata> {
         dir,
         dataset: file.dataset,
         plan: file.plan,
+        table: file.table,
+        python: file.python,
     })
 }
 

@@ -59,14 +59,15 @@ pub fn judge(
     case: &Case,
     kata: &Kata,
     reference: &Measured,
+    baseline: &Measured,
     learner: &Observed,
     solution_path: &str,
     noun: &'static str,
 ) -> Judged {
     let (limits, compare) = (&kata.limits, &kata.compare);
     let count = |n: u64| records(n, noun);
-    let time_limit = time_limit_ms(limits, reference.measure.elapsed_us);
-    let memory_limit = case.memory.as_ref().map(|_| memory_limit(limits, reference.measure.peak_heap_bytes));
+    let time_limit = time_limit_ms(limits, baseline.measure.elapsed_us);
+    let memory_limit = case.memory.as_ref().map(|_| memory_limit(limits, baseline.measure.peak_heap_bytes));
     let mut j = Judged {
         name: case.name.clone(),
         tags: case.families.iter().map(|f| f.name().to_string()).collect(),
@@ -74,9 +75,9 @@ pub fn judge(
         message: String::new(),
         events: reference.measure.events,
         elapsed_ms: 0,
-        reference_elapsed_ms: reference.measure.elapsed_us / 1000,
+        reference_elapsed_ms: baseline.measure.elapsed_us / 1000,
         peak_heap_bytes: 0,
-        reference_peak_heap_bytes: reference.measure.peak_heap_bytes,
+        reference_peak_heap_bytes: baseline.measure.peak_heap_bytes,
         question: case.question.clone(),
         time_limit_ms: time_limit,
         peak_heap_limit_bytes: memory_limit,
@@ -122,6 +123,11 @@ pub fn judge(
             j.message = FORBIDDEN.replace("{action}", action).replace("{target}", target);
             return j;
         }
+        Outcome::Exited { code } => {
+            j.verdict = Verdict::Crashed;
+            j.message = EXITED.replace("{code}", code);
+            return j;
+        }
     }
 
     if let Some(problem) = mismatch(compare, reference, &report, noun) {
@@ -146,7 +152,7 @@ pub fn judge(
     }
 
     if let Some(limit) = memory_limit {
-        if let Some(problem) = memory_problem(case, reference, &report, limit, limits.memory_slack_kib * 1024) {
+        if let Some(problem) = memory_problem(case, baseline, &report, limit, limits.memory_slack_kib * 1024) {
             j.verdict = Verdict::MemoryExceeded;
             j.message = problem;
             j.question = grader::questions::MEMORY.to_string();
@@ -374,6 +380,8 @@ duplicate keys, multiplies rows).";
 const NOT_IMPLEMENTED: &str = "not implemented yet: the starter's todo!() was reached. Write your solution in {path}.";
 const FORBIDDEN: &str = "tried to {action} {target}, which a solution may not do: it runs with no access \
 to files, other programs or the network.";
+const EXITED: &str = "asked its process to exit (status {code}) instead of returning: does the solution \
+call sys.exit(), or raise SystemExit? A function must return its answer.";
 const GARBLED: &str = "wrote on the worker's reply channel, which a solution may not use (it sent: {what}).";
 const EARLY_EXIT: &str = "the process exited (status 0) before the harness could report a result: \
 does the solution call std::process::exit? A library function must return its answer.";

@@ -132,6 +132,9 @@ enum Command {
         /// Katas validated at once (default: the number of cores)
         #[arg(long)]
         jobs: Option<usize>,
+        /// Validate only this language's form of each kata (rust or python)
+        #[arg(long, value_name = "LANG", value_parser = parse_language)]
+        lang: Option<language::Language>,
     },
     /// For instructors: grade a folder of submissions (one subfolder per learner)
     Grade {
@@ -170,7 +173,7 @@ fn main() -> ExitCode {
         Command::Check { kata, all, solution, seed, json } => {
             cmd::check::run(&ws, cmd::check::Args { kata, all, solution, seed, json })
         }
-        Command::Validate { katas, jobs } => cmd::validate::run(&ws, &katas, jobs),
+        Command::Validate { katas, jobs, lang } => cmd::validate::run(&ws, &katas, jobs, lang),
         Command::Watch { kata, manual, seed } => cmd::watch::run(&ws, cmd::watch::Args { kata, manual, seed }),
         Command::Hint { kata } => cmd::hint::run(&ws, &kata),
         Command::Reset { kata } => cmd::reset::run(&ws, &kata),
@@ -196,6 +199,10 @@ fn main() -> ExitCode {
             ExitCode::from(3)
         }
     }
+}
+
+fn parse_language(text: &str) -> Result<language::Language, String> {
+    language::Language::parse(text).ok_or_else(|| format!("`{text}` is not a language dekata grades (rust, python)"))
 }
 
 const INTERNAL: &str = "This is a failure of dekata itself (or of its tools: cargo, python3, java), \

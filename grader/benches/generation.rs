@@ -70,6 +70,21 @@ fn main() {
         ("events: skew", RecordKind::Events, &[Family::Skew], 1000),
         ("rows: missing fields, wrong types", RecordKind::Rows, &[Family::MissingFields, Family::WrongTypes], 1000),
     ];
+    let s = spec(RecordKind::Events, &[Family::Retries, Family::Nulls, Family::Ties], 1000);
+    let took = best(|| {
+        let mut line = Vec::with_capacity(1024 * 160);
+        let mut bytes = 0u64;
+        for (i, e) in EventStream::new(&s).enumerate() {
+            if i % 1024 == 0 {
+                bytes += line.len() as u64;
+                line.clear();
+            }
+            serde_json::to_writer(&mut line, &e).unwrap_or_default();
+            line.push(b',');
+        }
+        bytes
+    });
+    report("events as JSON feed lines (a Python feed)", took, baseline);
     for (name, record, families, users) in cases {
         let s = spec(record, families, users);
         let took = match record {

@@ -5,13 +5,15 @@
 //! the DataFrame katas, which `grader-df` loads into the engine), `jobs` runs
 //! backfill jobs by their procedure, `sink` turns an output into canonical
 //! items and a digest, `compare` and `diff` explain a mismatch, `shrink`
-//! finds a small counterexample, `questions` holds the interviewer's
+//! finds a small counterexample, `feed` sends records to a worker that does
+//! not generate them, `questions` holds the interviewer's
 //! follow-ups. `protocol` is what `dekata` and a worker process say to each
 //! other; `worker` is the Rust worker's runtime and `meter` its heap
 //! counter. `prelude` is what a solution sees (the `dekata-prelude` crate).
 
 pub mod compare;
 pub mod diff;
+pub mod feed;
 pub mod jobs;
 pub mod meter;
 pub mod prelude;

@@ -95,6 +95,10 @@ pub struct RunRequest {
 pub struct JobRun {
     pub spec: JobSpec,
     pub first_day: Date,
+    /// For workers that are fed: the rows the store starts with (the
+    /// grader's stale rows, made here so every language gets the same).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stale_rows: Vec<Value>,
 }
 
 /// Where a run's records come from.
@@ -153,6 +157,11 @@ pub struct Hello {
     pub runtime: String,
     /// Whether the worker serves [`Input::Generate`].
     pub generates: bool,
+    /// Whether the parent measures the peak heap from outside (the
+    /// kernel's count of the worker's resident memory) instead of the
+    /// worker counting its own allocations.
+    #[serde(default)]
+    pub heap_from_outside: bool,
     /// Set when the solution could not be loaded (a syntax error, a missing
     /// entry function): the check ends with `compile_error`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -181,6 +190,9 @@ pub enum Outcome {
     /// The solution tried something a worker may not do (open a file,
     /// start a process, signal another process) and was stopped.
     Forbidden { action: String, target: String },
+    /// The solution asked its process to exit (Python's `sys.exit()`)
+    /// instead of returning.
+    Exited { code: String },
 }
 
 /// Time and heap of one call.
@@ -206,6 +218,8 @@ pub enum Output {
     Streamed {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         plan: Option<PlanReport>,
+        #[serde(default, skip_serializing_if = "StateSeen::is_empty")]
+        state: StateSeen,
     },
 }
 

@@ -69,6 +69,11 @@ impl Sink {
         true
     }
 
+    /// The checkpoints a worker that streams its output saw itself.
+    pub fn state_seen(&mut self, state: StateSeen) {
+        self.state = state;
+    }
+
     /// What the engine's physical plan did, for the judge's plan checks.
     pub fn plan(&mut self, plan: PlanReport) {
         self.plan = Some(plan);

@@ -1,8 +1,9 @@
 //! `dekata validate`: checks that katas are sound, with the same grading
-//! code as `dekata check`. For each kata: the file is complete, the
-//! reference passes every case on several seeds, the starter compiles and
-//! reaches `todo!()`, every mutant gets exactly its declared verdict, and
-//! every case either kills a mutant or says why it exists.
+//! code as `dekata check`. For each kata and each language it has a form
+//! in: the reference passes every case on several seeds (in Python: agrees
+//! with the Rust reference, whose output is the truth), the starter loads
+//! and is not implemented, every mutant gets exactly its declared verdict;
+//! and every case either kills a Rust mutant or says why it exists.
 
 use crate::language::Language;
 use crate::catalog::{self, Kata};
@@ -21,7 +22,11 @@ use std::sync::mpsc;
 /// Seeds the reference must pass on.
 pub const SEEDS: [u64; 3] = [grading::DEFAULT_SEED, 1, 2];
 
-pub fn run(ws: &Workspace, ids: &[String], jobs: Option<usize>) -> Result<bool> {
+pub fn run(ws: &Workspace, ids: &[String], jobs: Option<usize>, language: Option<Language>) -> Result<bool> {
+    let languages: Vec<Language> = match language {
+        Some(l) => vec![l],
+        None => Language::ALL.to_vec(),
+    };
     let all = catalog::load_all(&ws.katas())?;
     let chosen: Vec<&Kata> = if ids.is_empty() {
         all.iter().collect()
@@ -35,12 +40,12 @@ pub fn run(ws: &Workspace, ids: &[String], jobs: Option<usize>) -> Result<bool> 
     std::thread::scope(|scope| -> Result<()> {
         for _ in 0..jobs.min(chosen.len()) {
             let tx = tx.clone();
-            let (next, chosen) = (&next, &chosen);
+            let (next, chosen, languages) = (&next, &chosen, &languages);
             scope.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(kata) = chosen.get(i) else { break };
-                    if tx.send((i, validate(ws, kata))).is_err() {
+                    if tx.send((i, validate(ws, kata, languages))).is_err() {
                         break;
                     }
                 }
@@ -93,7 +98,7 @@ fn grade_file(ws: &Workspace, kata: &Kata, file: &Path, seed: u64) -> Result<Rep
     grading::grade(&Request { ws, kata, solution: file, seed, color: false }, &mut Quiet)
 }
 
-fn validate(ws: &Workspace, kata: &Kata) -> Result<Log> {
+fn validate(ws: &Workspace, kata: &Kata, languages: &[Language]) -> Result<Log> {
     let mut log = Log { text: format!("{} {}\n", kata.id.bold(), format!("({})", ws.display(&kata.dir)).dimmed()), good: true };
 
     if kata.prompt.trim().is_empty() {
@@ -102,43 +107,66 @@ fn validate(ws: &Workspace, kata: &Kata) -> Result<Log> {
     if kata.hints.iter().all(|h| h.trim().is_empty()) {
         log.bad("the kata has no hints");
     }
-    if !kata.starter(Language::Rust).is_file() || !kata.reference(Language::Rust).is_file() {
+    if !kata.speaks(Language::Rust) {
         log.bad("starter.rs and reference.rs must both exist");
     }
     log.ok(&format!("kata.toml: {} cases, {} hints, prompt of {} words", kata.cases.len(), kata.hints.len(), kata.prompt.split_whitespace().count()));
+    for &language in languages {
+        if language != Language::Rust && !kata.speaks(language) {
+            continue;
+        }
+        validate_form(ws, kata, language, &mut log)?;
+    }
+    if log.good {
+        log.text.push_str(&format!("  {}\n", "valid".green().bold()));
+    }
+    Ok(log)
+}
 
+/// The kata's form in one language: its reference agrees with the truth on
+/// every case and seed, its starter is not implemented, and its mutants get
+/// their verdicts. Every case must catch a Rust mutant or say why it exists.
+fn validate_form(ws: &Workspace, kata: &Kata, language: Language, log: &mut Log) -> Result<()> {
+    let lang = language.title();
     for seed in SEEDS {
-        let r = grade_file(ws, kata, &kata.reference(Language::Rust), seed)?;
+        let r = grade_file(ws, kata, &kata.reference(language), seed)?;
         match r.verdict {
             Overall::Pass => {}
-            Overall::CompileError => log.bad(&format!("the reference does not compile:\n{}", r.compile.stderr)),
+            Overall::CompileError => log.bad(&format!("the {lang} reference does not load:\n{}", r.compile.stderr)),
             Overall::Fail => {
                 for c in r.cases.iter().filter(|c| c.verdict != Verdict::Pass) {
-                    log.bad(&format!("the reference fails case `{}` with seed {seed}: {}: {}", c.name, c.verdict.name(), c.message));
+                    log.bad(&format!(
+                        "the {lang} reference fails case `{}` with seed {seed}: {}: {}",
+                        c.name,
+                        c.verdict.name(),
+                        c.message
+                    ));
                 }
             }
         }
     }
-    log.ok(&format!("reference checked on seeds {}", SEEDS.map(|s| s.to_string()).join(", ")));
+    let agrees = if language == Language::Rust { "" } else { ", agreeing with the Rust reference" };
+    log.ok(&format!("{lang} reference passes on seeds {}{agrees}", SEEDS.map(|s| s.to_string()).join(", ")));
 
-    let starter = grade_file(ws, kata, &kata.starter(Language::Rust), grading::DEFAULT_SEED)?;
+    let starter = grade_file(ws, kata, &kata.starter(language), grading::DEFAULT_SEED)?;
     if starter.verdict == Overall::CompileError {
-        log.bad(&format!("the starter does not compile:\n{}", starter.compile.stderr));
+        log.bad(&format!("the {lang} starter does not load:\n{}", starter.compile.stderr));
     } else if let Some(c) = starter.cases.iter().find(|c| c.verdict != Verdict::NotImplemented) {
-        log.bad(&format!("the starter gets {} on case `{}` instead of not_implemented", c.verdict.name(), c.name));
+        log.bad(&format!("the {lang} starter gets {} on case `{}` instead of not_implemented", c.verdict.name(), c.name));
     } else {
-        log.ok("starter compiles and reaches todo!() on every case");
+        log.ok(&format!("{lang} starter loads and is not implemented on every case"));
     }
 
-    let mutants = mutants::load(kata, Language::Rust)?;
-    if mutants.is_empty() {
-        log.bad("no mutants: add known-wrong solutions under mutants/");
+    let mutants = mutants::load(kata, language)?;
+    let needed = if language == Language::Rust { 1 } else { 2 };
+    if mutants.len() < needed {
+        log.bad(&format!("{} {lang} mutant(s): add known-wrong solutions under mutants/ (at least {needed})", mutants.len()));
     }
     let mut kills: BTreeMap<&str, Vec<String>> = kata.cases.iter().map(|c| (c.name.as_str(), Vec::new())).collect();
     for m in &mutants {
         let r = grade_file(ws, kata, &m.path, grading::DEFAULT_SEED)?;
         if r.verdict == Overall::CompileError {
-            log.bad(&format!("mutant {} does not compile:\n{}", m.name, r.compile.stderr));
+            log.bad(&format!("{lang} mutant {} does not load:\n{}", m.name, r.compile.stderr));
             continue;
         }
         let verdicts = r.failing_verdicts();
@@ -150,9 +178,9 @@ fn validate(ws: &Workspace, kata: &Kata) -> Result<Log> {
             }
         }
         if verdicts == [m.expect] {
-            log.ok(&format!("mutant {}: {} on {}", m.name, m.expect.name(), killers.join(", ")));
+            log.ok(&format!("{lang} mutant {}: {} on {}", m.name, m.expect.name(), killers.join(", ")));
         } else if verdicts.is_empty() {
-            log.bad(&format!("mutant {} passes every case; it should get {} ({})", m.name, m.expect.name(), m.about));
+            log.bad(&format!("{lang} mutant {} passes every case; it should get {} ({})", m.name, m.expect.name(), m.about));
         } else {
             let got: Vec<String> = r
                 .cases
@@ -161,7 +189,7 @@ fn validate(ws: &Workspace, kata: &Kata) -> Result<Log> {
                 .map(|c| format!("{} on {}", c.verdict.name(), c.name))
                 .collect();
             log.bad(&format!(
-                "mutant {} should get only {}, got {} ({})",
+                "{lang} mutant {} should get only {}, got {} ({})",
                 m.name,
                 m.expect.name(),
                 got.join("; "),
@@ -169,7 +197,9 @@ fn validate(ws: &Workspace, kata: &Kata) -> Result<Log> {
             ));
         }
     }
-
+    if language != Language::Rust {
+        return Ok(());
+    }
     for case in &kata.cases {
         let killed = &kills[case.name.as_str()];
         if killed.is_empty() && case.why.is_none() {
@@ -179,8 +209,5 @@ fn validate(ws: &Workspace, kata: &Kata) -> Result<Log> {
             ));
         }
     }
-    if log.good {
-        log.text.push_str(&format!("  {}\n", "valid".green().bold()));
-    }
-    Ok(log)
+    Ok(())
 }

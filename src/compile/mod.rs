@@ -31,8 +31,9 @@ pub enum Program {
     /// A compiled worker; `variant` picks the solution in a binary that
     /// holds several.
     Native { binary: PathBuf, variant: Option<String> },
-    /// A Python file, run by dekata's Python worker.
-    Python { solution: PathBuf },
+    /// A Python file, run by dekata's Python worker: the file, how
+    /// reports name it, and how the kata calls it.
+    Python { runner: PathBuf, solution: PathBuf, shown_as: String, entry: String, shape: String, args: String },
 }
 
 /// What building a learner-side solution gave.
@@ -46,7 +47,7 @@ pub enum Compiled {
 /// starter or a mutant. Its Rust is vetted first.
 pub fn learner(ws: &Workspace, kata: &Kata, solution: &Path, color: bool) -> Result<Compiled> {
     if Language::of(solution) == Language::Python {
-        return Ok(Compiled::Built { program: Program::Python { solution: solution.to_path_buf() }, seconds: 0.0 });
+        return Ok(Compiled::Built { program: python(ws, kata, solution)?, seconds: 0.0 });
     }
     let solution = std::fs::canonicalize(solution)
         .with_context(|| format!("cannot resolve the solution path {}", solution.display()))?;
@@ -99,6 +100,31 @@ pub fn reference(ws: &Workspace, kata: &Kata, color: bool) -> Result<Program> {
         ))
         .into()),
     }
+}
+
+/// The Python worker's program for a Python file of `kata`: Python needs
+/// no build; the kata's extra arguments are Rust literals that read as
+/// JSON (numbers).
+pub fn python(ws: &Workspace, kata: &Kata, solution: &Path) -> Result<Program> {
+    let real = std::fs::canonicalize(solution)
+        .with_context(|| format!("cannot resolve the solution path {}", solution.display()))?;
+    let args: Vec<serde_json::Value> = kata
+        .args
+        .iter()
+        .map(|a| {
+            serde_json::from_str(a).map_err(|_| {
+                Internal::new(format!("the kata `{}` has an argument `{a}` that Python cannot be given", kata.id))
+            })
+        })
+        .collect::<std::result::Result<_, _>>()?;
+    Ok(Program::Python {
+        runner: ws.grader().join("python").join("dekata_worker.py"),
+        shown_as: ws.display(&real),
+        solution: real,
+        entry: kata.entry.clone(),
+        shape: kata.shape.name().to_string(),
+        args: serde_json::to_string(&args)?,
+    })
 }
 
 /// Forgets the engine-linked binary of a learner's file that will not be

@@ -14,8 +14,10 @@ mod run;
 mod shrink;
 mod side;
 
-use crate::catalog::{Case, Kata};
+use crate::catalog::{Case, Kata, TableRows};
 use crate::compile::{self, Compiled};
+use crate::error::BadRequest;
+use crate::language::Language;
 use crate::judge::{self, Judged};
 use crate::report::{CaseReport, Report};
 use crate::workspace::Workspace;
@@ -34,8 +36,8 @@ use std::time::Duration;
 pub const DEFAULT_SEED: u64 = 42;
 /// Outputs of cases up to this many events are kept whole in the report.
 const KEEP_OUTPUT_UP_TO: u64 = 10_000;
-/// How long a Rust worker may take to start.
-const RUST_STARTUP: Duration = Duration::from_secs(10);
+/// How long a worker may take to start.
+const STARTUP: Duration = Duration::from_secs(10);
 /// The most CPU a worker may use over its whole life (a backstop: each run
 /// has its own clock).
 const WORKER_CPU_SECONDS: u64 = 3_600;
@@ -59,6 +61,13 @@ pub struct Request<'a> {
 }
 
 pub fn grade(req: &Request<'_>, observer: &mut dyn Observer) -> Result<Report> {
+    let language = Language::of(req.solution);
+    if !req.kata.speaks(language) {
+        return Err(BadRequest::new(
+            NO_FORM.replace("{kata}", &req.kata.id).replace("{language}", language.title()),
+        )
+        .into());
+    }
     let program = match compile::learner(req.ws, req.kata, req.solution, req.color)? {
         Compiled::Rejected { stderr } => return Ok(Report::compile_error(&req.kata.id, req.seed, stderr)),
         Compiled::Built { program, seconds } => {
@@ -66,7 +75,7 @@ pub fn grade(req: &Request<'_>, observer: &mut dyn Observer) -> Result<Report> {
             program
         }
     };
-    let mut learner = Side::new(program, limits(req.kata), RUST_STARTUP);
+    let mut learner = Side::new(program, limits(req.kata), STARTUP);
     if let Some(error) = learner.load_error()? {
         return Ok(Report::compile_error(&req.kata.id, req.seed, error));
     }
@@ -74,7 +83,7 @@ pub fn grade(req: &Request<'_>, observer: &mut dyn Observer) -> Result<Report> {
     let solution_display = req.ws.display(req.solution);
     let mut cases = Vec::new();
     for case in &req.kata.cases {
-        let report = grade_case(req, &mut learner, &mut references, case, &solution_display)?;
+        let report = grade_case(req, language, &mut learner, &mut references, case, &solution_display)?;
         observer.case_done(&report);
         cases.push(report);
     }
@@ -90,20 +99,22 @@ pub fn grade(req: &Request<'_>, observer: &mut dyn Observer) -> Result<Report> {
 
 fn grade_case(
     req: &Request<'_>,
+    language: Language,
     learner: &mut Side,
     references: &mut References<'_>,
     case: &Case,
     solution_display: &str,
 ) -> Result<CaseReport> {
     let kata = req.kata;
-    let expected = references.expected(case)?;
-    let time_limit = judge::time_limit_ms(&kata.limits, expected.measure.elapsed_us);
-    let stream = stream_spec(kata, case, req.seed);
+    let expected = references.expected(case, language)?;
+    let baseline = references.baseline(case, language)?;
+    let time_limit = judge::time_limit_ms(&kata.limits, baseline.measure.elapsed_us);
+    let stream = stream_spec(kata, case, req.seed, language);
     let ask = ask(kata, case);
     let wall = Duration::from_millis(time_limit + 1_000);
     let end = run::run_case(learner, &stream, case.memory.as_ref().map(|m| m.scale), &ask, wall)?;
     let noun = kata.record_noun();
-    let mut judged: Judged = judge::judge(case, kata, &expected, &end, solution_display, noun);
+    let mut judged: Judged = judge::judge(case, kata, &expected, &baseline, &end, solution_display, noun);
     if kata.needs_engine() {
         judged.counterexample_noun = "row";
     }
@@ -130,23 +141,45 @@ fn ask(kata: &Kata, case: &Case) -> Ask {
         order: kata.compare.order,
         keep: case.events <= KEEP_OUTPUT_UP_TO && case.memory.is_none(),
         heap: case.memory.is_some(),
-        job: case.job.clone().map(|spec| JobRun { spec, first_day: grader::jobs::utc_day(case.params.start_ts) }),
+        job: case.job.clone().map(|spec| job_run(kata, case, spec)),
         state_limit_bytes: None,
     }
 }
 
+/// A job case's run: its procedure, its first day, and the stale rows its
+/// store starts with (for workers that are fed; a Rust worker makes its own).
+fn job_run(kata: &Kata, case: &Case, spec: grader::jobs::JobSpec) -> JobRun {
+    use grader::jobs::{DailyCount, range_of, stale_rows};
+    use grader::prelude::Event;
+    let first_day = grader::jobs::utc_day(case.params.start_ts);
+    let stale_rows = if spec.stale {
+        let (start, end) = range_of(&spec, first_day);
+        match kata.table {
+            TableRows::DailyCounts => stale_rows::<DailyCount>(start, end).iter().map(grader::sink::to_value).collect(),
+            TableRows::Events => stale_rows::<Event>(start, end).iter().map(grader::sink::to_value).collect(),
+        }
+    } else {
+        Vec::new()
+    };
+    JobRun { spec, first_day, stale_rows }
+}
+
 /// The stream of a case: its seed derives from the check's seed and the
-/// kata and case names, so every case is reproducible on its own.
-pub fn stream_spec(kata: &Kata, case: &Case, seed: u64) -> StreamSpec {
+/// kata and case names, so every case is reproducible on its own. A case
+/// may be shorter for a Python solution.
+pub fn stream_spec(kata: &Kata, case: &Case, seed: u64, language: Language) -> StreamSpec {
     StreamSpec {
         record: kata.shape.record_kind(),
         seed: mix64(seed ^ fnv1a(format!("{}/{}", kata.id, case.name).as_bytes())),
-        events: case.events,
+        events: case.events_for(language),
         families: case.families.clone(),
         params: case.params.clone(),
         dataset: kata.dataset,
     }
 }
+
+const NO_FORM: &str = "the kata `{kata}` has no {language} form: run `dekata show {kata}` to see the \
+languages it is graded in";
 
 fn limits(kata: &Kata) -> crate::worker::confine::Limits {
     crate::worker::launch::limits(kata.limits.hard_memory_mib, WORKER_CPU_SECONDS)

@@ -17,34 +17,58 @@ use std::time::Duration;
 /// How long a reference may take on one case before dekata gives up on it.
 const REFERENCE_WALL: Duration = Duration::from_secs(300);
 
+/// The kata's references: the one whose output is the truth (Rust), and
+/// the one in each language whose time and heap set that language's limits.
 pub struct References<'a> {
     req: &'a Request<'a>,
-    side: Option<Side>,
+    truth: Option<Side>,
+    python: Option<Side>,
 }
 
 impl<'a> References<'a> {
     pub fn new(req: &'a Request<'a>) -> References<'a> {
-        References { req, side: None }
+        References { req, truth: None, python: None }
     }
 
-    /// The reference's side, built and started the first time.
+    /// The side whose output is the expected one, built and started the
+    /// first time (shrinking asks it about candidates).
     pub fn side(&mut self) -> Result<&mut Side> {
-        if self.side.is_none() {
+        if self.truth.is_none() {
             let program = compile::reference(self.req.ws, self.req.kata, self.req.color)?;
-            self.side = Some(Side::new(program, super::limits(self.req.kata), super::RUST_STARTUP));
+            self.truth = Some(Side::new(program, super::limits(self.req.kata), super::STARTUP));
         }
-        Ok(self.side.as_mut().expect("set above"))
+        Ok(self.truth.as_mut().expect("set above"))
     }
 
-    /// The reference's result on `case`: its output is the expected one,
-    /// its time and heap the baseline of the limits.
-    pub fn expected(&mut self, case: &Case) -> Result<Measured> {
+    fn python_side(&mut self) -> Result<&mut Side> {
+        if self.python.is_none() {
+            let program = compile::python(self.req.ws, self.req.kata, &self.req.kata.reference(Language::Python))?;
+            self.python = Some(Side::new(program, super::limits(self.req.kata), super::STARTUP));
+        }
+        Ok(self.python.as_mut().expect("set above"))
+    }
+
+    /// The expected result on `case`, on the stream a solution in
+    /// `language` gets: the Rust reference's.
+    pub fn expected(&mut self, case: &Case, language: Language) -> Result<Measured> {
+        self.result(case, language, Language::Rust)
+    }
+
+    /// The result whose time and heap set the limits for a solution in
+    /// `language`: its own language's reference.
+    pub fn baseline(&mut self, case: &Case, language: Language) -> Result<Measured> {
+        self.result(case, language, language)
+    }
+
+    /// The reference in `side_language` on the stream of a solution in
+    /// `language`, cached.
+    fn result(&mut self, case: &Case, language: Language, side_language: Language) -> Result<Measured> {
         let (req, kata) = (self.req, self.req.kata);
-        let stream = stream_spec(kata, case, req.seed);
+        let stream = stream_spec(kata, case, req.seed, language);
         let ask = super::ask(kata, case);
         let scale = case.memory.as_ref().map(|m| m.scale);
         let described = serde_json::json!({
-            "side": "rust",
+            "side": side_language.key(),
             "stream": &stream,
             "scale": scale,
             "keep": ask.keep,
@@ -52,26 +76,32 @@ impl<'a> References<'a> {
             "job": &ask.job,
             "order": ask.order,
         });
-        let key = cache::key(&kata.toml_path(), &kata.reference(Language::Rust), &described)?;
-        if let Some(hit) = cache::load(req.ws, &kata.id, &case.name, &key) {
+        let source = kata.reference(side_language);
+        let key = cache::key(&kata.toml_path(), &source, &described)?;
+        let name = format!("{}-{}", case.name, side_language.key());
+        if let Some(hit) = cache::load(req.ws, &kata.id, &name, &key) {
             return Ok(hit);
         }
-        let measured = match run::run_case(self.side()?, &stream, scale, &ask, REFERENCE_WALL)? {
-            Observed::Measured(m) if m.outcome == Outcome::Returned => m,
-            other => return Err(failed(req, case, &other).into()),
+        let side = match side_language {
+            Language::Rust => self.side()?,
+            Language::Python => self.python_side()?,
         };
-        cache::store(req.ws, &kata.id, &case.name, &key, &measured)?;
+        let measured = match run::run_case(side, &stream, scale, &ask, REFERENCE_WALL)? {
+            Observed::Measured(m) if m.outcome == Outcome::Returned => m,
+            other => return Err(failed(req, case, &source, &other).into()),
+        };
+        cache::store(req.ws, &kata.id, &name, &key, &measured)?;
         Ok(measured)
     }
 
     pub fn stop(&mut self) {
-        if let Some(side) = self.side.as_mut() {
+        for side in [self.truth.as_mut(), self.python.as_mut()].into_iter().flatten() {
             side.stop();
         }
     }
 }
 
-fn failed(req: &Request<'_>, case: &Case, how: &Observed) -> Internal {
+fn failed(req: &Request<'_>, case: &Case, source: &std::path::Path, how: &Observed) -> Internal {
     let what = match how {
         Observed::Measured(m) => format!("{:?}", m.outcome),
         Observed::Died(d) => format!("{:?}; stderr:\n{}", d.exit, d.stderr),
@@ -81,6 +111,6 @@ fn failed(req: &Request<'_>, case: &Case, how: &Observed) -> Internal {
          not with your solution.\n{what}",
         req.kata.id,
         case.name,
-        req.ws.display(&req.kata.reference(Language::Rust)),
+        req.ws.display(source),
     ))
 }

@@ -7,15 +7,11 @@ use crate::results::{Measured, Observed};
 use crate::worker::Feeder;
 use anyhow::Result;
 use grader::jobs::JobSpec;
-use grader::protocol::{FeedLine, Input, JobRun, Order, Outcome, RunRequest};
+use grader::protocol::{Input, JobRun, Order, Outcome, RunRequest};
 use grader::streams::{RecordKind, StreamSpec};
 use grader::worker::Record;
-use serde_json::Value;
 use std::sync::Arc;
 use std::time::Duration;
-
-/// Records per feed line.
-const BATCH: usize = 1024;
 
 /// What a run is asked, beside its input.
 #[derive(Clone, Debug)]
@@ -91,17 +87,7 @@ fn replays(job: &JobSpec) -> u32 {
 fn generated_feed(spec: StreamSpec, copies: u32) -> Feeder {
     Box::new(move |send| {
         for _ in 0..copies {
-            let mut batch = Vec::with_capacity(BATCH);
-            for record in records_of(&spec) {
-                batch.push(feed_value(&record));
-                if batch.len() == BATCH {
-                    send(&FeedLine::Batch(std::mem::take(&mut batch)))?;
-                }
-            }
-            if !batch.is_empty() {
-                send(&FeedLine::Batch(batch))?;
-            }
-            send(&FeedLine::End)?;
+            grader::feed::send(grader::feed::records(&spec), send)?;
         }
         Ok(())
     })
@@ -110,33 +96,10 @@ fn generated_feed(spec: StreamSpec, copies: u32) -> Feeder {
 fn listed_feed(records: Arc<Vec<Record>>, copies: u32) -> Feeder {
     Box::new(move |send| {
         for _ in 0..copies {
-            for chunk in records.chunks(BATCH) {
-                send(&FeedLine::Batch(chunk.iter().map(feed_value).collect()))?;
-            }
-            send(&FeedLine::End)?;
+            grader::feed::send(records.iter().cloned(), send)?;
         }
         Ok(())
     })
-}
-
-/// The stream's records, lazily where the generator is lazy.
-fn records_of(spec: &StreamSpec) -> Box<dyn Iterator<Item = Record>> {
-    match spec.record {
-        RecordKind::Events => Box::new(grader::streams::EventStream::new(spec).map(Record::Event)),
-        RecordKind::Rows => Box::new(grader::streams::RowStream::new(spec).map(Record::Row)),
-        RecordKind::Tables => Box::new(grader::worker::materialise(spec).into_iter()),
-
-    }
-}
-
-/// A record as a feed sends it: events and rows as their objects, table
-/// rows with their table's name.
-fn feed_value(record: &Record) -> Value {
-    match record {
-        Record::Event(e) => grader::sink::to_value(e),
-        Record::Row(r) => Value::Object(r.clone()),
-        Record::Table(t) => serde_json::json!({ "table": t.table, "row": Value::Object(t.row.clone()) }),
-    }
 }
 
 /// Runs a case: with a memory check, first on the stream `scale` times

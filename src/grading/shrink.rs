@@ -184,6 +184,7 @@ fn produce(
             Outcome::Panicked { message, .. } => Produced::Panicked(message),
             Outcome::NotImplemented { message } => Produced::Panicked(message),
             Outcome::Forbidden { action, target } => Produced::Panicked(format!("{action} {target}")),
+            Outcome::Exited { code } => Produced::Panicked(format!("exited ({code})")),
         },
     })
 }

@@ -28,6 +28,8 @@ pub struct Side {
     program: Program,
     limits: Limits,
     worker: Option<Worker>,
+    /// Runs the current worker has served.
+    served: u32,
     /// How long a worker may take to say hello.
     startup: Duration,
     /// Whether the kernel confined this side's workers.
@@ -36,7 +38,7 @@ pub struct Side {
 
 impl Side {
     pub fn new(program: Program, limits: Limits, startup: Duration) -> Side {
-        Side { program, limits, worker: None, startup, sandbox: None }
+        Side { program, limits, worker: None, served: 0, startup, sandbox: None }
     }
 
     /// Starts the worker unless it runs; the death of one that would not
@@ -47,6 +49,7 @@ impl Side {
         }
         if self.worker.is_none() {
             let launch = launch::launch(&self.program, self.limits)?;
+            self.served = 1;
             match Worker::start(&launch, self.startup)? {
                 Started::Ready(w) => {
                     self.sandbox = Some(w.sandbox.clone());
@@ -77,11 +80,19 @@ impl Side {
     /// One run; streamed output is summarised here, as the worker's own
     /// sink would have.
     pub fn run(&mut self, request: RunRequest, feed: Option<Feeder>, wall: Duration) -> Result<RunEnd> {
-        let (order, keep) = (request.order, request.keep);
+        let (order, keep, heap) = (request.order, request.keep, request.heap);
+        // A heap measured from outside needs a worker that has held nothing
+        // yet: an allocator keeps what earlier runs freed, and would lend it
+        // to this one unseen.
+        if heap && self.served > 0 && self.worker.as_ref().is_some_and(|w| w.hello.heap_from_outside) {
+            self.stop();
+        }
+        self.served += 1;
         let worker = match self.ready()? {
             Ok(w) => w,
             Err(death) => return Ok(RunEnd::Died(death)),
         };
+        let resident = (heap && worker.hello.heap_from_outside).then(|| Resident::start(worker.pid()));
         let mut sink: Option<Sink> = None;
         let mut on_items = |form, items| sink.get_or_insert_with(|| Sink::new(order, keep)).streamed(form, items);
         let ran = worker.run(request, feed, wall, &mut on_items)?;
@@ -90,14 +101,18 @@ impl Side {
                 self.worker = None;
                 RunEnd::Died(death)
             }
-            Ran::Done(done) => {
+            Ran::Done(mut done) => {
+                if let Some(resident) = resident {
+                    done.measure.peak_heap_bytes = resident.peak_since();
+                }
                 let output = match done.output {
                     Some(Output::Summary(summary)) => Some(summary),
-                    Some(Output::Streamed { plan }) => {
+                    Some(Output::Streamed { plan, state }) => {
                         let mut sink = sink.unwrap_or_else(|| Sink::new(order, keep));
                         if let Some(plan) = plan {
                             sink.plan(plan);
                         }
+                        sink.state_seen(state);
                         Some(sink.finish())
                     }
                     None => None,
@@ -119,4 +134,34 @@ impl Drop for Side {
     fn drop(&mut self) {
         self.stop();
     }
+}
+
+/// The resident memory of a worker, as the kernel counts it: its peak over
+/// a run, from outside the process (so nothing in it can hide or fake it).
+struct Resident {
+    pid: u32,
+    base: u64,
+}
+
+impl Resident {
+    /// Resets the process's high-water mark and notes where it starts.
+    fn start(pid: u32) -> Resident {
+        // "5" resets the peak resident size to the current one.
+        let _ = std::fs::write(format!("/proc/{pid}/clear_refs"), "5");
+        let base = status_kib(pid, "VmRSS:").unwrap_or(0) * 1024;
+        Resident { pid, base }
+    }
+
+    /// The most the process held at once since `start`, above its start.
+    fn peak_since(&self) -> u64 {
+        let peak = status_kib(self.pid, "VmHWM:").unwrap_or(0) * 1024;
+        peak.saturating_sub(self.base)
+    }
+}
+
+/// A `kB` field of `/proc/<pid>/status`.
+fn status_kib(pid: u32, field: &str) -> Option<u64> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = text.lines().find(|l| l.starts_with(field))?;
+    line[field.len()..].trim().trim_end_matches("kB").trim().parse().ok()
 }

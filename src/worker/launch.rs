@@ -20,7 +20,7 @@ pub fn limits(hard_memory_mib: u64, cpu_seconds: u64) -> Limits {
 pub fn launch(program: &Program, limits: Limits) -> Result<Launch> {
     match program {
         Program::Native { binary, variant } => Ok(native(binary.clone(), variant.clone(), limits)),
-        Program::Python { solution } => crate::python::launch(solution, limits),
+        Program::Python { .. } => crate::python::launch(program, limits),
     }
 }
 

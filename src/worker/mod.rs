@@ -18,7 +18,7 @@ pub mod launch;
 use anyhow::{Context, Result};
 use capture::Drain;
 use confine::{Confinement, Limits, Sandbox};
-use grader::protocol::{Done, FeedLine, Form, Hello, Reply, Request, RunRequest};
+use grader::protocol::{Done, Form, Hello, Reply, Request, RunRequest};
 use serde_json::Value;
 use std::ffi::OsString;
 use std::io::{BufRead, BufReader, Read};
@@ -72,8 +72,9 @@ pub enum Ran {
     Died(Death),
 }
 
-/// Records to send after a request: a function that writes the feed lines.
-pub type Feeder = Box<dyn FnOnce(&mut dyn FnMut(&FeedLine) -> std::io::Result<()>) -> std::io::Result<()> + Send>;
+/// Records to send after a request: a function that writes the feed's
+/// lines (`grader::protocol::FeedLine`s as JSON, each ending in a newline).
+pub type Feeder = Box<dyn FnOnce(&mut dyn FnMut(&[u8]) -> std::io::Result<()>) -> std::io::Result<()> + Send>;
 
 enum Incoming {
     Reply(Reply),
@@ -153,6 +154,7 @@ impl Worker {
                 language: String::new(),
                 runtime: String::new(),
                 generates: false,
+                heap_from_outside: false,
                 load_error: None,
             },
             sandbox: prepared.sandbox,
@@ -197,11 +199,7 @@ impl Worker {
         if let Some(feed) = feed {
             let socket = self.requests.try_clone().context("cannot share the request channel")?;
             thread::spawn(move || {
-                let mut write = |l: &FeedLine| -> std::io::Result<()> {
-                    let mut bytes = serde_json::to_vec(l).map_err(std::io::Error::other)?;
-                    bytes.push(b'\n');
-                    send_all(&socket, &bytes)
-                };
+                let mut write = |line: &[u8]| send_all(&socket, line);
                 let _ = feed(&mut write);
             });
         }
@@ -222,6 +220,11 @@ impl Worker {
     /// Whether the worker can take another run.
     pub fn alive(&self) -> bool {
         self.alive
+    }
+
+    /// The worker's process id (its group's too).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     /// The next reply before `deadline`; a death otherwise.

@@ -64,6 +64,7 @@ where
         language: "rust".to_string(),
         runtime: "rust".to_string(),
         generates: true,
+        heap_from_outside: false,
         load_error: None,
     };
     send(&mut channel, &Reply::Hello(hello));

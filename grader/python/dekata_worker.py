@@ -1,0 +1,512 @@
+"""dekata's Python worker: one learner's (or a mutant's, or a reference's)
+Python solution, served over the worker protocol (grader/src/protocol.rs).
+
+dekata starts it as
+
+    python3 -I -S -B dekata_worker.py SOLUTION SHOWN_AS ENTRY SHAPE ARGS_JSON
+
+with its request channel on fd 3 and its reply channel on fd 4, already
+confined by the kernel (Landlock: no files beyond the standard library, no
+other programs, no network). It loads the solution, says hello, then serves
+runs: the parent feeds each run's records (the Rust generator made them),
+this worker calls the solution the way the kata's call shape says, measures
+its time, and streams the output back for the parent to compare (the parent
+measures the process's peak memory from outside). The standard library is
+all it uses.
+"""
+
+import datetime
+import faulthandler
+import json
+import os
+import sys
+import time
+import traceback
+import types
+
+PROTOCOL = 1
+REQUEST_FD, REPLY_FD = 3, 4
+# Output items per reply line.
+BATCH = 1024
+SECONDS_PER_DAY = 86_400
+EPOCH = datetime.date(1970, 1, 1)
+
+
+class SandboxViolation(PermissionError):
+    """Something a solution may not do: open a file, start a process,
+    signal a process, open a socket."""
+
+    def __init__(self, action, target):
+        super().__init__(f"dekata: a solution may not {action} ({target})")
+        self.action = action
+        self.target = target
+
+
+class InjectedFailure(BaseException):
+    """The input of a failing job run breaks here (a backfill kata's
+    `fail_then_rerun` procedure). Not an Exception, so a broad `except
+    Exception` in a solution does not swallow it, as it could not swallow a
+    real crash."""
+
+
+class Channel:
+    """Requests in on fd 3, replies out on fd 4, a JSON document a line."""
+
+    def __init__(self):
+        self.requests = os.fdopen(REQUEST_FD, "rb", buffering=1 << 16)
+        self.replies = os.fdopen(REPLY_FD, "wb", buffering=0)
+
+    def receive(self):
+        line = self.requests.readline()
+        return json.loads(line) if line else None
+
+    def send(self, message):
+        self.send_raw(dumps(message))
+
+    def send_raw(self, text):
+        data = (text + "\n").encode("utf-8")
+        view = memoryview(data)
+        while view:
+            written = self.replies.write(view)
+            view = view[written:]
+
+
+def dumps(value):
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False, default=plain)
+
+
+def plain(value):
+    """A value JSON cannot hold as it is, as the Rust side would show it."""
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset)):
+        return list(value)
+    if isinstance(value, types.MappingProxyType):
+        return dict(value)
+    if hasattr(value, "__iter__") and not isinstance(value, (str, bytes)):
+        return list(value)
+    raise TypeError(f"<cannot be shown as JSON: {type(value).__name__}>")
+
+
+class Feeds:
+    """The copies of a run's input that follow its request, read lazily."""
+
+    def __init__(self, channel, spec):
+        self.channel = channel
+        self.records = spec["records"]
+        self.left = spec["feeds"]
+        self.open = False
+
+    def copy(self):
+        """A fresh one-pass iterator over the next copy of the input."""
+        self.finish_copy()
+        if self.left == 0:
+            raise RuntimeError("dekata: the job asked for more copies of its input than were sent")
+        self.left -= 1
+        self.open = True
+        return self._records()
+
+    def _records(self):
+        while self.open:
+            line = self.channel.requests.readline()
+            if not line:
+                raise EOFError("dekata: the input ended early")
+            message = json.loads(line)
+            if message == "end":
+                self.open = False
+                return
+            yield from message["batch"]
+
+    def finish_copy(self):
+        """Reads what is left of the current copy (a solution need not
+        read its whole input)."""
+        while self.open:
+            line = self.channel.requests.readline()
+            if not line or json.loads(line) == "end":
+                self.open = False
+
+    def finish(self):
+        self.finish_copy()
+        while self.left > 0:
+            self.left -= 1
+            self.open = True
+            self.finish_copy()
+
+
+class Output:
+    """Streams a run's output items to the parent, a batch at a time."""
+
+    def __init__(self, channel, run_id, form):
+        self.channel = channel
+        self.id = run_id
+        self.form = form
+        self.batch = []
+
+    def push(self, item):
+        self.batch.append(item)
+        if len(self.batch) >= BATCH:
+            self.flush()
+
+    def flush(self):
+        if not self.batch:
+            return
+        try:
+            items = dumps(self.batch)
+        except (TypeError, ValueError):
+            items = "[" + ",".join(safe_dumps(i) for i in self.batch) + "]"
+        head = dumps({"reply": "items", "id": self.id, "form": self.form})
+        self.channel.send_raw(head[:-1] + ',"items":' + items + "}")
+        self.batch = []
+
+
+def safe_dumps(item):
+    try:
+        return dumps(item)
+    except (TypeError, ValueError) as e:
+        return dumps(f"<cannot be shown as JSON: {e}>")
+
+
+# ---------------------------------------------------------------- call shapes
+
+def items_of_map(result, out):
+    pairs = result.items() if hasattr(result, "items") else result
+    for key, value in pairs:
+        out.push({"key": key, "value": value})
+
+
+def items_of_list(result, out):
+    for item in result:
+        out.push(item)
+
+
+def items_of_split(result, out):
+    parsed, quarantined = result
+    for p in parsed:
+        out.push({"parsed": p})
+    for q in quarantined:
+        out.push({"quarantined": q["row"], "error": q["error"]})
+
+
+def utc_day(ts):
+    return EPOCH + datetime.timedelta(days=ts // SECONDS_PER_DAY)
+
+
+def day_of(row):
+    """A row's partition: its `day`, or an event row's UTC event day."""
+    if "day" in row:
+        return row["day"]
+    return utc_day(row["ts"])
+
+
+class Table:
+    """The output store of a backfill kata: rows partitioned by day."""
+
+    def __init__(self):
+        self._partitions = {}
+
+    def append(self, rows):
+        """Adds rows to their days' partitions, beside what is there."""
+        for row in rows:
+            self._partitions.setdefault(day_of(row), []).append(row)
+
+    def overwrite_partition(self, day, rows):
+        """Replaces the partition of `day` with `rows`, every one of that day."""
+        rows = list(rows)
+        for row in rows:
+            if day_of(row) != day:
+                raise ValueError(
+                    f"overwrite_partition({day}) was given a row of {day_of(row)}: "
+                    "every row must belong to the partition"
+                )
+        self._partitions[day] = rows
+
+    def partition(self, day):
+        """The rows of one day (empty when the partition does not exist)."""
+        return list(self._partitions.get(day, ()))
+
+    def partitions(self):
+        return sorted(self._partitions.items())
+
+
+def run_job(entry, feeds, job, args):
+    spec = job["spec"]
+    first_day = datetime.date.fromisoformat(job["first_day"])
+    start = first_day + datetime.timedelta(days=spec["start_day"])
+    end = start + datetime.timedelta(days=max(spec["days"], 0))
+    table = Table()
+    stale = []
+    for row in job.get("stale_rows", []):
+        row = dict(row)
+        if "day" in row:
+            row["day"] = datetime.date.fromisoformat(row["day"])
+        stale.append(row)
+    table.append(stale)
+    procedure = spec.get("procedure", "once")
+    if procedure == "once":
+        entry(feeds.copy(), start, end, table, *args)
+    elif procedure == "twice":
+        entry(feeds.copy(), start, end, table, *args)
+        entry(feeds.copy(), start, end, table, *args)
+    elif procedure == "day_by_day":
+        day = start
+        while day < end:
+            entry(feeds.copy(), day, day + datetime.timedelta(days=1), table, *args)
+            day += datetime.timedelta(days=1)
+    elif procedure == "fail_then_rerun":
+        share = min(max(spec.get("fail_after", 0.5), 0.0), 1.0)
+        fail_at = int(feeds.records * share)
+        try:
+            entry(failing(feeds.copy(), fail_at), start, end, table, *args)
+        except InjectedFailure:
+            pass
+        entry(feeds.copy(), start, end, table, *args)
+    else:
+        raise RuntimeError(f"dekata: unknown job procedure {procedure!r}")
+    return table
+
+
+def failing(records, fail_at):
+    for i, record in enumerate(records):
+        if i == fail_at:
+            raise InjectedFailure(f"the input failed after {fail_at} records")
+        yield record
+
+
+def run_chunks(entry, feeds, args, out, state_limit):
+    """Hourly chunks of event time; the state goes through JSON between
+    chunks, as after a restart. Returns the checkpoints seen."""
+    seen = {"checkpoints": 0, "largest_bytes": 0}
+    saved = "{}"
+    records = feeds.copy()
+    pending = next(records, None)
+    read = 0
+    while True:
+        chunk = []
+        if pending is not None:
+            hour = pending["ts"] // 3_600
+            while pending is not None and pending["ts"] // 3_600 == hour:
+                chunk.append(pending)
+                pending = next(records, None)
+        read += len(chunk)
+        last = pending is None
+        state = json.loads(saved)
+        saved = None
+        emitted = entry(state, iter(chunk), last, *args)
+        for item in emitted or ():
+            out.push(item)
+        if last:
+            return seen
+        saved = json.dumps(state, separators=(",", ":"))
+        seen["checkpoints"] += 1
+        seen["largest_bytes"] = max(seen["largest_bytes"], len(saved.encode("utf-8")))
+        if state_limit is not None and len(saved) > state_limit:
+            seen["stopped_after"] = read
+            return seen
+
+
+def call(shape, entry, feeds, args, request, out):
+    """Calls the solution as its kata's shape says, streaming its output."""
+    if shape == "events_to_map":
+        items_of_map(entry(feeds.copy(), *args), out)
+    elif shape in ("events_to_list", "events_to_iter"):
+        items_of_list(entry(feeds.copy(), *args), out)
+    elif shape == "events_to_value":
+        out.push(entry(feeds.copy(), *args))
+    elif shape == "rows_to_split":
+        items_of_split(entry(feeds.copy(), *args), out)
+    elif shape == "events_to_table":
+        table = run_job(entry, feeds, request["job"], args)
+        for _, rows in table.partitions():
+            for row in rows:
+                out.push(row)
+    elif shape == "chunks_to_list":
+        return run_chunks(entry, feeds, args, out, request.get("state_limit_bytes"))
+    else:
+        raise RuntimeError(f"dekata: this worker does not know the call shape {shape!r}")
+    return None
+
+
+FORMS = {
+    "events_to_map": "map",
+    "events_to_list": "list",
+    "events_to_iter": "list",
+    "events_to_value": "value",
+    "rows_to_split": "split",
+    "events_to_table": "list",
+    "chunks_to_list": "list",
+}
+
+
+# ------------------------------------------------------------------ sandbox
+
+class Sandbox:
+    """An audit hook that stops what a solution may not do, with a clear
+    error. The kernel (Landlock) enforces the same; this says why."""
+
+    BLOCKED = {
+        "os.system": "start a process",
+        "os.exec": "start a process",
+        "os.posix_spawn": "start a process",
+        "os.spawn": "start a process",
+        "os.fork": "fork its process",
+        "os.forkpty": "fork its process",
+        "subprocess.Popen": "start a process",
+        "os.kill": "signal a process",
+        "os.killpg": "signal a process",
+        "socket.connect": "use the network",
+        "socket.bind": "use the network",
+    }
+
+    def __init__(self, readable):
+        self.readable = tuple(os.path.realpath(p) + os.sep for p in readable)
+        self.armed = False
+
+    def hook(self, event, args):
+        if not self.armed:
+            return
+        action = self.BLOCKED.get(event)
+        if action is not None:
+            raise SandboxViolation(action, f"{event}{tuple(args)!r}"[:200])
+        if event == "open":
+            path, mode = args[0], args[1]
+            if isinstance(path, int):
+                return
+            target = os.fsdecode(path) if isinstance(path, (str, bytes)) else str(path)
+            if isinstance(mode, str):
+                writes = any(c in mode for c in "wax+")
+            else:
+                flags = args[2] if len(args) > 2 and isinstance(args[2], int) else 0
+                writes = bool(flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND))
+            inside = os.path.realpath(target).startswith(self.readable)
+            if writes or not inside:
+                raise SandboxViolation("open files", target)
+
+
+# -------------------------------------------------------------------- runs
+
+def where(error, shown_as):
+    """The solution's own line that raised, `file:line`."""
+    location = ""
+    for frame in traceback.extract_tb(error.__traceback__):
+        if frame.filename == shown_as:
+            location = f"{frame.filename}:{frame.lineno}"
+    return location
+
+
+def run(channel, request, entry, shape, args, shown_as):
+    run_id = request["id"]
+    feeds = Feeds(channel, request["input"])
+    out = Output(channel, run_id, FORMS[shape])
+    state = None
+    wall_start = time.perf_counter()
+    cpu_start = time.process_time()
+    try:
+        state = call(shape, entry, feeds, args, request, out)
+        outcome = {"kind": "returned"}
+    except SandboxViolation as e:
+        outcome = {"kind": "forbidden", "action": e.action, "target": e.target}
+    except SystemExit as e:
+        outcome = {"kind": "exited", "code": repr(e.code)}
+    except MemoryError:
+        out_of_memory(channel)
+    except NotImplementedError as e:
+        outcome = {"kind": "not_implemented", "message": f"NotImplementedError: {e}"}
+    except RecursionError as e:
+        outcome = {"kind": "panicked", "message": f"RecursionError: {e}", "location": where(e, shown_as)}
+    except BaseException as e:  # noqa: BLE001 - every end of a solution is a verdict
+        message = f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
+        outcome = {"kind": "panicked", "message": message, "location": where(e, shown_as)}
+    elapsed = time.perf_counter() - wall_start
+    cpu = time.process_time() - cpu_start
+    feeds.finish()
+    done = {
+        "reply": "done",
+        "id": run_id,
+        "outcome": outcome,
+        "measure": {
+            "events": feeds.records,
+            "elapsed_us": int(elapsed * 1e6),
+            "cpu_us": int(cpu * 1e6),
+            "peak_heap_bytes": 0,
+        },
+    }
+    if outcome["kind"] == "returned":
+        out.flush()
+        output = {"by": "streamed"}
+        if state is not None:
+            output["state"] = state
+        done["output"] = output
+    channel.send(done)
+
+
+def out_of_memory(channel):
+    try:
+        channel.send_raw('{"reply":"out_of_memory","bytes":0}')
+    finally:
+        os._exit(70)
+
+
+def load(solution, shown_as, entry_name, sandbox):
+    """The solution's entry function, or why it could not be loaded."""
+    try:
+        with open(solution, encoding="utf-8") as f:
+            source = f.read()
+        code = compile(source, shown_as, "exec")
+    except SyntaxError as e:
+        return None, "".join(traceback.format_exception_only(type(e), e)).rstrip()
+    except (OSError, UnicodeDecodeError) as e:
+        return None, f"cannot read {shown_as}: {e}"
+    module = types.ModuleType("solution")
+    module.__file__ = shown_as
+    sys.modules["solution"] = module
+    sandbox.armed = True
+    try:
+        exec(code, module.__dict__)
+    except BaseException as e:  # noqa: BLE001
+        frames = [f for f in traceback.extract_tb(e.__traceback__) if f.filename == shown_as]
+        lines = "".join(traceback.format_list(frames)) + "".join(traceback.format_exception_only(type(e), e))
+        return None, f"loading {shown_as} failed:\n{lines.rstrip()}"
+    entry = getattr(module, entry_name, None)
+    if not callable(entry):
+        return None, f"{shown_as} defines no function `{entry_name}` (the kata's entry point)"
+    return entry, None
+
+
+def main(argv):
+    solution, shown_as, entry_name, shape, args_json = argv[1:6]
+    args = json.loads(args_json)
+    faulthandler.enable(file=sys.stderr)
+    channel = Channel()
+    readable = [p for p in {sys.prefix, sys.base_prefix, sys.exec_prefix} if p]
+    sandbox = Sandbox(readable)
+    sys.addaudithook(sandbox.hook)
+    entry, load_error = load(solution, shown_as, entry_name, sandbox)
+    hello = {
+        "reply": "hello",
+        "protocol": PROTOCOL,
+        "language": "python",
+        "runtime": "CPython " + ".".join(map(str, sys.version_info[:3])),
+        "generates": False,
+        # The parent reads the peak of this process's resident memory from
+        # the kernel: nothing in the process can hide from it, and it costs
+        # the solution nothing (tracemalloc would slow it down several times).
+        "heap_from_outside": True,
+    }
+    if load_error:
+        hello["load_error"] = load_error
+    channel.send(hello)
+    while True:
+        request = channel.receive()
+        if request is None or request.get("op") == "quit":
+            return
+        if request.get("op") == "run" and entry is not None:
+            run(channel, request, entry, shape, args, shown_as)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
+    # Skip interpreter shutdown: a solution's leftovers cannot delay it.
+    sys.stdout.flush()
+    os._exit(0)

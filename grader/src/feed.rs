@@ -1,0 +1,69 @@
+//! Feeding a worker that does not generate its own input (a Python
+//! worker): the records of a stream or a selection, as the protocol's feed
+//! lines (`protocol::FeedLine` as JSON), a batch of records a line.
+//!
+//! The encoding lives here, not in the `dekata` command, so that it is
+//! compiled with the grader's optimisations whatever profile dekata is
+//! built with: a memory case feeds hundreds of thousands of records.
+
+use crate::streams::{EventStream, RecordKind, RowStream, StreamSpec};
+use crate::worker::{Record, materialise};
+
+/// Records per feed line.
+pub const BATCH: usize = 1024;
+
+/// The line that ends one copy of the input.
+pub const END_LINE: &[u8] = b"\"end\"\n";
+
+/// A stream's records, lazily where its generator is lazy.
+pub fn records(spec: &StreamSpec) -> Box<dyn Iterator<Item = Record>> {
+    match spec.record {
+        RecordKind::Events => Box::new(EventStream::new(spec).map(Record::Event)),
+        RecordKind::Rows => Box::new(RowStream::new(spec).map(Record::Row)),
+        RecordKind::Tables => Box::new(materialise(spec).into_iter()),
+    }
+}
+
+/// Sends every record of `records` as feed lines, then the end line.
+pub fn send(
+    records: impl Iterator<Item = Record>,
+    send: &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut line = Vec::with_capacity(BATCH * 160 + 16);
+    let mut in_line = 0;
+    for record in records {
+        if in_line == 0 {
+            line.extend_from_slice(b"{\"batch\":[");
+        } else {
+            line.push(b',');
+        }
+        write_record(&mut line, &record);
+        in_line += 1;
+        if in_line == BATCH {
+            line.extend_from_slice(b"]}\n");
+            send(&line)?;
+            line.clear();
+            in_line = 0;
+        }
+    }
+    if in_line > 0 {
+        line.extend_from_slice(b"]}\n");
+        send(&line)?;
+    }
+    send(END_LINE)
+}
+
+/// A record as a feed sends it: events and rows as their objects, table
+/// rows as `{"table": name, "row": {...}}`.
+fn write_record(line: &mut Vec<u8>, record: &Record) {
+    let written = match record {
+        Record::Event(e) => serde_json::to_writer(&mut *line, e),
+        Record::Row(r) => serde_json::to_writer(&mut *line, r),
+        Record::Table(t) => {
+            serde_json::to_writer(&mut *line, &serde_json::json!({ "table": t.table, "row": &t.row }))
+        }
+    };
+    if written.is_err() {
+        line.extend_from_slice(b"null");
+    }
+}
