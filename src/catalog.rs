@@ -285,6 +285,24 @@ impl Kata {
     pub fn speaks(&self, language: Language) -> bool {
         self.starter(language).is_file() && self.reference(language).is_file()
     }
+    /// The languages the kata has a form in.
+    pub fn languages(&self) -> Vec<Language> {
+        Language::ALL.into_iter().filter(|l| self.speaks(*l)).collect()
+    }
+    /// The prompt in `language`'s terms.
+    pub fn prompt_in(&self, language: Language) -> &str {
+        match (language, &self.python.prompt) {
+            (Language::Python, Some(p)) => p,
+            _ => &self.prompt,
+        }
+    }
+    /// The hints in `language`'s terms.
+    pub fn hints_in(&self, language: Language) -> &[String] {
+        match (language, &self.python.hints) {
+            (Language::Python, Some(h)) => h,
+            _ => &self.hints,
+        }
+    }
     pub fn mutants_dir(&self) -> PathBuf {
         self.dir.join("mutants")
     }
@@ -448,6 +466,19 @@ pub fn find<'a>(katas: &'a [Kata], id: &str) -> Result<&'a Kata> {
         };
         BadRequest::new(format!("there is no kata `{id}`: {hint}")).into()
     })
+}
+
+/// The katas named by `ids`, in the order given, each once; an unknown id
+/// is a bad request that says which ids exist.
+pub fn select<'a>(katas: &'a [Kata], ids: &[String]) -> Result<Vec<&'a Kata>> {
+    let mut out: Vec<&Kata> = Vec::new();
+    for id in ids {
+        let kata = find(katas, id)?;
+        if !out.iter().any(|k| k.id == kata.id) {
+            out.push(kata);
+        }
+    }
+    Ok(out)
 }
 
 /// Katas grouped by pattern, patterns in catalogue order.

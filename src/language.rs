@@ -55,3 +55,8 @@ impl Language {
         }
     }
 }
+
+/// Parses a `--lang` value, for clap.
+pub fn parse_arg(text: &str) -> Result<Language, String> {
+    Language::parse(text).ok_or_else(|| format!("`{text}` is not a language dekata grades (rust, python)"))
+}

@@ -1,6 +1,7 @@
 //! The learner's progress: `.dekata/progress.json`, written atomically.
 //! A corrupt file is moved aside (never silently reset) and reported.
 
+use crate::language::Language;
 use crate::report::{Overall, Report};
 use crate::workspace::Workspace;
 use anyhow::Result;
@@ -8,10 +9,32 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+/// Progress per kata, for each language (a file written before Python
+/// existed holds only `katas`: the Rust progress).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
     pub version: u32,
+    /// Rust solutions.
     pub katas: BTreeMap<String, KataProgress>,
+    /// Python solutions.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub python: BTreeMap<String, KataProgress>,
+}
+
+impl Progress {
+    pub fn of(&self, language: Language) -> &BTreeMap<String, KataProgress> {
+        match language {
+            Language::Rust => &self.katas,
+            Language::Python => &self.python,
+        }
+    }
+
+    pub fn of_mut(&mut self, language: Language) -> &mut BTreeMap<String, KataProgress> {
+        match language {
+            Language::Rust => &mut self.katas,
+            Language::Python => &mut self.python,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -67,7 +90,7 @@ pub fn save(ws: &Workspace, progress: &Progress) -> Result<()> {
 pub fn record(ws: &Workspace, report: &Report) -> Result<()> {
     let mut p = load(ws)?;
     p.version = 1;
-    let entry = p.katas.entry(report.kata.clone()).or_default();
+    let entry = p.of_mut(report.language).entry(report.kata.clone()).or_default();
     entry.last_checked = now();
     entry.last_verdict = match report.verdict {
         Overall::Pass => "pass",
@@ -82,11 +105,11 @@ pub fn record(ws: &Workspace, report: &Report) -> Result<()> {
     save(ws, &p)
 }
 
-pub fn status(progress: &Progress, kata: &str, has_solution: bool) -> Status {
+pub fn status(progress: &Progress, kata: &str, language: Language, has_solution: bool) -> Status {
     if !has_solution {
         return Status::New;
     }
-    match progress.katas.get(kata) {
+    match progress.of(language).get(kata) {
         None => Status::Started,
         // An entry made by `hint` before any check.
         Some(k) if k.last_verdict.is_empty() => Status::Started,

@@ -4,6 +4,7 @@
 //! report out. Rendering for people lives in `render`.
 
 use crate::judge::Judged;
+use crate::language::Language;
 use grader::shrink::{Actual, Counterexample};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -98,6 +99,9 @@ pub struct CaseReport {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub kata: String,
+    /// The solution's language (an extension of the contract's report).
+    #[serde(default)]
+    pub language: Language,
     pub verdict: Overall,
     pub seed: u64,
     pub compile: CompileInfo,
@@ -108,9 +112,10 @@ pub struct Report {
 }
 
 impl Report {
-    pub fn compile_error(kata: &str, seed: u64, stderr: String) -> Report {
+    pub fn compile_error(kata: &str, language: Language, seed: u64, stderr: String) -> Report {
         Report {
             kata: kata.to_string(),
+            language,
             verdict: Overall::CompileError,
             seed,
             compile: CompileInfo { ok: false, stderr },
@@ -119,10 +124,11 @@ impl Report {
         }
     }
 
-    pub fn new(kata: &str, seed: u64, cases: Vec<CaseReport>) -> Report {
+    pub fn new(kata: &str, language: Language, seed: u64, cases: Vec<CaseReport>) -> Report {
         let verdict = if cases.iter().all(|c| c.verdict == Verdict::Pass) { Overall::Pass } else { Overall::Fail };
         Report {
             kata: kata.to_string(),
+            language,
             verdict,
             seed,
             compile: CompileInfo { ok: true, stderr: String::new() },
@@ -133,6 +139,12 @@ impl Report {
 
     pub fn passed(&self) -> bool {
         self.verdict == Overall::Pass
+    }
+
+    /// Cases passed, and cases graded.
+    pub fn case_counts(&self) -> (usize, usize) {
+        let passed = self.cases.iter().filter(|c| c.verdict == Verdict::Pass).count();
+        (passed, self.cases.len())
     }
 
     /// The distinct failing verdicts, in case order.

@@ -1,5 +1,6 @@
-//! The learner's files in `solutions/`: created from a kata's starter when
-//! missing, never overwritten.
+//! The learner's files in `solutions/`: `<kata>.rs` or `<kata>.py`, created
+//! from the kata's starter in that language when missing, never
+//! overwritten.
 //!
 //! It also keeps the editor package up to date: `solutions/Cargo.toml` and
 //! `solutions/lib.rs`, a cargo package of its own (its own `[workspace]`,
@@ -10,31 +11,39 @@
 
 use crate::language::Language;
 use crate::catalog::Kata;
+use crate::error::BadRequest;
 use crate::workspace::Workspace;
 use anyhow::{Context, Result, bail};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-pub fn path(ws: &Workspace, kata: &Kata) -> PathBuf {
-    ws.solutions().join(format!("{}.rs", kata.id))
+pub fn path(ws: &Workspace, kata: &Kata, language: Language) -> PathBuf {
+    ws.solutions().join(format!("{}.{}", kata.id, language.extension()))
 }
 
-/// The learner's file for `kata`, created from the starter if it does not
-/// exist yet. Returns the path and whether it was created now. Refreshes the
-/// editor package either way.
-pub fn ensure(ws: &Workspace, kata: &Kata) -> Result<(PathBuf, bool)> {
-    let created = create_from_starter(ws, kata)?;
+/// The learner's file for `kata` in `language`, created from the starter
+/// if it does not exist yet. Returns the path and whether it was created
+/// now. Refreshes the editor package either way.
+pub fn ensure(ws: &Workspace, kata: &Kata, language: Language) -> Result<(PathBuf, bool)> {
+    if !kata.speaks(language) {
+        return Err(BadRequest::new(
+            NO_FORM.replace("{kata}", &kata.id).replace("{language}", language.title()).replace("{key}", language.key()),
+        )
+        .into());
+    }
+    let created = create_from_starter(ws, kata, language)?;
     refresh_or_warn(ws);
-    Ok((path(ws, kata), created))
+    Ok((path(ws, kata, language), created))
 }
 
 /// Writes the starter to the learner's file unless it exists; whether it did.
-fn create_from_starter(ws: &Workspace, kata: &Kata) -> Result<bool> {
-    let path = path(ws, kata);
+fn create_from_starter(ws: &Workspace, kata: &Kata, language: Language) -> Result<bool> {
+    let path = path(ws, kata, language);
     if path.exists() {
         return Ok(false);
     }
-    let starter = std::fs::read(kata.starter(Language::Rust)).with_context(|| format!("cannot read {}", kata.starter(Language::Rust).display()))?;
+    let starter_path = kata.starter(language);
+    let starter = std::fs::read(&starter_path).with_context(|| format!("cannot read {}", starter_path.display()))?;
     std::fs::create_dir_all(ws.solutions()).with_context(|| format!("cannot create {}", ws.solutions().display()))?;
     // create_new: if another process made the file meanwhile, keep theirs.
     match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
@@ -148,6 +157,8 @@ fn seed_lockfile(ws: &Workspace, dir: &Path) -> Result<()> {
     crate::atomic::write(&lock, &bytes)
 }
 
+const NO_FORM: &str = "the kata `{kata}` has no {language} form yet: `dekata show {kata}` lists the \
+languages it is graded in (`--lang` picks one for a command, `dekata lang` for good)";
 const ENGINE_DEPENDENCY: &str = "# Your DataFrame solutions use Apache DataFusion, as the grader does.\n\
 datafusion = { version = \"={version}\", default-features = false }\n";
 const MANIFEST: &str = "Cargo.toml";

@@ -3,21 +3,37 @@
 use crate::catalog::{self, Kata};
 use crate::error::BadRequest;
 use crate::grading::{self, Observer, Quiet, Request};
+use crate::language::Language;
 use crate::progress;
 use crate::render;
 use crate::report::{Overall, Report};
+use crate::settings;
 use crate::solution_files;
 use crate::workspace::Workspace;
 use anyhow::Result;
 use colored::Colorize;
 use serde::Serialize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+#[derive(clap::Args)]
 pub struct Args {
+    /// The kata id, e.g. count_events
+    #[arg(required_unless_present = "all")]
     pub kata: Option<String>,
+    /// Grade every kata that has a solution file (in either language)
+    #[arg(long, conflicts_with_all = ["kata", "solution"])]
     pub all: bool,
+    /// Grade this file instead of solutions/<kata>.rs (a .py file is Python)
+    #[arg(long, value_name = "FILE")]
     pub solution: Option<PathBuf>,
+    /// Grade solutions/<kata> in this language this time (rust or python)
+    #[arg(long, value_name = "LANG", value_parser = crate::language::parse_arg, conflicts_with = "solution")]
+    pub lang: Option<Language>,
+    /// Seed for the generated streams (same seed, same report)
+    #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+    /// Print only the JSON report on stdout
+    #[arg(long)]
     pub json: bool,
 }
 
@@ -38,7 +54,8 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
             (path.clone(), false)
         }
         None => {
-            let (path, created) = solution_files::ensure(ws, kata)?;
+            let language = settings::language(ws, args.lang)?;
+            let (path, created) = solution_files::ensure(ws, kata, language)?;
             if created && !args.json {
                 println!("{}", CREATED.replace("{path}", &ws.display(&path)).dimmed());
             }
@@ -55,7 +72,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     Ok(report.passed())
 }
 
-fn check_one(ws: &Workspace, kata: &Kata, solution: &std::path::Path, seed: u64, json: bool) -> Result<Report> {
+fn check_one(ws: &Workspace, kata: &Kata, solution: &Path, seed: u64, json: bool) -> Result<Report> {
     let shown = ws.display(solution);
     let req = Request { ws, kata, solution, seed, color: !json && render::color_on() };
     let mut live = render::Live::default();
@@ -80,13 +97,18 @@ struct AllReports {
 }
 
 fn run_all(ws: &Workspace, katas: &[Kata], seed: u64, json: bool) -> Result<bool> {
-    let mine: Vec<&Kata> = katas.iter().filter(|k| solution_files::path(ws, k).exists()).collect();
+    let mine: Vec<(&Kata, PathBuf)> = katas
+        .iter()
+        .flat_map(|k| Language::ALL.into_iter().map(move |l| (k, l)))
+        .map(|(k, l)| (k, solution_files::path(ws, k, l)))
+        .filter(|(_, path)| path.exists())
+        .collect();
     if mine.is_empty() && !json {
         println!("{}", NOTHING_TO_CHECK.dimmed());
     }
     let mut reports = Vec::new();
-    for kata in mine {
-        let report = check_one(ws, kata, &solution_files::path(ws, kata), seed, json)?;
+    for (kata, path) in mine {
+        let report = check_one(ws, kata, &path, seed, json)?;
         progress::record(ws, &report)?;
         if !json {
             println!();
@@ -99,7 +121,7 @@ fn run_all(ws: &Workspace, katas: &[Kata], seed: u64, json: bool) -> Result<bool
         println!("{}", serde_json::to_string_pretty(&AllReports { verdict, reports })?);
     } else if !reports.is_empty() {
         let n = reports.iter().filter(|r| r.passed()).count();
-        let line = format!("{n} of {} katas pass.", reports.len());
+        let line = format!("{n} of {} solutions pass.", reports.len());
         println!("{}", if passed { line.green().bold() } else { line.red().bold() });
     }
     Ok(passed)

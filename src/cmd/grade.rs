@@ -1,14 +1,17 @@
 //! `dekata grade`: grades a class's submissions, a folder holding one
-//! subfolder per learner with `<kata>.rs` files, with the same grading as
-//! `dekata check`, on `--jobs` worker threads. Each submission is graded on
+//! subfolder per learner with `<kata>.rs` and `<kata>.py` files (a class
+//! may mix them), with the same grading as `dekata check`, on `--jobs`
+//! threads. Each submission is graded on
 //! its own: an internal error grading one is recorded for it and the others
 //! go on. Writes a learner x kata table, JUnit XML (`--junit`) and JSON
 //! (`--json`).
 
+use super::pool;
 use crate::atomic;
 use crate::catalog::{self, Kata};
 use crate::error::BadRequest;
 use crate::grading::{self, Quiet, Request};
+use crate::language::Language;
 use crate::report::{Overall, Report, Verdict};
 use crate::workspace::Workspace;
 use anyhow::{Context, Result};
@@ -16,16 +19,26 @@ use colored::{ColoredString, Colorize};
 use quick_junit::{NonSuccessKind, TestCase, TestCaseStatus, TestSuite};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+#[derive(clap::Args)]
 pub struct Args {
-    pub dir: std::path::PathBuf,
+    /// The folder holding one subfolder of <kata>.rs and <kata>.py files per learner
+    pub dir: PathBuf,
+    /// Grade only these katas
+    #[arg(long = "kata", value_name = "KATA")]
     pub katas: Vec<String>,
-    pub junit: Option<std::path::PathBuf>,
+    /// Write JUnit XML here
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<PathBuf>,
+    /// Print JSON instead of a table
+    #[arg(long)]
     pub json: bool,
+    /// Submissions graded at once (default: the number of cores)
+    #[arg(long)]
     pub jobs: Option<usize>,
+    /// Seed for the generated streams
+    #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
 }
 
@@ -33,7 +46,15 @@ pub struct Args {
 struct Submission<'a> {
     learner: String,
     kata: &'a Kata,
+    language: Language,
     path: PathBuf,
+}
+
+impl Submission<'_> {
+    /// `<learner>/<kata>.<ext>`, as the class folder names it.
+    fn shown(&self) -> String {
+        format!("{}/{}.{}", self.learner, self.kata.id, self.language.extension())
+    }
 }
 
 /// What grading a submission gave: its report, or the internal error (not
@@ -52,7 +73,8 @@ struct Class<'a> {
 /// Returns whether every submission passed (exit 0) or not (exit 1).
 pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let katas = catalog::load_all(&ws.katas())?;
-    let chosen = chosen_katas(&katas, &args.katas)?;
+    let chosen: Vec<&Kata> =
+        if args.katas.is_empty() { katas.iter().collect() } else { catalog::select(&katas, &args.katas)? };
     let class = find_class(&args.dir, &katas, &chosen)?;
     let jobs = worker_count(args.jobs, class.submissions.len())?;
     let seed = args.seed.unwrap_or(grading::DEFAULT_SEED);
@@ -80,21 +102,6 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     Ok(passed)
 }
 
-/// The katas to grade: those named with `--kata`, else every kata.
-fn chosen_katas<'a>(katas: &'a [Kata], ids: &[String]) -> Result<Vec<&'a Kata>> {
-    if ids.is_empty() {
-        return Ok(katas.iter().collect());
-    }
-    let mut chosen: Vec<&Kata> = Vec::new();
-    for id in ids {
-        let kata = catalog::find(katas, id)?;
-        if !chosen.iter().any(|k| k.id == kata.id) {
-            chosen.push(kata);
-        }
-    }
-    Ok(chosen)
-}
-
 /// Reads the class folder: one subfolder per learner. Hidden entries are
 /// ignored, files of katas left out by `--kata` silently, anything else
 /// that is not `<kata>.rs` is listed as skipped.
@@ -111,14 +118,14 @@ fn find_class<'a>(dir: &Path, katas: &'a [Kata], chosen: &[&'a Kata]) -> Result<
         let mut mine = Vec::new();
         for (file, file_path) in visible_entries(&path)? {
             match kata_of(&file_path, katas) {
-                Some(kata) if chosen.iter().any(|k| k.id == kata.id) => {
-                    mine.push(Submission { learner: name.clone(), kata, path: file_path })
+                Some((kata, language)) if chosen.iter().any(|k| k.id == kata.id) => {
+                    mine.push(Submission { learner: name.clone(), kata, language, path: file_path })
                 }
                 Some(_) => {}
                 None => class.skipped.push(format!("{name}/{file}")),
             }
         }
-        mine.sort_by_key(|s| katas.iter().position(|k| k.id == s.kata.id));
+        mine.sort_by_key(|s| (katas.iter().position(|k| k.id == s.kata.id), s.language));
         class.submissions.extend(mine);
         class.learners.push(name);
     }
@@ -139,13 +146,16 @@ fn visible_entries(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
     Ok(entries)
 }
 
-/// The kata a file is a submission for: a `<kata-id>.rs` file.
-fn kata_of<'a>(path: &Path, katas: &'a [Kata]) -> Option<&'a Kata> {
-    if !path.is_file() || path.extension().is_none_or(|e| e != "rs") {
+/// The kata and language a file is a submission for: `<kata-id>.rs`, or
+/// `<kata-id>.py` for a kata with a Python form.
+fn kata_of<'a>(path: &Path, katas: &'a [Kata]) -> Option<(&'a Kata, Language)> {
+    let ext = path.extension()?.to_str()?;
+    let language = Language::ALL.into_iter().find(|l| l.extension() == ext)?;
+    if !path.is_file() {
         return None;
     }
     let stem = path.file_stem()?.to_str()?;
-    katas.iter().find(|k| k.id == stem)
+    katas.iter().find(|k| k.id == stem && k.speaks(language)).map(|k| (k, language))
 }
 
 /// `--jobs`, else the available parallelism; never more than there is work.
@@ -153,38 +163,30 @@ fn worker_count(asked: Option<usize>, work: usize) -> Result<usize> {
     if asked == Some(0) {
         return Err(BadRequest::new("--jobs must be at least 1").into());
     }
-    let default = || std::thread::available_parallelism().map_or(1, |n| n.get());
-    Ok(asked.unwrap_or_else(default).min(work).max(1))
+    Ok(pool::jobs(asked).min(work).max(1))
 }
 
 /// Grades every submission on `jobs` threads; the outcomes come back in
 /// the submissions' order whatever order they finish in.
 fn grade_all(ws: &Workspace, subs: &[Submission<'_>], seed: u64, jobs: usize, progress: bool) -> Vec<Outcome> {
-    let slots: Vec<OnceLock<Outcome>> = subs.iter().map(|_| OnceLock::new()).collect();
-    let next = AtomicUsize::new(0);
-    let done = AtomicUsize::new(0);
-    let worker = || {
-        loop {
-            let index = next.fetch_add(1, Ordering::Relaxed);
-            let Some(sub) = subs.get(index) else { break };
+    let mut n = 0;
+    let outcomes = pool::run(
+        subs,
+        jobs,
+        |sub| {
             let started = Instant::now();
-            let outcome = grade_one(ws, sub, seed);
-            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            (grade_one(ws, sub, seed), started.elapsed())
+        },
+        |i, (outcome, took)| {
+            n += 1;
             if progress {
-                print_progress(n, subs.len(), sub, &outcome, started.elapsed());
+                print_progress(n, subs.len(), &subs[i], outcome, *took);
             }
-            let _ = slots[index].set(outcome);
-        }
-    };
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..jobs).map(|_| scope.spawn(worker)).collect();
-        for handle in handles {
-            // A worker that died took its current submission with it; that
-            // slot stays empty and is reported below, the rest are kept.
-            let _ = handle.join();
-        }
-    });
-    slots.into_iter().map(|slot| slot.into_inner().unwrap_or_else(|| Err(WORKER_DIED.to_string()))).collect()
+        },
+    );
+    // A thread that died took its current submission with it; that slot is
+    // reported as not graded, the rest are kept.
+    outcomes.into_iter().map(|o| o.map_or_else(|| Err(WORKER_DIED.to_string()), |(outcome, _)| outcome)).collect()
 }
 
 /// Grades one submission as `dekata check` would. A panic inside dekata is
@@ -246,16 +248,21 @@ fn counted(n: usize, noun: &str) -> String {
 fn print_progress(n: usize, total: usize, sub: &Submission<'_>, outcome: &Outcome, took: Duration) {
     println!(
         "  [{n}/{total}] {:<40} {}  {}",
-        format!("{}/{}.rs", sub.learner, sub.kata.id),
+        sub.shown(),
         cell(outcome),
         format!("{:.1} s", took.as_secs_f64()).dimmed()
     );
 }
 
-/// Learners down, katas across: the katas asked for, or those submitted.
+/// Learners down, katas across (one column per language a kata was
+/// submitted in): the katas asked for, or those submitted.
 fn print_table(class: &Class<'_>, outcomes: &[Outcome], chosen: &[&Kata], asked: bool) {
-    let columns: Vec<&Kata> =
-        chosen.iter().copied().filter(|k| asked || class.submissions.iter().any(|s| s.kata.id == k.id)).collect();
+    let submitted = |k: &Kata, l: Language| class.submissions.iter().any(|s| s.kata.id == k.id && s.language == l);
+    let columns: Vec<(&Kata, Language)> = chosen
+        .iter()
+        .flat_map(|k| Language::ALL.into_iter().map(move |l| (*k, l)))
+        .filter(|(k, l)| submitted(k, *l) || (asked && *l == Language::Rust && !submitted(k, Language::Python)))
+        .collect();
     if class.learners.is_empty() || columns.is_empty() {
         println!("\n{}", NOTHING_TO_GRADE.dimmed());
         return;
@@ -267,25 +274,29 @@ fn print_table(class: &Class<'_>, outcomes: &[Outcome], chosen: &[&Kata], asked:
         .map(|learner| {
             columns
                 .iter()
-                .map(|k| {
+                .map(|(k, l)| {
                     class
                         .submissions
                         .iter()
                         .zip(outcomes)
-                        .find(|(s, _)| &s.learner == learner && s.kata.id == k.id)
+                        .find(|(s, _)| &s.learner == learner && s.kata.id == k.id && s.language == *l)
                         .map_or_else(missing, |(_, o)| cell(o))
                 })
                 .collect()
         })
         .collect();
     let first = class.learners.iter().map(|l| l.chars().count()).max().unwrap_or(0).max("learner".len());
+    let title = |(k, l): &(&Kata, Language)| match l {
+        Language::Rust => k.id.clone(),
+        other => format!("{}.{}", k.id, other.extension()),
+    };
     let widths: Vec<usize> = columns
         .iter()
         .enumerate()
-        .map(|(i, k)| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0).max(k.id.len()))
+        .map(|(i, c)| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0).max(title(c).len()))
         .collect();
     println!();
-    let header: Vec<String> = columns.iter().zip(&widths).map(|(k, w)| format!("{:<w$}", k.id)).collect();
+    let header: Vec<String> = columns.iter().zip(&widths).map(|(c, w)| format!("{:<w$}", title(c))).collect();
     println!("{}", format!("{:<first$}  {}", "learner", header.join("  ")).trim_end().bold());
     for (learner, row) in class.learners.iter().zip(&rows) {
         let cells: Vec<String> = row
@@ -340,6 +351,7 @@ struct ClassJson<'a> {
 struct SubmissionJson<'a> {
     learner: &'a str,
     kata: &'a str,
+    language: Language,
     /// The check's report, as `dekata check --json` prints it; null when
     /// an internal error stopped the grading.
     report: Option<&'a Report>,
@@ -355,6 +367,7 @@ fn print_json(class: &Class<'_>, outcomes: &[Outcome], passed: bool) -> Result<(
         .map(|(s, o)| SubmissionJson {
             learner: &s.learner,
             kata: &s.kata.id,
+            language: s.language,
             report: o.as_ref().ok(),
             error: o.as_ref().err().map(String::as_str),
         })
@@ -380,7 +393,11 @@ fn write_junit(path: &Path, class: &Class<'_>, outcomes: &[Outcome]) -> Result<(
 }
 
 fn test_cases(sub: &Submission<'_>, outcome: &Outcome) -> Vec<TestCase> {
-    let kata = &sub.kata.id;
+    let kata = match sub.language {
+        Language::Rust => sub.kata.id.clone(),
+        other => format!("{}.{}", sub.kata.id, other.extension()),
+    };
+    let kata = &kata;
     let whole = |kind: NonSuccessKind, ty: &str, message: &str, description: &str| {
         let mut status = TestCaseStatus::non_success(kind);
         status.set_type(ty).set_message(message).set_description(description);
@@ -417,9 +434,12 @@ fn test_cases(sub: &Submission<'_>, outcome: &Outcome) -> Vec<TestCase> {
 }
 
 const NO_CLASS_DIR: &str = "the class folder {dir} does not exist (or is not a folder): \
-dekata grade expects a folder holding one subfolder per learner, each with <kata>.rs files";
-const NOTHING_TO_GRADE: &str = "Nothing to grade: no learner folder holds a <kata>.rs file for a kata asked for.";
-const SKIPPED: &str = "Skipped (not <learner>/<kata>.rs for a kata in the catalogue):";
+dekata grade expects a folder holding one subfolder per learner, each with <kata>.rs or <kata>.py files";
+const NOTHING_TO_GRADE: &str =
+    "Nothing to grade: no learner folder holds a <kata>.rs or <kata>.py file for a kata asked for.";
+const SKIPPED: &str =
+    "Skipped (not <learner>/<kata>.rs, or <kata>.py for a kata with a Python form, in the catalogue):";
 const NOT_GRADED: &str = "Not graded: dekata failed on these submissions (the others were graded):";
 const WORKER_DIED: &str = "the grading thread stopped before this submission was graded";
-const ONE_IN_FULL: &str = "To see one submission in full: dekata check <kata> --solution {dir}/<learner>/<kata>.rs";
+const ONE_IN_FULL: &str =
+    "To see one submission in full: dekata check <kata> --solution {dir}/<learner>/<kata>.rs (or .py)";

@@ -1,12 +1,27 @@
-//! `dekata list`: every kata with the learner's status, by pattern.
+//! `dekata list`: every kata with the learner's status, by pattern, in the
+//! learner's language (and the other language's status beside it, where
+//! there is any).
 
 use crate::catalog::{self, Kata};
-use crate::progress::{self, Status};
+use crate::language::Language;
+use crate::progress::{self, Progress, Status};
+use crate::settings;
 use crate::solution_files;
 use crate::workspace::Workspace;
 use anyhow::Result;
 use colored::Colorize;
 use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+    /// List progress in this language this time (rust or python)
+    #[arg(long, value_name = "LANG", value_parser = crate::language::parse_arg)]
+    pub lang: Option<Language>,
+}
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -14,19 +29,25 @@ struct Row<'a> {
     pattern: &'a str,
     title: &'a str,
     difficulty: catalog::Difficulty,
+    /// The status in the language listed.
     status: Status,
     solution: String,
     passed_at: Option<u64>,
+    /// The language listed.
+    language: Language,
+    /// The status in each language the kata has a form in.
+    languages: BTreeMap<Language, Status>,
 }
 
-pub fn run(ws: &Workspace, json: bool) -> Result<()> {
+pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let katas = catalog::load_all(&ws.katas())?;
     let progress = progress::load(ws)?;
-    let status_of = |k: &Kata| {
-        let has = solution_files::path(ws, k).exists();
-        progress::status(&progress, &k.id, has)
+    let language = settings::language(ws, args.lang)?;
+    let status_of = |k: &Kata, l: Language| {
+        let has = solution_files::path(ws, k, l).exists();
+        progress::status(&progress, &k.id, l, has)
     };
-    if json {
+    if args.json {
         let rows: Vec<Row> = katas
             .iter()
             .map(|k| Row {
@@ -34,46 +55,74 @@ pub fn run(ws: &Workspace, json: bool) -> Result<()> {
                 pattern: &k.pattern,
                 title: &k.title,
                 difficulty: k.difficulty,
-                status: status_of(k),
-                solution: ws.display(&solution_files::path(ws, k)),
-                passed_at: progress.katas.get(&k.id).and_then(|p| p.passed_at),
+                status: status_of(k, language),
+                solution: ws.display(&solution_files::path(ws, k, language)),
+                passed_at: progress.of(language).get(&k.id).and_then(|p| p.passed_at),
+                language,
+                languages: k.languages().into_iter().map(|l| (l, status_of(k, l))).collect(),
             })
             .collect();
         println!("{}", serde_json::to_string_pretty(&rows)?);
-        return Ok(());
+        return Ok(true);
     }
+    println!("{}", LISTED_IN.replace("{language}", language.title()).dimmed());
+    println!();
     let id_width = katas.iter().map(|k| k.id.len()).max().unwrap_or(0) + 2;
     let title_width = katas.iter().map(|k| k.title.chars().count()).max().unwrap_or(0) + 2;
     for (pattern, group) in catalog::by_pattern(&katas) {
-        let done = group.iter().filter(|k| status_of(k) == Status::Passed).count();
+        let done = group.iter().filter(|k| status_of(k, language) == Status::Passed).count();
         println!("{}  {} {done}/{}", catalog::pattern_title(&pattern).bold(), bar(done, group.len()), group.len());
         for k in group {
-            let status = status_of(k);
-            let shown = match status {
-                Status::Passed => status.name().green(),
-                Status::Failing => status.name().red(),
-                Status::Started => status.name().yellow(),
-                Status::New => status.name().dimmed(),
+            let status = status_of(k, language);
+            let shown = if k.speaks(language) {
+                match status {
+                    Status::Passed => status.name().green(),
+                    Status::Failing => status.name().red(),
+                    Status::Started => status.name().yellow(),
+                    Status::New => status.name().dimmed(),
+                }
+            } else {
+                NOT_IN.replace("{language}", language.title()).dimmed()
             };
-            let when = match progress.katas.get(&k.id) {
-                Some(p) if status == Status::Passed => match (p.passed_at, p.passed_seed) {
-                    (Some(at), Some(seed)) => format!(" {} (seed {seed})", grader::jobs::utc_day(at as i64)),
-                    _ => String::new(),
-                },
-                _ => String::new(),
-            };
+            let when = when_passed(&progress, k, language, status);
+            let other = others(k, language, |l| status_of(k, l));
             println!(
-                "  {:<id_width$} {:<8} {:<title_width$} {shown}{}",
+                "  {:<id_width$} {:<8} {:<title_width$} {shown}{}{}",
                 k.id,
                 k.difficulty.name(),
                 k.title,
-                when.dimmed()
+                when.dimmed(),
+                other.dimmed()
             );
         }
         println!();
     }
     println!("{}", LIST_FOOTER.dimmed());
-    Ok(())
+    Ok(true)
+}
+
+fn when_passed(progress: &Progress, kata: &Kata, language: Language, status: Status) -> String {
+    match progress.of(language).get(&kata.id) {
+        Some(p) if status == Status::Passed => match (p.passed_at, p.passed_seed) {
+            (Some(at), Some(seed)) => format!(" {} (seed {seed})", grader::jobs::utc_day(at as i64)),
+            _ => String::new(),
+        },
+        _ => String::new(),
+    }
+}
+
+/// The other languages' statuses, where the learner has begun the kata in them.
+fn others(kata: &Kata, listed: Language, status: impl Fn(Language) -> Status) -> String {
+    let said: Vec<String> = kata
+        .languages()
+        .into_iter()
+        .filter(|l| *l != listed)
+        .filter_map(|l| match status(l) {
+            Status::New => None,
+            s => Some(format!("{}: {}", l.key(), s.name())),
+        })
+        .collect();
+    if said.is_empty() { String::new() } else { format!("  ({})", said.join(", ")) }
 }
 
 fn bar(done: usize, total: usize) -> String {
@@ -82,4 +131,6 @@ fn bar(done: usize, total: usize) -> String {
     format!("{}{}", "\u{2588}".repeat(filled).green(), "\u{2591}".repeat(WIDTH - filled).dimmed())
 }
 
+const LISTED_IN: &str = "Your solutions in {language} (`dekata lang` switches; `--lang` for one command).";
+const NOT_IN: &str = "not in {language} yet";
 const LIST_FOOTER: &str = "Read a kata with `dekata show <kata>`; grade your solution with `dekata check <kata>`.";

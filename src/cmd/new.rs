@@ -13,9 +13,15 @@ use anyhow::{Context, Result};
 use colored::Colorize;
 use std::path::{Path, PathBuf};
 
+#[derive(clap::Args)]
 pub struct Args {
+    /// The new kata's id (snake_case)
     pub id: String,
+    /// Its pattern, e.g. streaming-aggregation
+    #[arg(long)]
     pub pattern: String,
+    /// Its call shape, e.g. events_to_map
+    #[arg(long)]
     pub shape: Option<String>,
 }
 

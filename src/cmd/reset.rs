@@ -1,15 +1,26 @@
 //! `dekata reset`: restores a kata's starter. The learner's current file is
-//! first saved as `solutions/.backups/<kata>-<YYYYMMDD-HHMMSS>.rs` (UTC,
-//! never overwriting an earlier backup), so nothing they wrote is lost.
+//! first saved as `solutions/.backups/<kata>-<YYYYMMDD-HHMMSS>.rs` (or
+//! `.py`; UTC, never overwriting an earlier backup), so nothing they wrote
+//! is lost.
 
-use crate::language::Language;
 use crate::catalog::{self, Kata};
+use crate::language::Language;
+use crate::settings;
 use crate::solution_files;
 use crate::workspace::Workspace;
 use anyhow::{Context, Result, bail};
 use colored::Colorize;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The kata id
+    pub kata: String,
+    /// Reset the solution in this language this time (rust or python)
+    #[arg(long, value_name = "LANG", value_parser = crate::language::parse_arg)]
+    pub lang: Option<Language>,
+}
 
 /// What a reset did.
 enum Outcome {
@@ -21,21 +32,22 @@ enum Outcome {
     BackedUp(PathBuf),
 }
 
-/// Saves the learner's file for `kata` as a timestamped backup (returned,
-/// if one was made) and restores the starter.
-pub fn reset(ws: &Workspace, kata: &Kata) -> Result<Option<PathBuf>> {
-    Ok(match restore(ws, kata)? {
+/// Saves the learner's file for `kata` in `language` as a timestamped
+/// backup (returned, if one was made) and restores the starter.
+pub fn reset(ws: &Workspace, kata: &Kata, language: Language) -> Result<Option<PathBuf>> {
+    Ok(match restore(ws, kata, language)? {
         Outcome::BackedUp(backup) => Some(backup),
         Outcome::Created | Outcome::AlreadyStarter => None,
     })
 }
 
 /// Returns whether everything asked for succeeded (exit 0) or not (exit 1).
-pub fn run(ws: &Workspace, kata: &str) -> Result<bool> {
+pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let katas = catalog::load_all(&ws.katas())?;
-    let kata = catalog::find(&katas, kata)?;
-    let file = ws.display(&solution_files::path(ws, kata));
-    match restore(ws, kata)? {
+    let kata = catalog::find(&katas, &args.kata)?;
+    let language = settings::language(ws, args.lang)?;
+    let file = ws.display(&solution_files::path(ws, kata, language));
+    match restore(ws, kata, language)? {
         Outcome::Created => println!("{}", CREATED.replace("{file}", &file)),
         Outcome::AlreadyStarter => println!("{}", UNCHANGED.replace("{file}", &file)),
         Outcome::BackedUp(backup) => {
@@ -48,18 +60,19 @@ pub fn run(ws: &Workspace, kata: &str) -> Result<bool> {
     Ok(true)
 }
 
-fn restore(ws: &Workspace, kata: &Kata) -> Result<Outcome> {
-    let file = solution_files::path(ws, kata);
-    let starter = std::fs::read(kata.starter(Language::Rust)).with_context(|| format!("cannot read {}", kata.starter(Language::Rust).display()))?;
+fn restore(ws: &Workspace, kata: &Kata, language: Language) -> Result<Outcome> {
+    let file = solution_files::path(ws, kata, language);
     let Some(current) = read_if_exists(&file)? else {
-        solution_files::ensure(ws, kata)?;
+        solution_files::ensure(ws, kata, language)?;
         return Ok(Outcome::Created);
     };
+    let starter_path = kata.starter(language);
+    let starter = std::fs::read(&starter_path).with_context(|| format!("cannot read {}", starter_path.display()))?;
     if current == starter {
         solution_files::refresh_or_warn(ws);
         return Ok(Outcome::AlreadyStarter);
     }
-    let backup = back_up_until_stable(ws, kata, &file, current, &starter)?;
+    let backup = back_up_until_stable(ws, kata, language, &file, current, &starter)?;
     replace_keeping_mode(&file, &starter)?;
     solution_files::refresh_or_warn(ws);
     Ok(Outcome::BackedUp(backup))
@@ -71,12 +84,13 @@ fn restore(ws: &Workspace, kata: &Kata) -> Result<Outcome> {
 fn back_up_until_stable(
     ws: &Workspace,
     kata: &Kata,
+    language: Language,
     file: &Path,
     mut current: Vec<u8>,
     starter: &[u8],
 ) -> Result<PathBuf> {
     for _ in 0..MAX_ROUNDS {
-        let backup = back_up(ws, kata, &current)?;
+        let backup = back_up(ws, kata, language, &current)?;
         match read_if_exists(file)? {
             Some(now) if now != current && now != starter => current = now,
             _ => return Ok(backup),
@@ -87,14 +101,15 @@ fn back_up_until_stable(
 
 /// Writes `bytes` to a new backup file, never replacing an existing one:
 /// a second backup in the same second gets a `-2` suffix, and so on.
-fn back_up(ws: &Workspace, kata: &Kata, bytes: &[u8]) -> Result<PathBuf> {
+fn back_up(ws: &Workspace, kata: &Kata, language: Language, bytes: &[u8]) -> Result<PathBuf> {
     let dir = backups_dir(ws);
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let stamp = utc_stamp(crate::progress::now());
+    let ext = language.extension();
     for n in 1..=MAX_SUFFIX {
         let name = match n {
-            1 => format!("{}-{stamp}.rs", kata.id),
-            n => format!("{}-{stamp}-{n}.rs", kata.id),
+            1 => format!("{}-{stamp}.{ext}", kata.id),
+            n => format!("{}-{stamp}-{n}.{ext}", kata.id),
         };
         let path = dir.join(name);
         match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
@@ -139,24 +154,8 @@ fn read_if_exists(path: &Path) -> Result<Option<Vec<u8>>> {
 
 /// Unix seconds as `YYYYMMDD-HHMMSS` in UTC.
 fn utc_stamp(secs: u64) -> String {
-    let (days, rem) = (secs / 86_400, secs % 86_400);
-    let (y, m, d) = civil_from_days(days as i64);
-    format!("{y:04}{m:02}{d:02}-{:02}{:02}{:02}", rem / 3600, rem % 3600 / 60, rem % 60)
-}
-
-/// The proleptic Gregorian date of a day count since 1970-01-01
-/// (Howard Hinnant's `civil_from_days`).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = (if mp < 10 { mp + 3 } else { mp - 9 }) as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
+    let at = i64::try_from(secs).ok().and_then(|s| jiff::Timestamp::from_second(s).ok()).unwrap_or_default();
+    at.strftime("%Y%m%d-%H%M%S").to_string()
 }
 
 const MAX_ROUNDS: usize = 10;

@@ -1,26 +1,70 @@
 //! `dekata show`: a kata's prompt, signature, and the cases it is graded on.
 
-use crate::language::Language;
 use crate::catalog;
+use crate::error::BadRequest;
 use crate::judge::records;
+use crate::language::Language;
+use crate::settings;
 use crate::solution_files;
 use crate::workspace::Workspace;
 use anyhow::{Context, Result};
 use colored::Colorize;
 
-pub fn run(ws: &Workspace, id: &str) -> Result<()> {
+#[derive(clap::Args)]
+pub struct Args {
+    /// The kata id, e.g. count_events
+    pub kata: String,
+    /// Show the kata in this language this time (rust or python)
+    #[arg(long, value_name = "LANG", value_parser = crate::language::parse_arg)]
+    pub lang: Option<Language>,
+}
+
+pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let katas = catalog::load_all(&ws.katas())?;
-    let kata = catalog::find(&katas, id)?;
-    let starter = std::fs::read_to_string(kata.starter(Language::Rust))
-        .with_context(|| format!("cannot read {}", kata.starter(Language::Rust).display()))?;
+    let kata = catalog::find(&katas, &args.kata)?;
+    let language = settings::language(ws, args.lang)?;
+    if !kata.speaks(language) {
+        return Err(BadRequest::new(
+            NO_FORM
+                .replace("{kata}", &kata.id)
+                .replace("{language}", language.title())
+                .replace("{others}", &kata.languages().iter().map(|l| l.key()).collect::<Vec<_>>().join(", ")),
+        )
+        .into());
+    }
+    let starter_path = kata.starter(language);
+    let starter =
+        std::fs::read_to_string(&starter_path).with_context(|| format!("cannot read {}", starter_path.display()))?;
 
     println!("{} {} {}", kata.id.bold(), "\u{00b7}".dimmed(), kata.title.bold());
-    println!("{}", format!("{} \u{00b7} {}", kata.pattern_title(), kata.difficulty.name()).dimmed());
+    let languages: Vec<&str> = kata.languages().iter().map(|l| l.title()).collect();
+    println!(
+        "{}",
+        format!(
+            "{} \u{00b7} {} \u{00b7} shown in {} (graded in {})",
+            kata.pattern_title(),
+            kata.difficulty.name(),
+            language.title(),
+            languages.join(" and ")
+        )
+        .dimmed()
+    );
     println!();
-    println!("{}", kata.prompt.trim());
+    println!("{}", kata.prompt_in(language).trim());
+    if language == Language::Python && !kata.python.notes.is_empty() {
+        println!();
+        println!("{}", "In Python".bold());
+        for note in &kata.python.notes {
+            let mut lines = crate::render::wrap(note, 76).into_iter();
+            println!("  - {}", lines.next().unwrap_or_default());
+            for line in lines {
+                println!("    {line}");
+            }
+        }
+    }
     println!();
     println!("{}", "Signature".bold());
-    for line in signature(&starter, &kata.entry) {
+    for line in signature(&starter, &kata.entry, language) {
         println!("    {line}");
     }
     if let Some(dataset) = kata.dataset {
@@ -56,7 +100,7 @@ pub fn run(ws: &Workspace, id: &str) -> Result<()> {
         println!(
             "  {:<28} {:>16}  {}{}",
             case.name,
-            records(case.events, noun),
+            records(case.events_for(language), noun),
             families.join(", ").cyan(),
             memory.cyan()
         );
@@ -74,23 +118,30 @@ pub fn run(ws: &Workspace, id: &str) -> Result<()> {
         }
     }
     println!();
-    let solution = solution_files::path(ws, kata);
+    let solution = solution_files::path(ws, kata, language);
     let where_ = if solution.exists() {
         format!("Your solution: {}", ws.display(&solution))
     } else {
         format!("Your solution will be created at {} by `dekata check {}`.", ws.display(&solution), kata.id)
     };
     println!("{}", where_.dimmed());
-    Ok(())
+    Ok(true)
 }
+
+const NO_FORM: &str = "the kata `{kata}` has no {language} form yet; it is graded in: {others} \
+(`--lang` picks one)";
 
 /// `grader_df::PARTITIONS`, which dekata itself does not link.
 const ENGINE_PARTITIONS: usize = 4;
 
-/// The entry function's signature, taken from the starter: from its
-/// `pub fn` line up to the opening brace.
-pub fn signature(starter: &str, entry: &str) -> Vec<String> {
-    let needle = format!("fn {entry}");
+/// The entry function's signature, taken from the starter: in Rust from
+/// its `pub fn` line up to the opening brace, in Python from its `def`
+/// line up to the line that ends in a colon.
+pub fn signature(starter: &str, entry: &str, language: Language) -> Vec<String> {
+    let (needle, end) = match language {
+        Language::Rust => (format!("fn {entry}"), '{'),
+        Language::Python => (format!("def {entry}("), ':'),
+    };
     let mut out = Vec::new();
     let mut inside = false;
     for line in starter.lines() {
@@ -98,11 +149,18 @@ pub fn signature(starter: &str, entry: &str) -> Vec<String> {
             inside = true;
         }
         if inside {
-            let cut = line.split('{').next().unwrap_or(line).trim_end();
+            let ends = match language {
+                Language::Rust => line.contains(end),
+                Language::Python => line.trim_end().ends_with(end),
+            };
+            let cut = match language {
+                Language::Rust => line.split('{').next().unwrap_or(line).trim_end(),
+                Language::Python => line.trim_end(),
+            };
             if !cut.is_empty() {
                 out.push(cut.to_string());
             }
-            if line.contains('{') {
+            if ends {
                 break;
             }
         }
@@ -115,6 +173,8 @@ mod tests {
     #[test]
     fn signature_spans_lines() {
         let s = "use x;\n\npub fn f(\n    a: u8,\n) -> u8 {\n    todo!()\n}\n";
-        assert_eq!(super::signature(s, "f"), vec!["pub fn f(", "    a: u8,", ") -> u8"]);
+        assert_eq!(super::signature(s, "f", super::Language::Rust), vec!["pub fn f(", "    a: u8,", ") -> u8"]);
+        let p = "from x import y\n\n\ndef f(\n    a: int,\n) -> int:\n    raise NotImplementedError\n";
+        assert_eq!(super::signature(p, "f", super::Language::Python), vec!["def f(", "    a: int,", ") -> int:"]);
     }
 }

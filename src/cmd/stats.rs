@@ -2,18 +2,26 @@
 //! drill history in `.dekata/drills.json`), and katas passed per pattern
 //! (from progress).
 
-use crate::concerns::Concern;
-use super::drill::{self, History};
 use crate::catalog::{self, Kata};
+use crate::concerns::Concern;
+use crate::drills::{self, History};
+use crate::language::Language;
 use crate::progress::{self, Progress, Status};
+use crate::settings;
 use crate::solution_files;
 use crate::workspace::Workspace;
 use anyhow::Result;
 use colored::Colorize;
 use serde::Serialize;
 
+#[derive(clap::Args)]
 pub struct Args {
+    /// Print JSON
+    #[arg(long)]
     pub json: bool,
+    /// Count katas passed in this language this time (rust or python)
+    #[arg(long, value_name = "LANG", value_parser = crate::language::parse_arg)]
+    pub lang: Option<Language>,
 }
 
 /// How many of the latest drills the per-concern trail shows.
@@ -21,15 +29,17 @@ const RECENT: usize = 10;
 
 /// Prints the statistics; always succeeds unless a file cannot be read.
 pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
-    let history = drill::load_history(ws)?;
+    let history = drills::load(ws)?;
     let katas = catalog::load_all(&ws.katas())?;
     let progress = progress::load(ws)?;
-    let has_solution = |k: &Kata| solution_files::path(ws, k).exists();
+    let language = settings::language(ws, args.lang)?;
+    let has_solution = |k: &Kata| solution_files::path(ws, k, language).exists();
     let stats = Stats {
         drills: history.drills.len(),
         shown: history.drills.len().min(RECENT),
         concerns: Concern::ALL.iter().map(|c| concern_stats(&history, *c)).collect(),
-        patterns: pattern_stats(&katas, &progress, has_solution),
+        language,
+        patterns: pattern_stats(&katas, &progress, language, has_solution),
     };
     if args.json {
         println!("{}", serde_json::to_string_pretty(&stats)?);
@@ -46,6 +56,8 @@ struct Stats {
     /// Drills in each concern's `recent` trail.
     shown: usize,
     concerns: Vec<ConcernStats>,
+    /// The language `patterns` counts.
+    language: Language,
     patterns: Vec<PatternStats>,
 }
 
@@ -90,7 +102,7 @@ struct PatternStats {
 }
 
 fn concern_stats(history: &History, concern: Concern) -> ConcernStats {
-    let results: Vec<Option<&drill::ConcernResult>> = history.drills.iter().map(|d| d.concern(concern)).collect();
+    let results: Vec<Option<&drills::ConcernResult>> = history.drills.iter().map(|d| d.concern(concern)).collect();
     let skip = results.len().saturating_sub(RECENT);
     let recent = results[skip..].iter().map(|r| mark(*r)).collect();
     let (passed, total) = results.iter().flatten().fold((0, 0), |(p, t), r| (p + r.passed, t + r.total));
@@ -104,7 +116,7 @@ fn concern_stats(history: &History, concern: Concern) -> ConcernStats {
     }
 }
 
-fn mark(result: Option<&drill::ConcernResult>) -> Mark {
+fn mark(result: Option<&drills::ConcernResult>) -> Mark {
     match result {
         Some(r) if r.total == 0 => Mark::Untested,
         Some(r) if r.passed == r.total => Mark::Pass,
@@ -113,14 +125,19 @@ fn mark(result: Option<&drill::ConcernResult>) -> Mark {
     }
 }
 
-fn pattern_stats(katas: &[Kata], progress: &Progress, has_solution: impl Fn(&Kata) -> bool) -> Vec<PatternStats> {
+fn pattern_stats(
+    katas: &[Kata],
+    progress: &Progress,
+    language: Language,
+    has_solution: impl Fn(&Kata) -> bool,
+) -> Vec<PatternStats> {
     catalog::by_pattern(katas)
         .into_iter()
         .map(|(pattern, group)| PatternStats {
             title: catalog::pattern_title(&pattern),
             passed: group
                 .iter()
-                .filter(|k| progress::status(progress, &k.id, has_solution(k)) == Status::Passed)
+                .filter(|k| progress::status(progress, &k.id, language, has_solution(k)) == Status::Passed)
                 .count(),
             total: group.len(),
             pattern,
@@ -135,7 +152,7 @@ fn print(stats: &Stats) {
         print_concerns(stats);
     }
     println!();
-    println!("{}", "Katas passed, per pattern".bold());
+    println!("{}", format!("Katas passed in {}, per pattern", stats.language.title()).bold());
     for p in &stats.patterns {
         println!("  {:<34} {}/{}", p.title, p.passed, p.total);
     }
@@ -163,7 +180,7 @@ fn print_concerns(stats: &Stats) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cmd::drill::{ConcernResult, DrillRecord};
+    use crate::drills::{ConcernResult, DrillRecord};
 
     fn drill_with(concern: &str, passed: usize, total: usize) -> DrillRecord {
         DrillRecord {

@@ -6,6 +6,7 @@
 //! and every case either kills a Rust mutant or says why it exists.
 
 use crate::language::Language;
+use super::pool;
 use crate::catalog::{self, Kata};
 use crate::grading::{self, Quiet, Request};
 use crate::mutants;
@@ -16,59 +17,62 @@ use anyhow::Result;
 use colored::Colorize;
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
 
 /// Seeds the reference must pass on.
 pub const SEEDS: [u64; 3] = [grading::DEFAULT_SEED, 1, 2];
 
-pub fn run(ws: &Workspace, ids: &[String], jobs: Option<usize>, language: Option<Language>) -> Result<bool> {
-    let languages: Vec<Language> = match language {
+#[derive(clap::Args)]
+pub struct Args {
+    /// Kata ids (default: every kata)
+    pub katas: Vec<String>,
+    /// Katas validated at once (default: the number of cores)
+    #[arg(long)]
+    pub jobs: Option<usize>,
+    /// Validate only this language's form of each kata (rust or python)
+    #[arg(long, value_name = "LANG", value_parser = crate::language::parse_arg)]
+    pub lang: Option<Language>,
+}
+
+pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
+    let languages: Vec<Language> = match args.lang {
         Some(l) => vec![l],
         None => Language::ALL.to_vec(),
     };
     let all = catalog::load_all(&ws.katas())?;
-    let chosen: Vec<&Kata> = if ids.is_empty() {
-        all.iter().collect()
-    } else {
-        ids.iter().map(|id| catalog::find(&all, id)).collect::<Result<_>>()?
-    };
-    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
-    let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::channel::<(usize, Result<Log>)>();
+    let chosen: Vec<&Kata> = if args.katas.is_empty() { all.iter().collect() } else { catalog::select(&all, &args.katas)? };
     let mut failed = 0;
-    std::thread::scope(|scope| -> Result<()> {
-        for _ in 0..jobs.min(chosen.len()) {
-            let tx = tx.clone();
-            let (next, chosen, languages) = (&next, &chosen, &languages);
-            scope.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(kata) = chosen.get(i) else { break };
-                    if tx.send((i, validate(ws, kata, languages))).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(tx);
-        // Print each kata's log in catalogue order, as soon as it is its turn.
-        let mut done: BTreeMap<usize, Result<Log>> = BTreeMap::new();
-        let mut shown = 0;
-        for (i, log) in rx {
-            done.insert(i, log);
-            while let Some(log) = done.remove(&shown) {
-                let log = log?;
-                print!("{}", log.text);
+    // Each kata's log is printed in catalogue order, as soon as it is its turn.
+    let mut finished: BTreeMap<usize, String> = BTreeMap::new();
+    let mut shown = 0;
+    let mut errors = Vec::new();
+    let logs = pool::run(
+        &chosen,
+        pool::jobs(args.jobs),
+        |kata| validate(ws, kata, &languages).map_err(|e| format!("{e:#}")),
+        |i, log| {
+            let text = match log {
+                Ok(log) => log.text.clone(),
+                Err(e) => format!("{}\n  {} {e}\n", chosen[i].id.bold(), "\u{2717}".red()),
+            };
+            finished.insert(i, text);
+            while let Some(text) = finished.remove(&shown) {
+                print!("{text}");
                 println!();
-                if !log.good {
-                    failed += 1;
-                }
                 shown += 1;
             }
+        },
+    );
+    for (kata, log) in chosen.iter().zip(logs) {
+        match log {
+            Some(Ok(log)) if log.good => {}
+            Some(Ok(_)) => failed += 1,
+            Some(Err(e)) => errors.push(format!("{}: {e}", kata.id)),
+            None => errors.push(format!("{}: validating it panicked", kata.id)),
         }
-        Ok(())
-    })?;
+    }
+    if let Some(first) = errors.first() {
+        return Err(crate::error::Internal::new(first.clone()).into());
+    }
     let line = format!("{} of {} katas valid.", chosen.len() - failed, chosen.len());
     println!("{}", if failed == 0 { line.green().bold() } else { line.red().bold() });
     Ok(failed == 0)

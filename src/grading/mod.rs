@@ -69,7 +69,7 @@ pub fn grade(req: &Request<'_>, observer: &mut dyn Observer) -> Result<Report> {
         .into());
     }
     let program = match compile::learner(req.ws, req.kata, req.solution, req.color)? {
-        Compiled::Rejected { stderr } => return Ok(Report::compile_error(&req.kata.id, req.seed, stderr)),
+        Compiled::Rejected { stderr } => return Ok(Report::compile_error(&req.kata.id, language, req.seed, stderr)),
         Compiled::Built { program, seconds } => {
             observer.compiled(seconds);
             program
@@ -77,7 +77,7 @@ pub fn grade(req: &Request<'_>, observer: &mut dyn Observer) -> Result<Report> {
     };
     let mut learner = Side::new(program, limits(req.kata), STARTUP);
     if let Some(error) = learner.load_error()? {
-        return Ok(Report::compile_error(&req.kata.id, req.seed, error));
+        return Ok(Report::compile_error(&req.kata.id, language, req.seed, error));
     }
     let mut references = References::new(req);
     let solution_display = req.ws.display(req.solution);
@@ -89,7 +89,7 @@ pub fn grade(req: &Request<'_>, observer: &mut dyn Observer) -> Result<Report> {
     }
     learner.stop();
     references.stop();
-    let mut report = Report::new(&req.kata.id, req.seed, cases);
+    let mut report = Report::new(&req.kata.id, language, req.seed, cases);
     report.sandbox = match learner.sandbox.clone() {
         Some(Sandbox::Unavailable(why)) => Some(why),
         _ => None,

@@ -9,13 +9,9 @@
 //! own file reads, a save of unchanged text, or a burst that ended before
 //! the check started are not graded twice.
 
-#[path = "../watch/events.rs"]
 mod events;
-#[path = "../watch/files.rs"]
 mod files;
-#[path = "../watch/input.rs"]
 mod input;
-#[path = "../watch/screen.rs"]
 mod screen;
 
 use crate::catalog::{self, Kata};
@@ -24,7 +20,9 @@ use crate::grading::{self, Request};
 use crate::progress::{self, Status};
 use crate::render;
 use crate::report::Overall;
+use crate::settings;
 use crate::solution_files;
+use crate::language::Language;
 use crate::workspace::Workspace;
 use anyhow::{Context, Result};
 use colored::Colorize;
@@ -35,17 +33,27 @@ use screen::Screen;
 use std::path::PathBuf;
 use std::sync::mpsc;
 
+#[derive(clap::Args)]
 pub struct Args {
+    /// The kata to start with (default: the first one not passed)
     pub kata: Option<String>,
+    /// Re-grade on Enter instead of on file changes (for filesystems without change events)
+    #[arg(long)]
     pub manual: bool,
+    /// Seed for the generated streams
+    #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+    /// Watch the solution in this language this time (rust or python)
+    #[arg(long, value_name = "LANG", value_parser = crate::language::parse_arg)]
+    pub lang: Option<Language>,
 }
 
 /// Watches until the learner quits; returns true (exit 0) then.
 pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let katas = catalog::load_all(&ws.katas())?;
-    let (kata, mut notices) = first_kata(ws, &katas, args.kata.as_deref())?;
-    let (solution, created) = solution_files::ensure(ws, kata)?;
+    let language = settings::language(ws, args.lang)?;
+    let (kata, mut notices) = first_kata(ws, &katas, args.kata.as_deref(), language)?;
+    let (solution, created) = solution_files::ensure(ws, kata, language)?;
     if created {
         notices.push(CREATED.replace("{path}", &ws.display(&solution)));
     }
@@ -67,6 +75,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
         ws,
         katas: &katas,
         kata,
+        language,
         solution,
         seed: args.seed.unwrap_or(grading::DEFAULT_SEED),
         graded: None,
@@ -96,6 +105,7 @@ struct Session<'a> {
     ws: &'a Workspace,
     katas: &'a [Kata],
     kata: &'a Kata,
+    language: Language,
     solution: PathBuf,
     seed: u64,
     /// The content of the file when it was last graded (None: not graded since it changed).
@@ -184,9 +194,9 @@ impl Session<'_> {
 
     /// Reveals one more hint below the current result.
     fn hint(&mut self) -> Result<()> {
-        match cmd::hint::reveal_next(self.ws, self.kata) {
+        match cmd::hint::reveal_next(self.ws, self.kata, self.language) {
             Ok(hints) if hints.is_empty() => println!("\n{}", NO_HINTS.dimmed()),
-            Ok(hints) => print_hints(&hints, self.kata.hints.len()),
+            Ok(hints) => print_hints(&hints, self.kata.hints_in(self.language).len()),
             Err(e) => problem("no hint", &e),
         }
         self.show_keys()
@@ -194,7 +204,7 @@ impl Session<'_> {
 
     /// Moves to the next kata not yet passed, creating its file if needed.
     fn next(&mut self) -> Result<()> {
-        let kata = match next_kata(self.ws, self.katas, self.kata) {
+        let kata = match next_kata(self.ws, self.katas, self.kata, self.language) {
             Ok(Some(k)) => k,
             Ok(None) => return self.say(NOTHING_NEXT),
             Err(e) => {
@@ -202,7 +212,7 @@ impl Session<'_> {
                 return self.show_keys();
             }
         };
-        let (solution, created) = match solution_files::ensure(self.ws, kata) {
+        let (solution, created) = match solution_files::ensure(self.ws, kata, self.language) {
             Ok(ensured) => ensured,
             Err(e) => {
                 problem(&format!("cannot open the solution file of `{}`", kata.id), &e);
@@ -220,7 +230,7 @@ impl Session<'_> {
 
     /// Restores the starter (the old file is kept as a backup) and grades it.
     fn reset(&mut self) -> Result<()> {
-        match cmd::reset::reset(self.ws, self.kata) {
+        match cmd::reset::reset(self.ws, self.kata, self.language) {
             Ok(backup) => {
                 let shown = self.ws.display(&self.solution);
                 let notice = match backup {
@@ -250,29 +260,35 @@ impl Session<'_> {
 
 /// The kata asked for, else the first in catalogue order not yet passed,
 /// else the first; with a notice if every kata passes.
-fn first_kata<'a>(ws: &Workspace, katas: &'a [Kata], asked: Option<&str>) -> Result<(&'a Kata, Vec<String>)> {
+fn first_kata<'a>(
+    ws: &Workspace,
+    katas: &'a [Kata],
+    asked: Option<&str>,
+    language: Language,
+) -> Result<(&'a Kata, Vec<String>)> {
     if let Some(id) = asked {
         return Ok((catalog::find(katas, id)?, Vec::new()));
     }
     let progress = progress::load(ws)?;
-    if let Some(kata) = katas.iter().find(|k| !passed(ws, &progress, k)) {
+    let mut open = katas.iter().filter(|k| k.speaks(language));
+    if let Some(kata) = open.clone().find(|k| !passed(ws, &progress, k, language)) {
         return Ok((kata, Vec::new()));
     }
-    let first = katas.first().with_context(|| format!("there are no katas in {}", ws.display(&ws.katas())))?;
+    let first = open.next().with_context(|| format!("there are no katas in {}", ws.display(&ws.katas())))?;
     Ok((first, vec![ALL_PASSED.to_string()]))
 }
 
 /// The first kata after `current` in catalogue order (wrapping around) not yet passed.
-fn next_kata<'a>(ws: &Workspace, katas: &'a [Kata], current: &Kata) -> Result<Option<&'a Kata>> {
+fn next_kata<'a>(ws: &Workspace, katas: &'a [Kata], current: &Kata, language: Language) -> Result<Option<&'a Kata>> {
     let progress = progress::load(ws)?;
     let at = katas.iter().position(|k| k.id == current.id).unwrap_or(0);
     let after = katas.iter().skip(at + 1).chain(katas.iter().take(at));
-    Ok(after.filter(|k| k.id != current.id).find(|k| !passed(ws, &progress, k)))
+    Ok(after.filter(|k| k.id != current.id && k.speaks(language)).find(|k| !passed(ws, &progress, k, language)))
 }
 
-fn passed(ws: &Workspace, progress: &progress::Progress, kata: &Kata) -> bool {
-    let has_solution = solution_files::path(ws, kata).exists();
-    progress::status(progress, &kata.id, has_solution) == Status::Passed
+fn passed(ws: &Workspace, progress: &progress::Progress, kata: &Kata, language: Language) -> bool {
+    let has_solution = solution_files::path(ws, kata, language).exists();
+    progress::status(progress, &kata.id, language, has_solution) == Status::Passed
 }
 
 fn print_hints(hints: &[String], total: usize) {
