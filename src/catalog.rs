@@ -3,13 +3,13 @@
 //! The file format is documented in `katas/README.md`. A malformed file is a
 //! bad request (exit 2) reported with its path, line and column.
 
+use crate::concern::Concern;
 use crate::error::BadRequest;
 use crate::language::Language;
 use anyhow::{Context, Result};
 use grader::jobs::JobSpec;
 use grader::protocol::CompareSpec;
 use grader::questions;
-use crate::plan_check::PlanRules;
 use grader::streams::{Family, RecordKind, StreamParams};
 use grader::tables::Dataset;
 use serde::Deserialize;
@@ -117,6 +117,57 @@ impl Default for Limits {
     }
 }
 
+/// A DataFrame kata's `[plan]` table: rules its executed plan must keep.
+/// Every rule is optional.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanRules {
+    /// A broadcast join (the build side collected whole) may collect at
+    /// most this many rows: the executor's memory budget.
+    pub broadcast_budget_rows: Option<u64>,
+    /// A shuffled join (both sides hash-repartitioned) may take at most
+    /// this many rows in all: above it, the small side should have been
+    /// broadcast.
+    pub max_shuffled_join_rows: Option<u64>,
+    /// No hash repartition of at least `share_min_rows` rows may send more
+    /// than this share of them to one partition.
+    pub max_partition_share: Option<f64>,
+    #[serde(default)]
+    pub share_min_rows: u64,
+}
+
+/// The interviewer's follow-up a failing case quotes, and the concern it
+/// is about (none for a kata's own wording of a question).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Question {
+    pub text: String,
+    pub concern: Option<Concern>,
+}
+
+impl Question {
+    /// The default question of a concern.
+    pub fn of(concern: Concern) -> Question {
+        Question { text: concern.question().unwrap_or(questions::CORRECTNESS).to_string(), concern: Some(concern) }
+    }
+
+    /// A question about the physical plan.
+    pub fn plan(text: &str) -> Question {
+        Question { text: text.to_string(), concern: Some(Concern::Plan) }
+    }
+
+    /// A record exactly at the kata's limit (a gap of exactly the limit).
+    pub fn boundary() -> Question {
+        Question { text: questions::BOUNDARY.to_string(), concern: Some(Concern::Ties) }
+    }
+
+    /// A case's own question: written in its kata file, else its families'.
+    fn of_case(written: Option<String>, families: &[Family]) -> Question {
+        let text = written.unwrap_or_else(|| questions::for_families(families).to_string());
+        let concern = Concern::of_question(&text);
+        Question { text, concern }
+    }
+}
+
 /// A memory case: graded on peak heap against the reference, and on how the
 /// peak grows when the stream grows `scale` times.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -155,6 +206,13 @@ struct KataFile {
     plan: Option<PlanRules>,
     #[serde(default)]
     table: TableRows,
+    /// Session katas: the inactivity gap the rule uses, so that a failure
+    /// at exactly that gap quotes the boundary question.
+    gap_seconds: Option<i64>,
+    /// The fields whose ties the rule breaks (`ingested_at` for a dedup),
+    /// so that a failure on tied records quotes the question about ties.
+    #[serde(default)]
+    tie_fields: Vec<String>,
     #[serde(default)]
     python: PythonForm,
     #[serde(default)]
@@ -215,7 +273,7 @@ pub struct Case {
     pub events: u64,
     /// The question a wrong answer on this case quotes; memory failures
     /// quote `questions::MEMORY`.
-    pub question: String,
+    pub question: Question,
     pub why: Option<String>,
     pub params: StreamParams,
     pub memory: Option<MemoryCheck>,
@@ -256,6 +314,10 @@ pub struct Kata {
     pub plan: Option<PlanRules>,
     /// Backfill katas: what the store holds.
     pub table: TableRows,
+    /// Session katas: the rule's inactivity gap.
+    pub gap_seconds: Option<i64>,
+    /// The fields whose ties the rule breaks.
+    pub tie_fields: Vec<String>,
     pub python: PythonForm,
 }
 
@@ -422,7 +484,7 @@ pub fn load(path: &Path) -> Result<Kata> {
             return Err(bad(format!("case `{}`: memory.scale must be 2 or more", c.name)));
         }
         cases.push(Case {
-            question: c.question.unwrap_or_else(|| questions::for_families(&c.families).to_string()),
+            question: Question::of_case(c.question, &c.families),
             name: c.name,
             families: c.families,
             events: c.events,
@@ -450,6 +512,8 @@ pub fn load(path: &Path) -> Result<Kata> {
         dataset: file.dataset,
         plan: file.plan,
         table: file.table,
+        gap_seconds: file.gap_seconds,
+        tie_fields: file.tie_fields,
         python: file.python,
     })
 }

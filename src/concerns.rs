@@ -1,129 +1,24 @@
-//! The interviewer's concerns, and what each graded case says about them.
-//!
-//! A drill's scorecard has one row per concern. Pure: case reports in, rows
-//! out; no files, no printing.
+//! What each graded case says about the interviewer's concerns: a drill's
+//! scorecard, one row per concern. Pure: case reports in, rows out; it reads
+//! the reports' facts (verdict, rule broken, question's concern, memory
+//! finding), never their messages.
 //!
 //! How a case bears on a concern:
-//! - its stream families (tags): `clean` -> correctness on clean data,
-//!   `nulls`, `ties`, `out_of_order` / `late` / `shuffled` -> order,
-//!   `retries`; other families by the grader's question for them (one that
-//!   asks about nulls -> nulls); a case whose name or tags mention
-//!   idempotency or a rerun -> idempotency. A case with none of these (only `skew`, `empty`, `single`,
-//!   `high_cardinality`: well-formed data of an unusual shape) counts for
-//!   correctness. These concerns follow the case's verdict, except that a
-//!   `memory_exceeded` case is not judged on them (its output was right, or
-//!   never came).
+//! - its data concerns (`concern::of_case`: from its stream families and its
+//!   name) follow the case's verdict, except that a `memory_exceeded` case
+//!   is not judged on them (its output was right, or never came);
 //! - memory cases (a peak-heap limit) and any `memory_exceeded` case ->
-//!   memory at scale: held on `pass`, failed on `memory_exceeded`, not judged
-//!   when the case failed on something else first.
-//! - grain: a wrong answer whose message speaks of the grain fails it; on a
-//!   kata that declares a grain, every other pass or wrong answer holds it.
+//!   memory at scale: held on `pass`, failed on `memory_exceeded` or when a
+//!   wrong answer also broke the memory limit, not judged when the case
+//!   failed on something else first;
+//! - grain: a wrong answer that broke the grain (or fanned out) fails it; on
+//!   a kata that declares a grain, every other pass or wrong answer holds it;
+//! - plan: a rejected plan fails it; on a kata with plan rules, a pass holds it.
 
-use crate::report::{CaseReport, Verdict};
-use grader::questions;
-use grader::streams::Family;
+pub use crate::concern::Concern;
+use crate::concern;
+use crate::report::{CaseReport, Rule, Verdict};
 use serde::Serialize;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Concern {
-    Correctness,
-    Nulls,
-    Ties,
-    Order,
-    Retries,
-    Memory,
-    Idempotency,
-    Grain,
-    Plan,
-}
-
-impl Concern {
-    /// Every concern, in scorecard order.
-    pub const ALL: [Concern; 9] = [
-        Concern::Correctness,
-        Concern::Nulls,
-        Concern::Ties,
-        Concern::Order,
-        Concern::Retries,
-        Concern::Memory,
-        Concern::Idempotency,
-        Concern::Grain,
-        Concern::Plan,
-    ];
-
-    /// The stable name used in `.dekata/drills.json` and in JSON output.
-    pub fn key(self) -> &'static str {
-        match self {
-            Concern::Correctness => "correctness",
-            Concern::Nulls => "nulls",
-            Concern::Ties => "ties",
-            Concern::Order => "order",
-            Concern::Retries => "retries",
-            Concern::Memory => "memory",
-            Concern::Idempotency => "idempotency",
-            Concern::Grain => "grain",
-            Concern::Plan => "plan",
-        }
-    }
-
-    /// The row's title for people.
-    pub fn title(self) -> &'static str {
-        match self {
-            Concern::Correctness => "correctness on clean data",
-            Concern::Nulls => "nulls",
-            Concern::Ties => "ties",
-            Concern::Order => "order (out of order, late)",
-            Concern::Retries => "retries",
-            Concern::Memory => "memory at scale",
-            Concern::Idempotency => "idempotency",
-            Concern::Grain => "grain",
-            Concern::Plan => "the physical plan (broadcast, skew)",
-        }
-    }
-
-    /// The grader's default follow-up question for this concern, if it has one.
-    fn default_question(self) -> Option<&'static str> {
-        match self {
-            Concern::Correctness => Some(questions::CORRECTNESS),
-            Concern::Nulls => Some(questions::NULLS),
-            Concern::Ties => Some(questions::TIES),
-            Concern::Order => Some(questions::ORDER),
-            Concern::Retries => Some(questions::RETRIES),
-            Concern::Memory => Some(questions::MEMORY),
-            Concern::Grain => Some(questions::GRAIN),
-            Concern::Idempotency | Concern::Plan => None,
-        }
-    }
-}
-
-/// The concern a stream family (a case tag) stands for, if any. Families
-/// not named here follow the grader's follow-up question for them (a
-/// family asking about nulls counts for nulls), so new families land
-/// somewhere sensible without a change here.
-pub fn of_tag(tag: &str) -> Option<Concern> {
-    match tag {
-        "clean" => Some(Concern::Correctness),
-        "nulls" => Some(Concern::Nulls),
-        "ties" => Some(Concern::Ties),
-        "out_of_order" | "late" | "shuffled" => Some(Concern::Order),
-        "retries" => Some(Concern::Retries),
-        "skew" | "empty" | "single" | "high_cardinality" => None,
-        other if mentions_rerun(other) => Some(Concern::Idempotency),
-        other => family_question(other).and_then(of_question),
-    }
-}
-
-/// The grader's follow-up question for the family named `tag`, if it is one.
-fn family_question(tag: &str) -> Option<&'static str> {
-    let family: Family = serde_json::from_value(serde_json::Value::String(tag.to_string())).ok()?;
-    Some(questions::for_family(family))
-}
-
-/// The concern whose own question `question` is.
-pub fn of_question(question: &str) -> Option<Concern> {
-    Concern::ALL.into_iter().find(|c| c.default_question() == Some(question))
-}
 
 /// How one case bears on one concern.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -141,11 +36,16 @@ pub struct Graded {
     /// The case's stream families.
     pub tags: Vec<String>,
     pub verdict: Verdict,
-    pub message: String,
-    /// The interviewer's follow-up question the case answers.
+    /// The rule the case broke, if it failed.
+    pub rule: Option<Rule>,
+    /// The concern of the follow-up question the failure puts.
+    pub concern: Option<Concern>,
+    /// The follow-up question itself, to quote.
     pub question: String,
     /// A memory case: graded on its peak heap.
     pub memory_case: bool,
+    /// Its memory was over the limit (whatever the verdict).
+    pub memory_over: bool,
     /// The kata declares a grain (`[compare] grain`), so outputs are checked for it.
     pub grain_declared: bool,
     /// The kata has `[plan]` rules, so every case's plan is checked.
@@ -158,9 +58,11 @@ impl Graded {
             name: case.name.clone(),
             tags: case.tags.clone(),
             verdict: case.verdict,
-            message: case.message.clone(),
+            rule: case.rule,
+            concern: case.concern,
             question: case.question.clone(),
             memory_case: case.peak_heap_limit_bytes.is_some(),
+            memory_over: case.memory.is_some(),
             grain_declared,
             plan_rules,
         }
@@ -175,7 +77,8 @@ pub fn outcomes(case: &Graded) -> Vec<(Concern, Outcome)> {
         Verdict::MemoryExceeded => Outcome::NotJudged,
         _ => Outcome::Failed,
     };
-    let mut out: Vec<(Concern, Outcome)> = data_concerns(case).into_iter().map(|c| (c, data)).collect();
+    let mut out: Vec<(Concern, Outcome)> =
+        concern::of_case(&case.name, &case.tags).into_iter().map(|c| (c, data)).collect();
     if let Some(o) = memory_outcome(case) {
         out.push((Concern::Memory, o));
     }
@@ -197,22 +100,6 @@ fn plan_outcome(case: &Graded) -> Option<Outcome> {
     })
 }
 
-/// The concerns a case's data speaks to: from its tags and name, else
-/// correctness.
-fn data_concerns(case: &Graded) -> Vec<Concern> {
-    let mut found = Vec::new();
-    let from_name = mentions_rerun(&case.name).then_some(Concern::Idempotency);
-    for c in case.tags.iter().filter_map(|t| of_tag(t)).chain(from_name) {
-        if !found.contains(&c) {
-            found.push(c);
-        }
-    }
-    if found.is_empty() {
-        found.push(Concern::Correctness);
-    }
-    found
-}
-
 fn memory_outcome(case: &Graded) -> Option<Outcome> {
     if !case.memory_case && case.verdict != Verdict::MemoryExceeded {
         return None;
@@ -220,6 +107,7 @@ fn memory_outcome(case: &Graded) -> Option<Outcome> {
     Some(match case.verdict {
         Verdict::Pass => Outcome::Passed,
         Verdict::MemoryExceeded => Outcome::Failed,
+        _ if case.memory_over => Outcome::Failed,
         _ => Outcome::NotJudged,
     })
 }
@@ -237,15 +125,9 @@ fn grain_outcome(case: &Graded) -> Option<Outcome> {
     })
 }
 
-/// A wrong answer that broke the output's grain says so in its message.
+/// A wrong answer that broke the output's grain (two rows for one key).
 pub fn broke_grain(case: &Graded) -> bool {
-    case.verdict == Verdict::WrongAnswer && case.message.to_lowercase().contains("grain")
-}
-
-/// Whether a case name or tag is about running a job again.
-pub fn mentions_rerun(text: &str) -> bool {
-    let t = text.to_lowercase();
-    ["idempot", "rerun", "re-run", "re_run", "run_twice", "run-twice"].iter().any(|w| t.contains(w))
+    case.verdict == Verdict::WrongAnswer && matches!(case.rule, Some(Rule::Grain | Rule::FanOut))
 }
 
 /// One row of the scorecard.
@@ -319,22 +201,25 @@ fn home(case: &Graded, found: &[(Concern, Outcome)]) -> Option<Concern> {
     ];
     let failed: Vec<Concern> = found.iter().filter(|(_, o)| *o == Outcome::Failed).map(|(c, _)| *c).collect();
     let pick = |cs: &[Concern]| cs.iter().find(|c| failed.contains(c)).copied();
-    let own = of_question(&case.question).filter(|c| failed.contains(c));
+    let own = case.concern.filter(|c| failed.contains(c));
     pick(&[Concern::Memory, Concern::Grain]).or(own).or_else(|| pick(&SPECIFIC_FIRST))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use grader::questions;
 
     fn case(name: &str, tags: &[&str], verdict: Verdict) -> Graded {
         Graded {
             name: name.to_string(),
             tags: tags.iter().map(|t| t.to_string()).collect(),
             verdict,
-            message: String::new(),
+            rule: None,
+            concern: Some(Concern::Correctness),
             question: questions::CORRECTNESS.to_string(),
             memory_case: false,
+            memory_over: false,
             grain_declared: false,
             plan_rules: false,
         }
@@ -354,6 +239,7 @@ mod tests {
 
     fn with_question(mut c: Graded, q: &str) -> Graded {
         c.question = q.to_string();
+        c.concern = Concern::of_question(q);
         c
     }
 
@@ -369,30 +255,6 @@ mod tests {
     fn grained(mut c: Graded) -> Graded {
         c.grain_declared = true;
         c
-    }
-
-    #[test]
-    fn tags_map_to_concerns() {
-        assert_eq!(of_tag("clean"), Some(Concern::Correctness));
-        assert_eq!(of_tag("nulls"), Some(Concern::Nulls));
-        assert_eq!(of_tag("ties"), Some(Concern::Ties));
-        for t in ["out_of_order", "late", "shuffled"] {
-            assert_eq!(of_tag(t), Some(Concern::Order), "{t}");
-        }
-        assert_eq!(of_tag("retries"), Some(Concern::Retries));
-        assert_eq!(of_tag("idempotent_rerun"), Some(Concern::Idempotency));
-        for t in ["skew", "empty", "single", "high_cardinality", "no_such_family"] {
-            assert_eq!(of_tag(t), None, "{t}");
-        }
-    }
-
-    #[test]
-    fn questions_map_back_to_their_concern() {
-        assert_eq!(of_question(questions::NULLS), Some(Concern::Nulls));
-        assert_eq!(of_question(questions::ORDER), Some(Concern::Order));
-        assert_eq!(of_question(questions::MEMORY), Some(Concern::Memory));
-        assert_eq!(of_question(questions::SKEW), None);
-        assert_eq!(of_question("A custom question?"), None);
     }
 
     #[test]
@@ -434,6 +296,9 @@ mod tests {
 
         big.verdict = Verdict::WrongAnswer;
         assert!(outcomes(&big).contains(&(Concern::Memory, Outcome::NotJudged)));
+        // A wrong answer that also broke the memory limit fails memory too.
+        big.memory_over = true;
+        assert!(outcomes(&big).contains(&(Concern::Memory, Outcome::Failed)));
 
         let small = case("small", &["clean"], Verdict::Pass);
         assert!(!outcomes(&small).iter().any(|(c, _)| *c == Concern::Memory));
@@ -448,27 +313,17 @@ mod tests {
     #[test]
     fn grain_failures_map_to_grain() {
         let mut c = case("retries-and-nulls", &["retries"], Verdict::WrongAnswer);
-        c.message = "broke the grain of the output: 2 output rows share the grain (key) = [1].".into();
+        c.rule = Some(Rule::Grain);
         assert!(broke_grain(&c));
         assert!(outcomes(&c).contains(&(Concern::Grain, Outcome::Failed)));
         // A plain wrong answer holds the grain of a kata that declares one.
-        c.message = "wrong output on 20,000 events".into();
+        c.rule = Some(Rule::Output);
         assert!(!broke_grain(&c));
         assert!(outcomes(&grained(c.clone())).contains(&(Concern::Grain, Outcome::Passed)));
         assert!(!outcomes(&c).iter().any(|(k, _)| *k == Concern::Grain));
         // A starter at todo!() never showed an output.
         let todo = case("x", &["clean"], Verdict::NotImplemented);
         assert!(outcomes(&grained(todo.clone())).contains(&(Concern::Grain, Outcome::NotJudged)));
-    }
-
-    #[test]
-    fn idempotency_from_name_or_tags() {
-        let by_name = case("run-twice-rerun", &["clean"], Verdict::Pass);
-        assert!(outcomes(&by_name).contains(&(Concern::Idempotency, Outcome::Passed)));
-        let by_tag = case("second-run", &["idempotency"], Verdict::Pass);
-        assert_eq!(outcomes(&by_tag), vec![(Concern::Idempotency, Outcome::Passed)]);
-        assert!(mentions_rerun("Idempotent"));
-        assert!(!mentions_rerun("retries-and-nulls"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::catalog::Kata;
 use crate::grading::Observer;
-use crate::judge::{bytes, records};
+use crate::words::{bytes, records};
 use crate::report::{CaseReport, Overall, Report, Verdict};
 use colored::Colorize;
 
@@ -129,7 +129,11 @@ pub fn summary(report: &Report) {
         Overall::Fail => {
             println!("{}", format!("{passed} of {total} cases pass (seed {}).", report.seed).red().bold());
             if report.cases.iter().any(|c| c.verdict == Verdict::NotImplemented) {
-                println!("{}", NEXT_STEP_TODO.dimmed());
+                let next = match report.language {
+                    crate::language::Language::Rust => NEXT_STEP_TODO,
+                    crate::language::Language::Python => NEXT_STEP_NOT_IMPLEMENTED,
+                };
+                println!("{}", next.dimmed());
             }
         }
     }
@@ -173,3 +177,5 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 const NEXT_STEP_TODO: &str = "Replace the todo!() in your solution file, then check again.";
+const NEXT_STEP_NOT_IMPLEMENTED: &str =
+    "Replace the raise NotImplementedError in your solution file, then check again.";

@@ -1,6 +1,7 @@
 //! Comparison of canonical output items: order, float tolerance, grain.
 
 use crate::protocol::Order;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -58,31 +59,37 @@ pub fn values_equal(expected: &Value, actual: &Value, tolerance: f64) -> bool {
     }
 }
 
-/// The first grain key that more than one output item shares, described for
-/// a learner, or `None` when the grain holds. Fields are top-level keys of an
-/// item; a dotted name reaches into nested objects.
-pub fn grain_violation(items: &[Value], grain: &[String]) -> Option<String> {
+/// Output items that share a grain key, which must be unique.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GrainViolation {
+    /// How many items share it.
+    pub rows: usize,
+    /// The grain's fields.
+    pub fields: Vec<String>,
+    /// The shared key: the grain fields' values, as an array.
+    pub key: Value,
+}
+
+/// The first grain key that more than one output item shares, or `None`
+/// when the grain holds. Fields are top-level keys of an item; a dotted
+/// name reaches into nested objects.
+pub fn grain_violation(items: &[Value], grain: &[String]) -> Option<GrainViolation> {
     if grain.is_empty() {
         return None;
     }
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut first_dup: Option<String> = None;
+    let mut first_dup: Option<(String, Value)> = None;
     for item in items {
-        let key: Vec<Value> = grain.iter().map(|g| field(item, g).cloned().unwrap_or(Value::Null)).collect();
-        let text = Value::Array(key).to_string();
+        let key = Value::Array(grain.iter().map(|g| field(item, g).cloned().unwrap_or(Value::Null)).collect());
+        let text = key.to_string();
         let n = seen.entry(text.clone()).or_insert(0);
         *n += 1;
         if *n == 2 && first_dup.is_none() {
-            first_dup = Some(text);
+            first_dup = Some((text, key));
         }
     }
-    let dup = first_dup?;
-    let times = seen[&dup];
-    Some(format!(
-        "{times} output rows share the grain ({}) = {dup}; the output must hold one row per {}",
-        grain.join(", "),
-        grain.join(" and ")
-    ))
+    let (text, key) = first_dup?;
+    Some(GrainViolation { rows: seen[&text], fields: grain.to_vec(), key })
 }
 
 fn field<'a>(item: &'a Value, path: &str) -> Option<&'a Value> {
@@ -110,8 +117,8 @@ mod tests {
     #[test]
     fn grain_violation_names_the_key() {
         let items = vec![json!({"event_id": "a"}), json!({"event_id": "b"}), json!({"event_id": "a"})];
-        let msg = grain_violation(&items, &["event_id".into()]).unwrap();
-        assert!(msg.contains("2 output rows") && msg.contains("\"a\""), "{msg}");
+        let v = grain_violation(&items, &["event_id".into()]).unwrap();
+        assert_eq!((v.rows, v.key.to_string()), (2, "[\"a\"]".to_string()));
         assert_eq!(grain_violation(&items[..2], &["event_id".into()]), None);
     }
 

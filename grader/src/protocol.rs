@@ -147,6 +147,12 @@ pub enum Reply {
     OutOfMemory { bytes: u64 },
 }
 
+/// Reads one reply line. (A function of the grader's, so that it is built
+/// with the grader's optimisations: a worker may stream large outputs.)
+pub fn parse_reply(line: &[u8]) -> serde_json::Result<Reply> {
+    serde_json::from_slice(line)
+}
+
 /// The worker's first message.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Hello {
@@ -247,7 +253,7 @@ pub struct OutputSummary {
     pub kept: Option<Vec<Value>>,
     /// Problems the sink saw in the output itself (e.g. an empty error).
     #[serde(default)]
-    pub problems: Vec<String>,
+    pub problems: Vec<Problem>,
     #[serde(default)]
     pub problem_count: u64,
     /// Parsing katas: the fields each quarantined row's error names, by
@@ -280,6 +286,16 @@ impl StateSeen {
     }
 }
 
+/// Something an output gets wrong whatever the reference says.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Problem {
+    /// A quarantined row whose error is empty.
+    EmptyError { row: Value },
+    /// A quarantined row whose error names no field of the row or schema.
+    NamesNoField { error: String, row: Value },
+}
+
 /// The fields a quarantined row's error names, keyed by the row.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Fault {
@@ -287,6 +303,10 @@ pub struct Fault {
     pub row: String,
     /// Schema fields and row keys the error text names as whole words.
     pub fields: Vec<String>,
+    /// The row, for a report (its first few hundred characters), and the
+    /// error as written.
+    #[serde(default)]
+    pub shown: String,
 }
 
 /// What a DataFrame kata's executed physical plan did: its joins and its

@@ -18,6 +18,7 @@ pub const EDGES: &str = "What does this do on an empty input, or on a single rec
 pub const CARDINALITY: &str = "What if there are millions of distinct keys?";
 pub const DRIFT: &str = "What happens when the upstream schema changes under you?";
 pub const GRAIN: &str = "What is the grain of the output?";
+pub const BOUNDARY: &str = "What happens exactly at the limit: two records exactly the gap apart?";
 
 /// The question that a stream built from `families` puts to a solution:
 /// the most specific family wins.

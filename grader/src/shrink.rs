@@ -20,8 +20,8 @@ pub struct Counterexample {
     /// The reference's output on it, canonically sorted.
     pub expected: Vec<Value>,
     pub actual: Actual,
-    /// A grain violation in the learner's output on it, described.
-    pub grain_violation: Option<String>,
+    /// A grain violation in the learner's output on it.
+    pub grain_violation: Option<crate::compare::GrainViolation>,
     pub tests_run: u64,
 }
 

@@ -9,7 +9,7 @@
 
 use crate::compare::sort_canonical;
 use crate::prelude::{Quarantined, RawRow};
-use crate::protocol::{Fault, Form, Order, OutputSummary, PlanReport, StateSeen};
+use crate::protocol::{Fault, Form, Order, OutputSummary, PlanReport, Problem, StateSeen};
 use crate::rng::{fnv1a, mix64};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -20,7 +20,7 @@ const SCHEMA_FIELDS: [&str; 9] =
 
 pub struct Sink {
     order: Order,
-    problems: Vec<String>,
+    problems: Vec<Problem>,
     problem_count: u64,
     count: u64,
     sum: u64,
@@ -125,17 +125,19 @@ impl Sink {
     /// error finds at fault too).
     pub fn quarantined(&mut self, row: RawRow, error: &str) {
         let fields = named_fields(error, &row);
-        if error.trim().is_empty() {
-            self.problem(format!("a quarantined row has an empty error: {}", Value::Object(row.clone())));
-        } else if fields.is_empty() {
-            self.problem(format!(
-                "the error {:?} does not name the field at fault (row: {})",
-                error,
-                Value::Object(row.clone())
-            ));
-        }
         let row = Value::Object(row);
-        self.faults.push(Fault { row: row_digest(&row), fields });
+        if error.trim().is_empty() {
+            self.problem(Problem::EmptyError { row: row.clone() });
+        } else if fields.is_empty() {
+            self.problem(Problem::NamesNoField { error: error.to_string(), row: row.clone() });
+        }
+        let mut shown = row.to_string();
+        if shown.len() > 300 {
+            let cut = (0..=300).rev().find(|i| shown.is_char_boundary(*i)).unwrap_or(0);
+            shown.truncate(cut);
+            shown.push_str("...");
+        }
+        self.faults.push(Fault { row: row_digest(&row), fields, shown: format!("{shown} (error {error:?})") });
         self.push(json!({ "quarantined": row }));
     }
 
@@ -163,10 +165,10 @@ impl Sink {
 
     /// Notes something wrong with the output that equality with the
     /// reference does not show (at most a few are kept).
-    pub fn problem(&mut self, text: String) {
+    pub fn problem(&mut self, problem: Problem) {
         self.problem_count += 1;
         if self.problems.len() < 3 {
-            self.problems.push(text);
+            self.problems.push(problem);
         }
     }
 

@@ -2,7 +2,7 @@
 
 use crate::catalog;
 use crate::error::BadRequest;
-use crate::judge::records;
+use crate::words::records;
 use crate::language::Language;
 use crate::settings;
 use crate::solution_files;
@@ -87,7 +87,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
         println!();
         println!("{}", "The plan must".bold());
         println!("    keep the engine's {ENGINE_PARTITIONS} target partitions (not fewer)");
-        for rule in crate::plan_check::describe(rules) {
+        for rule in crate::report::plan::describe(rules) {
             println!("    {rule}");
         }
     }
@@ -106,8 +106,8 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
         );
         // A memory case whose own question is only the default one quotes
         // the memory question alone.
-        if !(case.memory.is_some() && case.question == grader::questions::CORRECTNESS) {
-            println!("  {:<28} {}", "", format!("\u{201c}{}\u{201d}", case.question).dimmed());
+        if !(case.memory.is_some() && case.question.text == grader::questions::CORRECTNESS) {
+            println!("  {:<28} {}", "", format!("\u{201c}{}\u{201d}", case.question.text).dimmed());
         }
         if let Some(job) = &case.job {
             let first_day = grader::jobs::utc_day(case.params.start_ts);

@@ -18,7 +18,7 @@ use crate::catalog::{Case, Kata, TableRows};
 use crate::compile::{self, Compiled};
 use crate::error::BadRequest;
 use crate::language::Language;
-use crate::judge::{self, Judged};
+use crate::judge::{self, Against, Finding, Judged};
 use crate::report::{CaseReport, Report};
 use crate::workspace::Workspace;
 use crate::worker::confine::Sandbox;
@@ -36,6 +36,8 @@ use std::time::Duration;
 pub const DEFAULT_SEED: u64 = 42;
 /// Outputs of cases up to this many events are kept whole in the report.
 const KEEP_OUTPUT_UP_TO: u64 = 10_000;
+/// The wall clock of a run, as a multiple of its CPU limit (plus a second).
+const WALL_FACTOR: u64 = 3;
 /// How long a worker may take to start.
 const STARTUP: Duration = Duration::from_secs(10);
 /// The most CPU a worker may use over its whole life (a backstop: each run
@@ -108,31 +110,56 @@ fn grade_case(
     let kata = req.kata;
     let expected = references.expected(case, language)?;
     let baseline = references.baseline(case, language)?;
-    let time_limit = judge::time_limit_ms(&kata.limits, baseline.measure.elapsed_us);
+    let time_limit = judge::time_limit_ms(&kata.limits, judge::reference_time_us(&baseline));
     let stream = stream_spec(kata, case, req.seed, language);
-    let ask = ask(kata, case);
-    let wall = Duration::from_millis(time_limit + 1_000);
+    let mut ask = ask(kata, case);
+    ask.state_limit_bytes = state_limit(kata, &expected);
+    // The wall clock is only a backstop for code that sleeps or blocks:
+    // limits are judged on CPU time, and a busy machine slows the wall.
+    let wall = Duration::from_millis(time_limit * WALL_FACTOR + 1_000);
     let end = run::run_case(learner, &stream, case.memory.as_ref().map(|m| m.scale), &ask, wall)?;
-    let noun = kata.record_noun();
-    let mut judged: Judged = judge::judge(case, kata, &expected, &baseline, &end, solution_display, noun);
-    if kata.needs_engine() {
-        judged.counterexample_noun = "row";
+    let root = req.ws.root.display().to_string();
+    let against = Against { reference: &expected, baseline: &baseline, language, solution: solution_display, root: &root };
+    let mut judged: Judged = judge::judge(case, kata, &against, &end);
+    if let Finding::Slow(slow) = &mut judged.finding {
+        // Near the limit, time the reference again now, on this machine as
+        // it is, before saying the solution is too slow.
+        if slow.cpu_ms < slow.limit_ms * 3 {
+            let now = references.retime(case, language)?;
+            let limit = judge::time_limit_ms(&kata.limits, judge::reference_time_us(&now));
+            slow.retimed = true;
+            slow.reference_cpu_ms = now.measure.cpu_us / 1000;
+            slow.limit_ms = limit;
+            judged.measures.time_limit_ms = limit;
+            if slow.cpu_ms <= limit {
+                judged.verdict = judge::Verdict::Pass;
+                judged.finding = Finding::Passed;
+            }
+        }
     }
-    let shrunk = match judged.shrink {
+    let counterexample = match judged.shrink {
         Some(target) => {
-            let wall = Duration::from_millis(time_limit + 1_000);
             shrink::counterexample(learner, references.side()?, &stream, &ask, &kata.compare, target, wall)?
         }
         None => None,
     };
-    let mut report = CaseReport::new(judged, shrunk);
-    if let (Some(job), false) = (&case.job, report.verdict == crate::report::Verdict::Pass) {
-        let first_day = grader::jobs::utc_day(case.params.start_ts);
-        report.message = format!("The job ran {}: {}", job.describe(first_day), report.message);
+    if let Some(cx) = &counterexample {
+        let (cause, question) = judge::explain::explain(kata, cx);
+        judged.cause = cause;
+        // The counterexample's own question, unless the judge already
+        // chose a more specific one (the grain, the plan).
+        if let Some(q) = question.filter(|_| judged.question == case.question) {
+            judged.question = q;
+        }
     }
-    // Panic locations and compiler paths name files relative to the root.
-    report.message = report.message.replace(&format!("{}/", req.ws.root.display()), "");
-    Ok(report)
+    Ok(CaseReport::new(judged, counterexample))
+}
+
+/// A resumable case's limit on the checkpointed state: a multiple of the
+/// reference's largest checkpoint.
+fn state_limit(kata: &Kata, expected: &crate::results::Measured) -> Option<u64> {
+    let state = &expected.output.as_ref()?.state;
+    (state.checkpoints > 0).then(|| judge::state_limit(&kata.limits, state.largest_bytes))
 }
 
 /// What every run of a case is asked, beside its input.

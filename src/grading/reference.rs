@@ -94,6 +94,23 @@ impl<'a> References<'a> {
         Ok(measured)
     }
 
+    /// The baseline timed again now, uncached: to confirm a limit that a
+    /// busy machine might have made too tight, or too loose.
+    pub fn retime(&mut self, case: &Case, language: Language) -> Result<Measured> {
+        let (req, kata) = (self.req, self.req.kata);
+        let stream = stream_spec(kata, case, req.seed, language);
+        let ask = super::ask(kata, case);
+        let side = match language {
+            Language::Rust => self.side()?,
+            Language::Python => self.python_side()?,
+        };
+        let scale = case.memory.as_ref().map(|m| m.scale);
+        match run::run_case(side, &stream, scale, &ask, REFERENCE_WALL)? {
+            Observed::Measured(m) if m.outcome == Outcome::Returned => Ok(m),
+            other => Err(failed(req, case, &kata.reference(language), &other).into()),
+        }
+    }
+
     pub fn stop(&mut self) {
         for side in [self.truth.as_mut(), self.python.as_mut()].into_iter().flatten() {
             side.stop();

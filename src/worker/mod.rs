@@ -64,6 +64,10 @@ pub struct Death {
     pub stderr: String,
     /// How long the run had been going.
     pub wall: Duration,
+    /// Its runtime said its stack overflowed (Rust's std says so on stderr).
+    pub stack_overflow: bool,
+    /// dekata's own worker code failed (it says so on stderr, and exits 3).
+    pub worker_failed: bool,
 }
 
 /// What one run gave.
@@ -258,7 +262,16 @@ impl Worker {
         self.kill();
         // Let the drain take the last words.
         thread::sleep(Duration::from_millis(20));
-        Death { exit, out_of_memory: oom, garbled, stderr: self.stderr.snapshot().text(), wall }
+        let stderr = self.stderr.snapshot().text();
+        Death {
+            exit,
+            out_of_memory: oom,
+            garbled,
+            stack_overflow: stderr.contains(STACK_OVERFLOW),
+            worker_failed: stderr.contains(WORKER_FAILED),
+            stderr,
+            wall,
+        }
     }
 
     fn kill(&mut self) {
@@ -308,7 +321,7 @@ fn read_replies(socket: UnixStream) -> mpsc::Receiver<Incoming> {
                     return;
                 }
                 Ok(_) => {
-                    let incoming = match serde_json::from_slice::<Reply>(&line) {
+                    let incoming = match grader::protocol::parse_reply(&line) {
                         Ok(reply) => Incoming::Reply(reply),
                         Err(_) => Incoming::Garbled(String::from_utf8_lossy(&line[..line.len().min(200)]).into_owned()),
                     };
@@ -322,6 +335,11 @@ fn read_replies(socket: UnixStream) -> mpsc::Receiver<Incoming> {
     });
     rx
 }
+
+/// What Rust's runtime prints when a thread overflows its stack.
+const STACK_OVERFLOW: &str = "has overflowed its stack";
+/// How dekata's workers begin a message about their own failure.
+const WORKER_FAILED: &str = "dekata worker:";
 
 const MAX_LINE: u64 = 256 * 1024 * 1024;
 

@@ -170,3 +170,26 @@ pub fn assert_golden(name: &str, actual: &str) {
         panic!("the report differs from {}:\n{diff}", path.display());
     }
 }
+
+/// A report with what varies from run to run (times, heap sizes, and the
+/// messages and findings that quote them) replaced by `<scrubbed>`: the one
+/// scrub every test that compares reports uses.
+pub fn scrub(mut report: Value) -> Value {
+    let scrubbed = || Value::from("<scrubbed>");
+    for c in report["cases"].as_array_mut().into_iter().flatten() {
+        for f in ["elapsed_ms", "reference_elapsed_ms", "cpu_ms", "reference_cpu_ms", "peak_heap_bytes", "reference_peak_heap_bytes", "time_limit_ms"] {
+            c[f] = scrubbed();
+        }
+        if !c["peak_heap_limit_bytes"].is_null() {
+            c["peak_heap_limit_bytes"] = scrubbed();
+        }
+        if c.get("memory").is_some() {
+            c["memory"] = scrubbed();
+        }
+        // Memory and time messages quote measured sizes and times.
+        if c["verdict"] == "memory_exceeded" || c["verdict"] == "time_exceeded" {
+            c["message"] = scrubbed();
+        }
+    }
+    report
+}

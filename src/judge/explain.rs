@@ -1,0 +1,220 @@
+//! What a shrunk counterexample shows, read off the counterexample itself
+//! rather than guessed from row counts: a join's fan-out, an unmatched row
+//! kept, a match lost; and which follow-up question the records put (a
+//! null that decided it, a tie, a retry, a gap exactly at the limit).
+
+use crate::catalog::{Kata, Question};
+use crate::concern::Concern;
+use grader::shrink::{Actual, Counterexample};
+use serde_json::Value;
+use std::collections::{BTreeMap, HashSet};
+
+/// A join's mistake, named by its key and table.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cause {
+    /// Two output rows share one grain key: a join matched a row more
+    /// than once.
+    FanOut { grain: Vec<String>, key: Value },
+    /// An output row the reference does not have, whose join key is null
+    /// or has no match on the other side: a row without a match was kept.
+    UnmatchedKept { table: String, column: String, key: Value },
+    /// A missing output row whose key is on both sides: a match was lost.
+    LostMatch { column: String, key: Value, tables: Vec<String> },
+    /// A missing output row whose key is on one side only: a row without a
+    /// match was dropped.
+    LostUnmatched { table: String, column: String, key: Value },
+}
+
+/// Reads `counterexample` for a cause (DataFrame katas) and the question
+/// its records put; `None` where nothing in it points anywhere.
+pub fn explain(kata: &Kata, counterexample: &Counterexample) -> (Option<Cause>, Option<Question>) {
+    let Actual::Output { items: actual } = &counterexample.actual else {
+        return (None, question(kata, counterexample, &[]));
+    };
+    let cause = kata.dataset.and_then(|dataset| {
+        let column = dataset.key_column();
+        fan_out(&kata.compare.grain, actual).or_else(|| join_cause(column, counterexample, actual))
+    });
+    (cause, question(kata, counterexample, actual))
+}
+
+fn fan_out(grain: &[String], actual: &[Value]) -> Option<Cause> {
+    let violation = grader::compare::grain_violation(actual, grain)?;
+    Some(Cause::FanOut { grain: violation.fields, key: violation.key })
+}
+
+/// The first output row that differs, classified by where its key is.
+fn join_cause(column: &str, cx: &Counterexample, actual: &[Value]) -> Option<Cause> {
+    let tables = keys_by_table(column, &cx.records);
+    let on = |key: &Value| -> Vec<String> {
+        tables.iter().filter(|(_, keys)| keys.contains(&key.to_string())).map(|(t, _)| t.clone()).collect()
+    };
+    let expected: Vec<String> = cx.expected.iter().map(Value::to_string).collect();
+    let got: Vec<String> = actual.iter().map(Value::to_string).collect();
+    if let Some(extra) = actual.iter().find(|row| !expected.contains(&row.to_string())) {
+        let key = extra.get(column).cloned().unwrap_or(Value::Null);
+        let found = on(&key);
+        if key.is_null() || found.len() < tables.len() {
+            let table = found.first().cloned().or_else(|| tables.keys().next().cloned()).unwrap_or_default();
+            return Some(Cause::UnmatchedKept { table, column: column.to_string(), key });
+        }
+    }
+    let missing = cx.expected.iter().find(|row| !got.contains(&row.to_string()))?;
+    let key = missing.get(column).cloned().unwrap_or(Value::Null);
+    let found = on(&key);
+    Some(if found.len() >= 2 {
+        Cause::LostMatch { column: column.to_string(), key, tables: found }
+    } else {
+        let table = found.first().cloned().unwrap_or_default();
+        Cause::LostUnmatched { table, column: column.to_string(), key }
+    })
+}
+
+/// The key values of each table in a DataFrame counterexample
+/// (`{"orders": {...}}` records), as JSON text.
+fn keys_by_table(column: &str, records: &[Value]) -> BTreeMap<String, HashSet<String>> {
+    let mut tables: BTreeMap<String, HashSet<String>> = BTreeMap::new();
+    for record in records {
+        let Some((table, row)) = record.as_object().and_then(|o| o.iter().next()) else { continue };
+        let keys = tables.entry(table.clone()).or_default();
+        if let Some(v) = row.get(column).filter(|v| !v.is_null()) {
+            keys.insert(v.to_string());
+        }
+    }
+    tables
+}
+
+/// The question the counterexample puts, most telling first: a null that
+/// differs between the outputs, then tied ordering fields, a retry, a gap
+/// exactly at the kata's limit.
+fn question(kata: &Kata, cx: &Counterexample, actual: &[Value]) -> Option<Question> {
+    let rows: Vec<&serde_json::Map<String, Value>> =
+        cx.records.iter().filter_map(|r| r.as_object()).map(|o| table_row(o)).collect();
+    if null_decides(&cx.expected, actual) {
+        return Some(Question::of(Concern::Nulls));
+    }
+    if tied(&rows, &kata.tie_fields) {
+        return Some(Question::of(Concern::Ties));
+    }
+    if retried(&rows) {
+        return Some(Question::of(Concern::Retries));
+    }
+    if let Some(gap) = kata.gap_seconds
+        && at_the_gap(&rows, gap)
+    {
+        return Some(Question::boundary());
+    }
+    None
+}
+
+/// A DataFrame record's row (`{"clicks": {...}}`), or the record itself.
+fn table_row(record: &serde_json::Map<String, Value>) -> &serde_json::Map<String, Value> {
+    match record.iter().next() {
+        Some((_, Value::Object(row))) if record.len() == 1 => row,
+        _ => record,
+    }
+}
+
+/// Whether some field is null (or the text "null") in one output and not
+/// in the other, on the rows that differ.
+fn null_decides(expected: &[Value], actual: &[Value]) -> bool {
+    let only = |a: &[Value], b: &[Value]| -> Vec<Value> {
+        let other: HashSet<String> = b.iter().map(Value::to_string).collect();
+        a.iter().filter(|v| !other.contains(&v.to_string())).cloned().collect()
+    };
+    let (e, a) = (only(expected, actual), only(actual, expected));
+    let nullish = |v: &Value| v.is_null() || v.as_str() == Some("null");
+    let fields = |items: &[Value]| -> BTreeMap<String, Vec<Value>> {
+        let mut out: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+        for item in items {
+            flatten("", item, &mut out);
+        }
+        out
+    };
+    let (fe, fa) = (fields(&e), fields(&a));
+    fe.iter().any(|(k, values)| {
+        let theirs = fa.get(k);
+        let ours_null = values.iter().any(nullish);
+        let theirs_null = theirs.is_some_and(|t| t.iter().any(nullish));
+        (ours_null || theirs_null) && theirs.is_some_and(|t| t != values)
+    })
+}
+
+fn flatten(prefix: &str, value: &Value, out: &mut BTreeMap<String, Vec<Value>>) {
+    match value {
+        Value::Object(o) => {
+            for (k, v) in o {
+                flatten(&format!("{prefix}{k}."), v, out);
+            }
+        }
+        other => out.entry(prefix.to_string()).or_default().push(other.clone()),
+    }
+}
+
+/// Two records of one key (an event, a user, a customer) equal on a field
+/// whose ties the kata's rule breaks.
+fn tied(rows: &[&serde_json::Map<String, Value>], fields: &[String]) -> bool {
+    let mut seen = HashSet::new();
+    for r in rows {
+        for key in ["event_id", "user_id", "customer_id"] {
+            for field in fields {
+                if let (Some(k), Some(t)) = (r.get(key), r.get(field.as_str()))
+                    && !seen.insert((key, k.to_string(), field.as_str(), t.to_string()))
+                {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// The same `event_id` delivered more than once.
+fn retried(rows: &[&serde_json::Map<String, Value>]) -> bool {
+    let mut ids = HashSet::new();
+    rows.iter().filter_map(|r| r.get("event_id")).any(|id| !ids.insert(id.to_string()))
+}
+
+/// Two records of one user exactly `gap` seconds apart.
+fn at_the_gap(rows: &[&serde_json::Map<String, Value>], gap: i64) -> bool {
+    let mut by_user: BTreeMap<String, Vec<i64>> = BTreeMap::new();
+    for r in rows {
+        if let (Some(u), Some(t)) = (r.get("user_id"), r.get("ts").and_then(Value::as_i64)) {
+            by_user.entry(u.to_string()).or_default().push(t);
+        }
+    }
+    by_user.values_mut().any(|ts| {
+        ts.sort_unstable();
+        ts.windows(2).any(|w| w[1] - w[0] == gap)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_null_that_decides_the_output_asks_about_nulls() {
+        let e = vec![json!({"event_id": "a", "updated_by": "null"})];
+        let a = vec![json!({"event_id": "a", "updated_by": "etl"})];
+        assert!(null_decides(&e, &a));
+        let same = vec![json!({"event_id": "a", "updated_by": null, "n": 2})];
+        let other = vec![json!({"event_id": "a", "updated_by": null, "n": 1})];
+        assert!(!null_decides(&same, &other));
+    }
+
+    #[test]
+    fn ties_retries_and_gaps_are_read_off_the_records() {
+        let r = |v: Value| v.as_object().cloned().unwrap();
+        let a = r(json!({"event_id": "e1", "user_id": 1, "ts": 10, "ingested_at": 20}));
+        let b = r(json!({"event_id": "e2", "user_id": 1, "ts": 10, "ingested_at": 25}));
+        assert!(tied(&[&a, &b], &["ts".to_string()]));
+        assert!(!tied(&[&a, &b], &[]));
+        let c = r(json!({"event_id": "e1", "user_id": 1, "ts": 10, "ingested_at": 30}));
+        assert!(retried(&[&a, &c]));
+        let d = r(json!({"user_id": 1, "ts": 1810}));
+        assert!(at_the_gap(&[&a, &d], 1800));
+        assert!(!at_the_gap(&[&a, &d], 1799));
+    }
+}

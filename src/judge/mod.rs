@@ -1,0 +1,553 @@
+//! Turning what a case's run gave into a verdict and the facts behind it:
+//! which rule broke, with the numbers. Pure: no processes, no files, and no
+//! sentences: `report` words the facts.
+//!
+//! - `plan`: a DataFrame kata's executed plan held against its rules;
+//! - `explain`: what a shrunk counterexample shows (a fan-out, a lost
+//!   match, a tie, a null) and the question it puts.
+
+pub mod explain;
+pub mod plan;
+
+use crate::catalog::{Case, Kata, Limits, Question};
+use crate::concern::Concern;
+use crate::language::Language;
+use crate::results::{Measured, Observed};
+use crate::worker::{Death, Exit};
+use grader::compare::{GrainViolation, grain_violation, items_equal, sort_canonical};
+use grader::jobs::{Date, JobSpec};
+use grader::protocol::{CompareSpec, Outcome, PlanReport, Problem};
+use serde::{Deserialize, Serialize};
+
+/// The verdict of one case.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::EnumIter,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Verdict {
+    Pass,
+    WrongAnswer,
+    MemoryExceeded,
+    TimeExceeded,
+    Panicked,
+    Crashed,
+    NotImplemented,
+    /// DataFrame katas: the right answer from a plan that breaks the
+    /// kata's plan rules (a broadcast missing or too large, a skewed shuffle).
+    PlanRejected,
+}
+
+impl Verdict {
+    /// The verdict as the report spells it (serde's spelling).
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    pub fn parse(s: &str) -> Option<Verdict> {
+        s.parse().ok()
+    }
+}
+
+/// What a counterexample is searched for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShrinkTarget {
+    /// The learner's output differs from the reference's.
+    WrongAnswer,
+    /// The learner's code panics.
+    Panic,
+}
+
+/// A case's verdict and its facts, before they are worded.
+#[derive(Clone, Debug)]
+pub struct Judged {
+    pub name: String,
+    pub tags: Vec<String>,
+    pub verdict: Verdict,
+    pub finding: Finding,
+    /// A memory case's memory finding when the case failed on its output
+    /// first: the verdict stays, and the report says both.
+    pub memory: Option<Memory>,
+    /// The interviewer's follow-up the failure puts.
+    pub question: Question,
+    pub measures: Measures,
+    /// Set when a counterexample should be searched for.
+    pub shrink: Option<ShrinkTarget>,
+    /// What one input record is called (`event`, `row`, `order`).
+    pub noun: &'static str,
+    /// What one record of a counterexample is called (`row` for a
+    /// DataFrame kata's rows of several tables).
+    pub counterexample_noun: &'static str,
+    /// DataFrame katas: what the learner's executed plan did.
+    pub plan: Option<PlanReport>,
+    /// What the shrunk counterexample shows, once there is one.
+    pub cause: Option<explain::Cause>,
+    pub language: Language,
+    /// The solution file, as the report names it.
+    pub solution: String,
+    /// Job katas: how the job was run, and its first day.
+    pub job: Option<(JobSpec, Date)>,
+}
+
+/// Times and heap of a case's run against its baseline.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Measures {
+    pub events: u64,
+    pub elapsed_ms: u64,
+    pub cpu_ms: u64,
+    pub reference_elapsed_ms: u64,
+    pub reference_cpu_ms: u64,
+    pub peak_heap_bytes: u64,
+    pub reference_peak_heap_bytes: u64,
+    pub time_limit_ms: u64,
+    /// Set on memory cases: the most peak heap the case allows.
+    pub peak_heap_limit_bytes: Option<u64>,
+}
+
+/// What was found, as facts.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Finding {
+    Passed,
+    /// The starter was reached (`todo!()`, `NotImplementedError`).
+    NotImplemented,
+    /// A panic, or an uncaught exception, and where in the solution.
+    Panicked { message: String, location: Option<String> },
+    /// The solution tried something a worker may not do.
+    Forbidden { action: String, target: String },
+    /// The solution asked its process to exit (Python's `sys.exit`).
+    Exited { code: String },
+    /// The worker ended before reporting.
+    Died(Died),
+    Wrong(Wrong),
+    Plan(plan::Broken),
+    Memory(Memory),
+    Slow(Slow),
+}
+
+/// How a worker ended without reporting.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Died {
+    /// Stopped at the wall clock.
+    TimedOut { after_ms: u64 },
+    /// Stopped by the CPU backstop.
+    CpuLimit,
+    /// An allocation failed at the process's hard cap.
+    HardCap { bytes: Option<u64>, cap_mib: u64 },
+    StackOverflow { signal: i32 },
+    Signal { signal: i32, last_words: String },
+    /// It exited with status 0 before reporting (`process::exit`, `os._exit`).
+    EarlyExit,
+    /// It wrote something on the reply channel that is no reply.
+    Garbled { what: String },
+    /// dekata's own worker could not run.
+    WorkerBroken { last_words: String },
+    Exit { code: i32, last_words: String },
+}
+
+/// How an output differs from the reference's.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Wrong {
+    NoOutput,
+    /// Something the output itself gets wrong, whatever the reference says
+    /// (an empty quarantine error), with how many more like it.
+    Problem { first: Problem, more: u64 },
+    /// Two output rows share a grain key.
+    Grain(GrainViolation),
+    /// A parse that does not account for every input row.
+    Unaccounted { missing: u64, input: u64 },
+    Surplus { extra: u64, input: u64 },
+    /// A quarantined row whose error names none of the fields the
+    /// reference finds at fault.
+    Blame { row: String, named: Vec<String>, at_fault: Vec<String>, more: u64 },
+    /// A different output: its size and the reference's.
+    Output { actual: u64, expected: u64, events: u64, joins: bool },
+}
+
+/// A memory case's finding: the peak against the limit, and how it grew.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Memory {
+    pub peak: u64,
+    pub reference_peak: u64,
+    pub limit: u64,
+    pub events: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub growth: Option<Growth>,
+    /// Resumable katas: the state checkpointed between chunks grew.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<StateGrowth>,
+}
+
+/// How a peak grew when the stream grew `scale` times.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Growth {
+    pub scale: u64,
+    pub small_events: u64,
+    pub small_peak: u64,
+    pub factor: f64,
+    pub reference_factor: Option<f64>,
+    /// It grows with the stream (and the reference's does not).
+    pub grows: bool,
+}
+
+/// A resumable job's checkpointed state against the reference's.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StateGrowth {
+    pub largest_bytes: u64,
+    pub reference_largest_bytes: u64,
+    /// The run was stopped once the state passed the case's limit, after
+    /// this many records.
+    pub stopped_after: Option<u64>,
+}
+
+/// A run slower than the case allows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Slow {
+    pub cpu_ms: u64,
+    pub reference_cpu_ms: u64,
+    pub limit_ms: u64,
+    pub factor: f64,
+    pub floor_ms: u64,
+    pub events: u64,
+    /// The reference was timed again in this run, to confirm the limit.
+    pub retimed: bool,
+}
+
+/// The time a case allows: a multiple of the reference's, with a floor.
+pub fn time_limit_ms(limits: &Limits, reference_us: u64) -> u64 {
+    let scaled = (reference_us as f64 / 1000.0 * limits.time_factor).ceil() as u64;
+    scaled.max(limits.time_floor_ms)
+}
+
+/// The peak heap a memory case allows.
+pub fn memory_limit(limits: &Limits, reference_peak: u64) -> u64 {
+    (reference_peak as f64 * limits.memory_factor) as u64 + limits.memory_slack_kib * 1024
+}
+
+/// The state a resumable case allows: a multiple of the reference's
+/// largest checkpoint, with the same slack as the heap.
+pub fn state_limit(limits: &Limits, reference_largest: u64) -> u64 {
+    memory_limit(limits, reference_largest)
+}
+
+/// What a case is judged on beside the learner's run.
+pub struct Against<'a> {
+    /// The reference whose output is the truth.
+    pub reference: &'a Measured,
+    /// The reference whose time and heap set the limits (in the learner's
+    /// language).
+    pub baseline: &'a Measured,
+    pub language: Language,
+    pub solution: &'a str,
+    /// The project's root, which paths in facts are given relative to.
+    pub root: &'a str,
+}
+
+pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed) -> Judged {
+    let (limits, compare) = (&kata.limits, &kata.compare);
+    let (reference, baseline) = (against.reference, against.baseline);
+    let time_limit = time_limit_ms(limits, reference_time_us(baseline));
+    let memory_limit = case.memory.as_ref().map(|_| memory_limit(limits, baseline.measure.peak_heap_bytes));
+    let noun = kata.record_noun();
+    let mut j = Judged {
+        name: case.name.clone(),
+        tags: case.families.iter().map(|f| f.name().to_string()).collect(),
+        verdict: Verdict::Pass,
+        finding: Finding::Passed,
+        memory: None,
+        question: case.question.clone(),
+        measures: Measures {
+            events: reference.measure.events,
+            reference_elapsed_ms: baseline.measure.elapsed_us / 1000,
+            reference_cpu_ms: baseline.measure.cpu_us / 1000,
+            reference_peak_heap_bytes: baseline.measure.peak_heap_bytes,
+            time_limit_ms: time_limit,
+            peak_heap_limit_bytes: memory_limit,
+            ..Measures::default()
+        },
+        shrink: None,
+        noun,
+        counterexample_noun: if kata.needs_engine() { "row" } else { noun },
+        plan: None,
+        cause: None,
+        language: against.language,
+        solution: against.solution.to_string(),
+        job: case.job.clone().map(|spec| (spec, grader::jobs::utc_day(case.params.start_ts))),
+    };
+    let run = match learner {
+        Observed::Measured(m) => m,
+        Observed::Died(death) => {
+            let died = died(death, limits);
+            j.verdict = match died {
+                Died::TimedOut { .. } | Died::CpuLimit => Verdict::TimeExceeded,
+                Died::HardCap { .. } => Verdict::MemoryExceeded,
+                _ => Verdict::Crashed,
+            };
+            if j.verdict == Verdict::MemoryExceeded {
+                j.question = Question::of(Concern::Memory);
+            }
+            j.finding = Finding::Died(died);
+            return j;
+        }
+    };
+    j.measures.elapsed_ms = run.measure.elapsed_us / 1000;
+    j.measures.cpu_ms = run.measure.cpu_us / 1000;
+    j.measures.peak_heap_bytes = run.measure.peak_heap_bytes;
+    j.plan = run.output.as_ref().and_then(|o| o.plan.clone());
+
+    match &run.outcome {
+        Outcome::Returned => {}
+        Outcome::NotImplemented { .. } => {
+            (j.verdict, j.finding) = (Verdict::NotImplemented, Finding::NotImplemented);
+            return j;
+        }
+        Outcome::Panicked { message, location } => {
+            // A DataFrame query's error is raised by the engine side of the
+            // worker: where in dekata's code says nothing to the learner.
+            let ours = location.contains("grader-df/") || location.is_empty();
+            let location = (!ours).then(|| relative(location, against.root));
+            (j.verdict, j.finding) = (Verdict::Panicked, Finding::Panicked { message: message.clone(), location });
+            j.shrink = Some(ShrinkTarget::Panic);
+            return j;
+        }
+        Outcome::Forbidden { action, target } => {
+            j.verdict = Verdict::Panicked;
+            j.finding = Finding::Forbidden { action: action.clone(), target: relative(target, against.root) };
+            return j;
+        }
+        Outcome::Exited { code } => {
+            (j.verdict, j.finding) = (Verdict::Crashed, Finding::Exited { code: code.clone() });
+            return j;
+        }
+    }
+
+    let memory = memory_limit.and_then(|limit| memory_problem(case, limits, baseline, run, limit));
+
+    if let Some(wrong) = mismatch(compare, reference, run, noun) {
+        if matches!(wrong, Wrong::Grain(_)) {
+            j.question = Question::of(Concern::Grain);
+        }
+        (j.verdict, j.finding) = (Verdict::WrongAnswer, Finding::Wrong(wrong));
+        j.shrink = Some(ShrinkTarget::WrongAnswer);
+        j.memory = memory;
+        return j;
+    }
+
+    if let (Some(rules), Some(plan)) = (&kata.plan, &j.plan)
+        && let Some(broken) = plan::check(rules, plan)
+    {
+        if let Some(concern) = broken.question() {
+            j.question = concern;
+        }
+        (j.verdict, j.finding) = (Verdict::PlanRejected, Finding::Plan(broken));
+        return j;
+    }
+
+    if let Some(memory) = memory {
+        j.question = Question::of(Concern::Memory);
+        (j.verdict, j.finding) = (Verdict::MemoryExceeded, Finding::Memory(memory));
+        return j;
+    }
+
+    // Time is judged on CPU time: a machine busy with other work slows the
+    // wall clock, not the work a solution does.
+    if j.measures.cpu_ms > time_limit {
+        j.verdict = Verdict::TimeExceeded;
+        j.finding = Finding::Slow(Slow {
+            cpu_ms: j.measures.cpu_ms,
+            reference_cpu_ms: j.measures.reference_cpu_ms,
+            limit_ms: time_limit,
+            factor: limits.time_factor,
+            floor_ms: limits.time_floor_ms,
+            events: j.measures.events,
+            retimed: false,
+        });
+    }
+    j
+}
+
+/// The reference's time a limit is a multiple of: its CPU time (a result
+/// cached before CPU time was measured has only its wall time).
+pub fn reference_time_us(baseline: &Measured) -> u64 {
+    if baseline.measure.cpu_us > 0 { baseline.measure.cpu_us } else { baseline.measure.elapsed_us }
+}
+
+/// A path as the report names it: relative to the project's root.
+fn relative(text: &str, root: &str) -> String {
+    text.replace(&format!("{root}/"), "")
+}
+
+/// How a worker that did not finish its run ended.
+fn died(learner: &Death, limits: &Limits) -> Died {
+    let last_words = last_lines(&learner.stderr, 6);
+    if let Some(what) = &learner.garbled {
+        return Died::Garbled { what: what.clone() };
+    }
+    if learner.out_of_memory.is_some() {
+        return Died::HardCap { bytes: learner.out_of_memory.filter(|n| *n > 0), cap_mib: limits.hard_memory_mib };
+    }
+    match learner.exit {
+        Exit::TimedOut => Died::TimedOut { after_ms: learner.wall.as_millis() as u64 },
+        Exit::Signal(libc::SIGXCPU) => Died::CpuLimit,
+        Exit::Signal(signal) if learner.stack_overflow => Died::StackOverflow { signal },
+        Exit::Signal(signal) => Died::Signal { signal, last_words },
+        Exit::Code(0) => Died::EarlyExit,
+        Exit::Code(3) if learner.worker_failed => Died::WorkerBroken { last_words },
+        Exit::Code(code) => Died::Exit { code, last_words },
+    }
+}
+
+/// Compares the learner's output with the reference's: how it differs, or
+/// `None` when they agree.
+fn mismatch(compare: &CompareSpec, reference: &Measured, learner: &Measured, noun: &'static str) -> Option<Wrong> {
+    let (Some(expected), Some(actual)) = (&reference.output, &learner.output) else {
+        return Some(Wrong::NoOutput);
+    };
+    if let Some(first) = actual.problems.first() {
+        return Some(Wrong::Problem { first: first.clone(), more: actual.problem_count.saturating_sub(1) });
+    }
+    if let Some(kept) = &actual.kept
+        && let Some(grain) = grain_violation(kept, &compare.grain)
+    {
+        return Some(Wrong::Grain(grain));
+    }
+    let equal = match (&expected.kept, &actual.kept) {
+        (Some(e), Some(a)) if compare.float_tolerance > 0.0 => {
+            let (mut e, mut a) = (e.clone(), a.clone());
+            sort_canonical(&mut e, compare.order, compare.float_tolerance);
+            sort_canonical(&mut a, compare.order, compare.float_tolerance);
+            items_equal(&e, &a, compare.float_tolerance)
+        }
+        _ => expected.digest == actual.digest && expected.items == actual.items,
+    };
+    let input = reference.measure.events;
+    if !equal {
+        // A parse with a quarantine gives exactly one output item per input row.
+        if noun == "row" && expected.items == input && actual.items != expected.items {
+            return Some(if actual.items < input {
+                Wrong::Unaccounted { missing: input - actual.items, input }
+            } else {
+                Wrong::Surplus { extra: actual.items - input, input }
+            });
+        }
+        let joins = actual.plan.as_ref().is_some_and(|p| !p.joins.is_empty());
+        return Some(Wrong::Output { actual: actual.items, expected: expected.items, events: input, joins });
+    }
+    blame(&expected.faults, &actual.faults)
+}
+
+/// Every quarantined row's error must name a field the reference's error
+/// finds at fault (in any words).
+fn blame(expected: &[grader::protocol::Fault], actual: &[grader::protocol::Fault]) -> Option<Wrong> {
+    let at_fault: std::collections::HashMap<&str, &Vec<String>> =
+        expected.iter().map(|f| (f.row.as_str(), &f.fields)).collect();
+    let mut first: Option<Wrong> = None;
+    let mut more = 0;
+    for fault in actual {
+        let Some(fields) = at_fault.get(fault.row.as_str()) else { continue };
+        if fields.is_empty() || fault.fields.iter().any(|f| fields.contains(f)) {
+            continue;
+        }
+        match first {
+            None => {
+                first = Some(Wrong::Blame {
+                    row: fault.shown.clone(),
+                    named: fault.fields.clone(),
+                    at_fault: fields.to_vec(),
+                    more: 0,
+                })
+            }
+            Some(_) => more += 1,
+        }
+    }
+    if let Some(Wrong::Blame { more: m, .. }) = first.as_mut() {
+        *m = more;
+    }
+    first
+}
+
+/// A memory case fails when the peak is over the limit, or when it grows
+/// with the stream (and the reference's does not) past the slack; a
+/// resumable job's case also when its checkpointed state outgrew the
+/// reference's.
+fn memory_problem(case: &Case, limits: &Limits, reference: &Measured, learner: &Measured, limit: u64) -> Option<Memory> {
+    let slack = limits.memory_slack_kib * 1024;
+    let peak = learner.measure.peak_heap_bytes;
+    let ref_peak = reference.measure.peak_heap_bytes;
+    let scale = case.memory.as_ref().map_or(1, |m| m.scale);
+    let factor = |big: u64, small: Option<u64>| small.map(|s| big as f64 / s.max(1) as f64);
+    let learner_growth = factor(peak, learner.scaled.as_ref().map(|m| m.peak_heap_bytes));
+    let reference_growth = factor(ref_peak, reference.scaled.as_ref().map(|m| m.peak_heap_bytes));
+    let grows = learner_growth.is_some_and(|g| g >= 2.0 && g >= 2.0 * reference_growth.unwrap_or(1.0));
+    let state = state_growth(limits, reference, learner);
+    if peak <= limit && !(grows && peak > slack) && state.is_none() {
+        return None;
+    }
+    let growth = match (learner_growth, &learner.scaled) {
+        (Some(g), Some(small)) => Some(Growth {
+            scale,
+            small_events: small.events,
+            small_peak: small.peak_heap_bytes,
+            factor: g,
+            reference_factor: reference_growth,
+            grows,
+        }),
+        _ => None,
+    };
+    Some(Memory { peak, reference_peak: ref_peak, limit, events: learner.measure.events, growth, state })
+}
+
+/// A resumable job's state that outgrew the reference's: stopped at the
+/// case's limit, or larger than it at the end.
+fn state_growth(limits: &Limits, reference: &Measured, learner: &Measured) -> Option<StateGrowth> {
+    let theirs = reference.output.as_ref().map(|o| &o.state)?;
+    let ours = learner.output.as_ref().map(|o| &o.state)?;
+    if theirs.checkpoints == 0 {
+        return None;
+    }
+    let over = ours.largest_bytes > state_limit(limits, theirs.largest_bytes);
+    (over || ours.stopped_after.is_some()).then(|| StateGrowth {
+        largest_bytes: ours.largest_bytes,
+        reference_largest_bytes: theirs.largest_bytes,
+        stopped_after: ours.stopped_after,
+    })
+}
+
+fn last_lines(text: &str, n: usize) -> String {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let start = lines.len().saturating_sub(n);
+    lines[start..].join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_limit_has_a_floor() {
+        let l = Limits::default();
+        assert_eq!(time_limit_ms(&l, 10_000), l.time_floor_ms);
+        assert_eq!(time_limit_ms(&l, 1_000_000), 10_000);
+    }
+
+    #[test]
+    fn verdicts_are_spelled_as_serde_spells_them() {
+        use strum::IntoEnumIterator;
+        for v in Verdict::iter() {
+            let serde = serde_json::to_value(v).unwrap();
+            assert_eq!(serde.as_str(), Some(v.name()));
+            assert_eq!(Verdict::parse(v.name()), Some(v));
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! A DataFrame plan in words: what it did, the rules it must keep, and the
+//! rule it broke, in the terms of the learner's engine (DataFusion for Rust,
+//! Spark for Python).
+
+use crate::catalog::PlanRules;
+use crate::judge::plan::{Broken, on};
+use crate::language::Language;
+use crate::words::thousands;
+use grader::protocol::{PlanReport, RepartitionSeen};
+
+/// A broken rule.
+pub fn broken(broken: &Broken, language: Language) -> String {
+    match broken {
+        Broken::FewerPartitions { graded, planned } => format!(
+            "plan: the query lowered the engine's target partitions from {graded} to {planned}: every plan is graded \
+             on {graded}, as a cluster runs it on many executors. A plan on fewer partitions hides its \
+             shuffles and its skew instead of handling them."
+        ),
+        Broken::BroadcastTooLarge { on, rows, budget } => format!(
+            "plan: the broadcast join {on} collected {} rows on its build side, over the memory budget \
+             of {} rows for a broadcast: only a side that fits may be broadcast; a large one must be \
+             shuffled.",
+            thousands(*rows),
+            thousands(*budget)
+        ),
+        Broken::BroadcastMissing { on, mode, moved, small, budget } => format!(
+            "plan: broadcast missing: the join {on} ran in {mode} mode, so both sides were hash-repartitioned \
+             and {} rows crossed the shuffle, though its smaller side ({} rows) fits the broadcast \
+             budget of {} rows. {}",
+            thousands(*moved),
+            thousands(*small),
+            thousands(*budget),
+            match language {
+                Language::Rust => BROADCAST_DATAFUSION,
+                Language::Python => BROADCAST_SPARK,
+            }
+        ),
+        Broken::Skew { on, largest, total, partitions, bound } => format!(
+            "plan: skew: the hash repartition on {on} sent {} of its {} rows ({:.0}%) to one partition \
+             (rows per partition: {}); the bound is {:.0}%. One task does most of the work while the \
+             others wait: spread the hot key (salt it into a single combined key) before the shuffle.",
+            thousands(*largest),
+            thousands(*total),
+            *largest as f64 / (*total).max(1) as f64 * 100.0,
+            partitions.iter().map(|n| thousands(*n)).collect::<Vec<_>>().join(" / "),
+            bound * 100.0
+        ),
+    }
+}
+
+/// The rules in words, one line each, for `dekata show`.
+pub fn describe(rules: &PlanRules) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(n) = rules.broadcast_budget_rows {
+        out.push(format!("broadcast (collect whole) no join side of more than {} rows", thousands(n)));
+    }
+    if let Some(n) = rules.max_shuffled_join_rows {
+        out.push(format!("shuffle no more than {} rows through a join: broadcast a side that fits", thousands(n)));
+    }
+    if let Some(share) = rules.max_partition_share {
+        out.push(format!(
+            "send no more than {:.0}% of a hash repartition's rows to one partition (repartitions of {} rows or more)",
+            share * 100.0,
+            thousands(rules.share_min_rows)
+        ));
+    }
+    out
+}
+
+/// What the plan did, in one line, for the report.
+pub fn seen(plan: &PlanReport) -> String {
+    let mut parts: Vec<String> = plan
+        .joins
+        .iter()
+        .map(|j| {
+            format!(
+                "join {} in {} mode (build {} rows, probe {} rows)",
+                on(j),
+                j.mode,
+                thousands(j.build_rows),
+                thousands(j.probe_rows)
+            )
+        })
+        .collect();
+    parts.extend(plan.repartitions.iter().map(|r| format!("hash repartition on {}: {}", r.on, partitions(r))));
+    if parts.is_empty() {
+        return "no joins and no hash repartitions".to_string();
+    }
+    parts.join("; ")
+}
+
+fn partitions(r: &RepartitionSeen) -> String {
+    r.partitions.iter().map(|n| thousands(*n)).collect::<Vec<_>>().join(" / ")
+}
+
+const BROADCAST_DATAFUSION: &str = "Broadcast the small side: the engine collects it once (a hash join in \
+CollectLeft mode) and streams the large side past it unshuffled. In DataFusion, raise both of the session's \
+single-partition join thresholds (`datafusion.optimizer.hash_join_single_partition_threshold`, in bytes, and \
+`..._threshold_rows`) above the small side's size: the bytes threshold is checked first.";
+const BROADCAST_SPARK: &str = "Broadcast the small side: `F.broadcast(small)` (or `.hint(\"broadcast\")`) \
+makes Spark ship it whole to every task (a BroadcastHashJoin) and stream the large side past it \
+unshuffled.";
