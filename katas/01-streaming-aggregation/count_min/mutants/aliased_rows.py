@@ -1,0 +1,22 @@
+# expect: wrong_answer
+# Builds the table as [[0] * width] * depth: depth references to one list,
+# so every row gets every row's increments and all rows come out equal.
+MASK64 = (1 << 64) - 1
+
+
+def mix64(z):
+    z = ((z ^ (z >> 30)) * 0xBF58_476D_1CE4_E5B9) & MASK64
+    z = ((z ^ (z >> 27)) * 0x94D0_49BB_1331_11EB) & MASK64
+    return z ^ (z >> 31)
+
+
+def sketch_hash(row, key):
+    return mix64(key ^ mix64((row + 0x5EED) & MASK64))
+
+
+def count_min(events, width, depth):
+    table = [[0] * width] * depth
+    for e in events:
+        for r, row in enumerate(table):
+            row[sketch_hash(r, e["user_id"]) % width] += 1
+    return table

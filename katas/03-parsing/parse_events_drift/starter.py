@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dekata import ParsedEvent, Quarantined, RawRow
+
+
+def parse_events_drift(rows: Iterator[RawRow]) -> tuple[list[ParsedEvent], list[Quarantined]]:
+    """Reads each row's schema_version, then parses the row with that
+    version's field names into a ParsedEvent dict, or quarantines it as
+    {"row": row, "error": ...} with an error naming the field at fault.
+    Every row lands in exactly one of the two lists, in input order."""
+    raise NotImplementedError("read schema_version, then parse the row with that version's field names")

@@ -1,0 +1,77 @@
+# expect: wrong_answer
+# Tests for blank with `if not value`: that catches None and "", but not
+# the text "null", so event_type keeps "null" and an amount of "null"
+# quarantines, where the rule reads both as missing. And `False` is falsy
+# too: an amount of false gives None instead of quarantining the row.
+import math
+import re
+
+INT_TEXT = re.compile(r"[+-]?[0-9]+")
+FLOAT_TEXT = re.compile(r"[+-]?(?:inf|infinity|nan|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:e[+-]?[0-9]+)?)", re.I | re.A)
+
+
+class BadField(ValueError):
+    pass
+
+
+def present(row, field):
+    value = row.get(field)
+    if not value:
+        return None
+    return value.strip() if isinstance(value, str) else value
+
+
+def to_int(row, field):
+    value = present(row, field)
+    if value is None:
+        raise BadField(f"{field} is missing, null or blank")
+    if isinstance(value, str):
+        if not INT_TEXT.fullmatch(value):
+            raise BadField(f"{field} is not an integer")
+        value = int(value)
+    elif type(value) is float:
+        if not value.is_integer():
+            raise BadField(f"{field} is not a whole number")
+        value = int(value)
+    elif type(value) is not int:
+        raise BadField(f"{field} has the wrong type")
+    if not -(2**63) <= value < 2**63:
+        raise BadField(f"{field} overflows an i64")
+    return value
+
+
+def event_type(row):
+    value = present(row, "event_type")
+    if value is None:
+        return "unknown"
+    if not isinstance(value, str):
+        raise BadField("event_type is not text")
+    if len(value.encode()) > 64:
+        raise BadField("event_type is longer than 64 bytes")
+    return value
+
+
+def amount(row):
+    value = present(row, "amount")
+    if value is None:
+        return None
+    if isinstance(value, str) and FLOAT_TEXT.fullmatch(value):
+        x = float(value)
+    elif type(value) in (int, float):
+        x = float(value)
+    else:
+        raise BadField("amount is not a number")
+    if not math.isfinite(x) or abs(x) >= 1e16:
+        raise BadField("amount is not finite or overflows DECIMAL(18,2)")
+    return x
+
+
+def parse_events_lenient(rows):
+    parsed, quarantined = [], []
+    for row in rows:
+        try:
+            parsed.append({"user_id": to_int(row, "user_id"), "ts": to_int(row, "ts"),
+                           "event_type": event_type(row), "amount": amount(row)})
+        except BadField as e:
+            quarantined.append({"row": row, "error": str(e)})
+    return parsed, quarantined
