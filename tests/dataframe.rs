@@ -118,7 +118,7 @@ fn plan_rejected_report_matches_its_golden_file() {
 #[test]
 fn a_runaway_plan_gets_a_verdict_not_a_hung_runner() {
     // Every pair of clicks: quadratic rows, stopped by the clock or the cap.
-    let (code, report) = check_file("sessionize_clicks", &fixture("hostile/frames_cross_join.rs"));
+    let (code, report) = check_file("sessionize_clicks", &fixture("dataframe/cross_join.rs"));
     assert_eq!(code, 1, "{report:#}");
     for name in ["users-interleaved", "one-busy-user"] {
         let verdict = case(&report, name)["verdict"].as_str().unwrap().to_string();

@@ -3,6 +3,7 @@
 
 use datafusion::arrow::record_batch::RecordBatch;
 use datafusion::common::ScalarValue;
+use grader::protocol::Problem;
 use grader::sink::Sink;
 use serde_json::{Map, Value, json};
 
@@ -12,10 +13,7 @@ pub fn rows(batches: &[RecordBatch], out: &mut Sink) {
     let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
     for (i, name) in names.iter().enumerate() {
         if names[..i].contains(name) {
-            out.problem(format!(
-                "the output has two columns named `{name}`: select the columns the kata asks for, \
-                 once each (a join keeps both sides' keys)"
-            ));
+            out.problem(Problem::DuplicateColumn { name: name.to_string() });
         }
     }
     for batch in batches {

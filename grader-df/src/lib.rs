@@ -45,8 +45,9 @@ where
             let physical = frame.create_physical_plan().await?;
             let task = Arc::new(frame.task_ctx());
             let partitions = task.session_config().target_partitions();
-            let batches = datafusion::physical_plan::collect(Arc::clone(&physical), task).await?;
-            Ok::<_, datafusion::error::DataFusionError>((batches, plan::observe(&physical, partitions)))
+            let batches = datafusion::physical_plan::collect(Arc::clone(&physical), Arc::clone(&task)).await?;
+            let report = plan::observe(&physical, partitions, task).await?;
+            Ok::<_, datafusion::error::DataFusionError>((batches, report))
         })
         .unwrap_or_else(|e| panic!("the plan failed to run: {e}"));
     collect::rows(&rows, out);

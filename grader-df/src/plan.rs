@@ -3,22 +3,53 @@
 
 use datafusion::physical_plan::joins::{HashJoinExec, NestedLoopJoinExec, SortMergeJoinExec, CrossJoinExec};
 use datafusion::physical_plan::repartition::RepartitionExec;
-use datafusion::physical_plan::{ExecutionPlan, Partitioning, displayable};
+use datafusion::error::Result;
+use datafusion::execution::TaskContext;
+use datafusion::physical_plan::{ExecutionPlan, Partitioning, collect_partitioned, displayable};
 use grader::protocol::{JoinSeen, PlanReport, RepartitionSeen};
 use std::sync::Arc;
 
-pub fn observe(plan: &Arc<dyn ExecutionPlan>, target_partitions: usize) -> PlanReport {
+/// What the executed `plan` did. Each hash repartition's rows per partition
+/// are counted by running the repartition again on its own, every output
+/// partition drained: the metrics of the run itself miss the rows of a
+/// partition nobody polled (a hash join reads no probe rows for a
+/// partition whose build side is empty).
+pub async fn observe(plan: &Arc<dyn ExecutionPlan>, target_partitions: usize, task: Arc<TaskContext>) -> Result<PlanReport> {
     let mut report = PlanReport {
         text: displayable(plan.as_ref()).indent(false).to_string(),
         target_partitions: target_partitions as u64,
         graded_partitions: crate::PARTITIONS as u64,
         ..Default::default()
     };
-    walk(plan, &mut report);
-    report
+    let mut repartitions = Vec::new();
+    walk(plan, &mut report, &mut repartitions);
+    for (seen, node) in report.repartitions.iter_mut().zip(repartitions) {
+        seen.partitions = recount(&node, Arc::clone(&task)).await?;
+    }
+    Ok(report)
 }
 
-fn walk(plan: &Arc<dyn ExecutionPlan>, report: &mut PlanReport) {
+/// Rows per output partition of a fresh copy of a hash repartition (its
+/// whole input rebuilt too: operators keep the state of their one run).
+async fn recount(node: &RepartitionExec, task: Arc<TaskContext>) -> Result<Vec<u64>> {
+    let input = fresh(node.input())?;
+    let copy = RepartitionExec::try_new(input, node.partitioning().clone())?;
+    let batches = collect_partitioned(Arc::new(copy), task).await?;
+    Ok(batches.iter().map(|p| p.iter().map(|b| b.num_rows() as u64).sum()).collect())
+}
+
+/// A copy of `plan` with every operator rebuilt from its children, so that
+/// it runs again from scratch.
+fn fresh(plan: &Arc<dyn ExecutionPlan>) -> Result<Arc<dyn ExecutionPlan>> {
+    let children = plan.children();
+    if children.is_empty() {
+        return Ok(Arc::clone(plan));
+    }
+    let rebuilt = children.into_iter().map(fresh).collect::<Result<Vec<_>>>()?;
+    Arc::clone(plan).with_new_children(rebuilt)
+}
+
+fn walk(plan: &Arc<dyn ExecutionPlan>, report: &mut PlanReport, repartitions: &mut Vec<RepartitionExec>) {
     if let Some(join) = plan.downcast_ref::<HashJoinExec>() {
         report.joins.push(JoinSeen {
             mode: format!("{:?}", join.partition_mode()),
@@ -49,19 +80,12 @@ fn walk(plan: &Arc<dyn ExecutionPlan>, report: &mut PlanReport) {
     if let Some(repartition) = plan.downcast_ref::<RepartitionExec>()
         && let Partitioning::Hash(exprs, n) = repartition.partitioning()
     {
-        let mut partitions = vec![0u64; *n];
-        for m in plan.metrics().iter().flat_map(|set| set.iter()) {
-            if m.value().name() == "output_rows"
-                && let Some(p) = m.partition().filter(|p| p < n)
-            {
-                partitions[p] += m.value().as_usize() as u64;
-            }
-        }
         let on = exprs.iter().map(|e| e.to_string()).collect::<Vec<_>>().join(", ");
-        report.repartitions.push(RepartitionSeen { on, partitions });
+        report.repartitions.push(RepartitionSeen { on, partitions: vec![0; *n] });
+        repartitions.push(repartition.clone());
     }
     for child in plan.children() {
-        walk(child, report);
+        walk(child, report, repartitions);
     }
 }
 

@@ -294,6 +294,8 @@ pub enum Problem {
     EmptyError { row: Value },
     /// A quarantined row whose error names no field of the row or schema.
     NamesNoField { error: String, row: Value },
+    /// A DataFrame result with two columns of one name.
+    DuplicateColumn { name: String },
 }
 
 /// The fields a quarantined row's error names, keyed by the row.

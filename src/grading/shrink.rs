@@ -119,6 +119,10 @@ impl Search<'_> {
     fn fails(&mut self, candidate: &[usize], target: Target) -> Result<bool> {
         Ok(match target {
             Target::Panic => matches!(self.one(true, candidate)?, Produced::Panicked(_)),
+            Target::Grain => match self.one(true, candidate)? {
+                Produced::Items(actual) => grain_violation(&actual, &self.compare.grain).is_some(),
+                _ => false,
+            },
             Target::WrongAnswer => match self.both(candidate)? {
                 (_, Produced::Panicked(_)) => true,
                 (Produced::Items(expected), Produced::Items(actual)) => {

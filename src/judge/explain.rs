@@ -23,6 +23,9 @@ pub enum Cause {
     /// A missing output row whose key is on one side only: a row without a
     /// match was dropped.
     LostUnmatched { table: String, column: String, key: Value },
+    /// An output row with the right grain key but other values: it was
+    /// joined to a row it should not meet.
+    WrongMatch { grain: Vec<String>, key: Value, fields: Vec<String> },
 }
 
 /// Reads `counterexample` for a cause (DataFrame katas) and the question
@@ -33,7 +36,10 @@ pub fn explain(kata: &Kata, counterexample: &Counterexample) -> (Option<Cause>, 
     };
     let cause = kata.dataset.and_then(|dataset| {
         let column = dataset.key_column();
-        fan_out(&kata.compare.grain, actual).or_else(|| join_cause(column, counterexample, actual))
+        let grain = &kata.compare.grain;
+        fan_out(grain, actual)
+            .or_else(|| wrong_match(grain, &counterexample.expected, actual))
+            .or_else(|| join_cause(column, counterexample, actual))
     });
     (cause, question(kata, counterexample, actual))
 }
@@ -41,6 +47,25 @@ pub fn explain(kata: &Kata, counterexample: &Counterexample) -> (Option<Cause>, 
 fn fan_out(grain: &[String], actual: &[Value]) -> Option<Cause> {
     let violation = grader::compare::grain_violation(actual, grain)?;
     Some(Cause::FanOut { grain: violation.fields, key: violation.key })
+}
+
+/// An output row whose grain key the reference's output has too, with
+/// other values: the fields that differ.
+fn wrong_match(grain: &[String], expected: &[Value], actual: &[Value]) -> Option<Cause> {
+    if grain.is_empty() {
+        return None;
+    }
+    let key = |row: &Value| Value::Array(grain.iter().map(|g| row.get(g).cloned().unwrap_or(Value::Null)).collect());
+    for row in actual.iter().filter(|r| !expected.contains(r)) {
+        let k = key(row);
+        let Some(theirs) = expected.iter().find(|e| key(e) == k) else { continue };
+        let fields: Vec<String> = row
+            .as_object()
+            .map(|o| o.iter().filter(|(f, v)| theirs.get(f.as_str()) != Some(v)).map(|(f, _)| f.clone()).collect())
+            .unwrap_or_default();
+        return Some(Cause::WrongMatch { grain: grain.to_vec(), key: k, fields });
+    }
+    None
 }
 
 /// The first output row that differs, classified by where its key is.
@@ -60,7 +85,12 @@ fn join_cause(column: &str, cx: &Counterexample, actual: &[Value]) -> Option<Cau
         }
     }
     let missing = cx.expected.iter().find(|row| !got.contains(&row.to_string()))?;
-    let key = missing.get(column).cloned().unwrap_or(Value::Null);
+    let key = match missing.get(column) {
+        Some(key) => key.clone(),
+        // An aggregate's rows do not carry the join key: the
+        // counterexample's records do.
+        None => counterexample_key(column, &cx.records)?,
+    };
     let found = on(&key);
     Some(if found.len() >= 2 {
         Cause::LostMatch { column: column.to_string(), key, tables: found }
@@ -68,6 +98,16 @@ fn join_cause(column: &str, cx: &Counterexample, actual: &[Value]) -> Option<Cau
         let table = found.first().cloned().unwrap_or_default();
         Cause::LostUnmatched { table, column: column.to_string(), key }
     })
+}
+
+/// The join key of a counterexample's records: one on every side if there
+/// is one, else the first.
+fn counterexample_key(column: &str, records: &[Value]) -> Option<Value> {
+    let tables = keys_by_table(column, records);
+    let mut keys = tables.values().flatten();
+    let shared = tables.values().flatten().find(|k| tables.values().all(|t| t.contains(*k)));
+    let key = shared.or_else(|| keys.next())?;
+    serde_json::from_str(key).ok()
 }
 
 /// The key values of each table in a DataFrame counterexample

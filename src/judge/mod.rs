@@ -66,6 +66,8 @@ impl Verdict {
 pub enum ShrinkTarget {
     /// The learner's output differs from the reference's.
     WrongAnswer,
+    /// The learner's output holds two rows for one grain key.
+    Grain,
     /// The learner's code panics.
     Panic,
 }
@@ -333,13 +335,20 @@ pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed
     }
 
     let memory = memory_limit.and_then(|limit| memory_problem(case, limits, baseline, run, limit));
+    // A state stopped for outgrowing the case gave no whole output to
+    // compare: its growth is the finding.
+    if let Some(memory) = memory.as_ref().filter(|m| m.state.as_ref().is_some_and(|s| s.stopped_after.is_some())) {
+        j.question = Question::of(Concern::Memory);
+        (j.verdict, j.finding) = (Verdict::MemoryExceeded, Finding::Memory(memory.clone()));
+        return j;
+    }
 
     if let Some(wrong) = mismatch(compare, reference, run, noun) {
         if matches!(wrong, Wrong::Grain(_)) {
             j.question = Question::of(Concern::Grain);
         }
+        j.shrink = Some(if matches!(wrong, Wrong::Grain(_)) { ShrinkTarget::Grain } else { ShrinkTarget::WrongAnswer });
         (j.verdict, j.finding) = (Verdict::WrongAnswer, Finding::Wrong(wrong));
-        j.shrink = Some(ShrinkTarget::WrongAnswer);
         j.memory = memory;
         return j;
     }

@@ -103,6 +103,10 @@ fn wrong(wrong: &Wrong, j: &Judged) -> String {
                 Problem::NamesNoField { error, row } => {
                     format!("the error {error:?} does not name the field at fault (row: {row})")
                 }
+                Problem::DuplicateColumn { name } => format!(
+                    "the output has two columns named `{name}`: select the columns the kata asks for, \
+                     once each (a join keeps both sides' keys)"
+                ),
             };
             let more = if *more > 0 { format!(" ({more} more like it)") } else { String::new() };
             format!("{first}{more}.")
@@ -172,6 +176,12 @@ fn join_words(cause: &Cause, actual: u64, expected: u64, on: &str) -> String {
             "{LOST_ROWS}{counts}: in the counterexample, {column} = {key} is in {} alike, yet its row is \
              missing from your output: {LOST_MATCH_WHY}",
             tables.join(" and ")
+        ),
+        Cause::WrongMatch { grain, key, fields } => format!(
+            "{WRONG_MATCH}{counts}: in the counterexample, your row for ({}) = {key} differs from the reference's \
+             in {}: {WRONG_MATCH_WHY}",
+            grain.join(", "),
+            quoted(fields)
         ),
         Cause::LostUnmatched { table, column, key } => format!(
             "{LOST_ROWS}{counts}: in the counterexample, {column} = {key} is only in {table}, and its row is \
@@ -295,6 +305,9 @@ per user), not the events themselves.";
 const FAN_OUT: &str = "fan-out: ";
 const FAN_OUT_WHY: &str = "a join matched some rows more than once (joining on too few keys, or to a side with \
 duplicate keys, multiplies rows).";
+const WRONG_MATCH: &str = "wrong match: ";
+const WRONG_MATCH_WHY: &str = "a join matched rows that should not meet (joining on too few keys lets a row \
+meet the rows of another key).";
 const UNMATCHED_KEPT: &str = "unmatched rows kept: ";
 const UNMATCHED_KEPT_WHY: &str = "a row without a match was kept (a left join where an inner join belongs \
 keeps every row of its left side).";

@@ -48,6 +48,8 @@ pub enum Rule {
     LostMatch,
     /// A row without a match was dropped.
     LostUnmatched,
+    /// A row was joined to one it should not meet.
+    WrongMatch,
     /// The quarantine lost rows, or an error named no field at fault.
     Quarantine,
     /// A limit: memory, a state that grew with the stream, time.
@@ -232,6 +234,7 @@ fn rule(judged: &Judged) -> Option<Rule> {
             Some(Cause::UnmatchedKept { .. }) => Rule::UnmatchedKept,
             Some(Cause::LostMatch { .. }) => Rule::LostMatch,
             Some(Cause::LostUnmatched { .. }) => Rule::LostUnmatched,
+            Some(Cause::WrongMatch { .. }) => Rule::WrongMatch,
             None => Rule::Output,
         },
         Finding::Plan(_) => Rule::Plan,

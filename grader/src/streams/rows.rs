@@ -13,6 +13,9 @@ const V2_FIELDS: [&str; 4] = ["userId", "event_time", "type", "amount_cents"];
 pub struct RowStream {
     events: super::EventStream,
     rng: Rng,
+    /// Draws for the version of version-1 rows, kept apart so that the
+    /// other draws (and every other family's rows) stay as they were.
+    versions: Rng,
     families: Vec<Family>,
     corrupt_rate: f64,
     amount_rate: f64,
@@ -24,6 +27,7 @@ impl RowStream {
         RowStream {
             events: super::EventStream::new(spec),
             rng: Rng::derive(spec.seed, "rows"),
+            versions: Rng::derive(spec.seed, "v1-versions"),
             families: spec.families.clone(),
             corrupt_rate: spec.params.corrupt_rate,
             amount_rate: spec.params.amount_rate,
@@ -47,17 +51,19 @@ impl RowStream {
             let amount = if v2 { json!(cents) } else { json!(cents as f64 / 100.0) };
             row.insert(names[3].into(), amount);
         }
+        // Producers mid-migration: a version that is not 1 or 2, on rows
+        // of either shape; and a v2 row that still carries a stale v1 field.
+        let odd = [json!(3), json!("2"), Value::Null, json!(2.0)];
         if v2 {
             row.insert("schema_version".into(), json!(2));
-            // Producers mid-migration: a version that is not 1 or 2, or a
-            // v2 row that still carries a stale v1 field.
             if self.rng.chance(self.corrupt_rate / 2.0) {
-                let odd = [json!(3), json!("2"), Value::Null, json!(2.0)];
                 row.insert("schema_version".into(), self.rng.pick(&odd).clone());
             }
             if self.rng.chance(self.corrupt_rate / 2.0) {
                 row.insert("user_id".into(), json!(e.user_id + 1_000_000));
             }
+        } else if self.has(Family::SchemaDrift) && self.versions.chance(self.corrupt_rate / 2.0) {
+            row.insert("schema_version".into(), self.versions.pick(&odd).clone());
         }
         let rate = self.corrupt_rate;
         if self.has(Family::Nulls) && self.rng.chance(rate) {
@@ -166,6 +172,14 @@ mod tests {
         assert!(all.iter().any(|r| r.values().any(Value::is_object)));
         assert!(all.iter().any(|r| r.contains_key("source")));
         assert!(all.iter().any(|r| r.values().any(|v| v.as_str().is_some_and(|s| s.len() > 4_000))));
+    }
+
+    #[test]
+    fn drift_damages_the_version_of_rows_of_both_shapes() {
+        let all = rows(&[Family::SchemaDrift]);
+        let odd = |r: &&RawRow| r.get("schema_version").is_some_and(|v| v != &json!(2) && v != &json!(1));
+        assert!(all.iter().filter(odd).any(|r| r.contains_key("user_id") && !r.contains_key("userId")));
+        assert!(all.iter().filter(odd).any(|r| r.contains_key("userId")));
     }
 
     #[test]

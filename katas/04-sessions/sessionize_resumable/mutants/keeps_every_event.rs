@@ -1,7 +1,7 @@
-//! expect: time_exceeded
+//! expect: memory_exceeded
 //! Checkpoints every event it has seen and sessionizes them all at the
-//! end: right, but the state grows with the stream, so every checkpoint
-//! writes more than the last and a long stream never finishes.
+//! end: right on a short stream, but the state grows with the stream, and
+//! every checkpoint writes more than the last.
 use grader::prelude::*;
 
 #[derive(Default, Serialize, Deserialize)]
