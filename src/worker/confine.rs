@@ -109,12 +109,27 @@ impl Confinement {
             }
         }
         let fd: Option<OwnedFd> = created.into();
+        let fd = fd.map(above_channels).transpose()?;
         let sandbox = match fd {
             Some(_) => Sandbox::Landlock,
             None => Sandbox::Unavailable(NO_LANDLOCK.to_string()),
         };
         Ok(Prepared { ruleset: fd, sandbox })
     }
+}
+
+/// The same open file under a descriptor number of 10 or more (closed on
+/// exec): a child's setup moves its channels onto 3 and 4, and must not
+/// overwrite a descriptor it still needs.
+pub fn above_channels(fd: OwnedFd) -> std::io::Result<OwnedFd> {
+    use std::os::fd::FromRawFd;
+    // SAFETY: F_DUPFD_CLOEXEC duplicates a descriptor we own; the new one is
+    // owned by the returned OwnedFd.
+    let high = unsafe { libc::fcntl(fd.as_raw_fd(), libc::F_DUPFD_CLOEXEC, 10) };
+    if high < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(unsafe { OwnedFd::from_raw_fd(high) })
 }
 
 fn file_rights() -> BitFlags<AccessFs> {

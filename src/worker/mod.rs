@@ -22,7 +22,7 @@ use grader::protocol::{Done, Form, Hello, Reply, Request, RunRequest};
 use serde_json::Value;
 use std::ffi::OsString;
 use std::io::{BufRead, BufReader, Read};
-use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::fd::AsRawFd;
 use std::os::unix::net::UnixStream;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::PathBuf;
@@ -120,8 +120,10 @@ impl Worker {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .process_group(0);
-        let request_fd: OwnedFd = child_requests.into();
-        let reply_fd: OwnedFd = child_replies.into();
+        // Above the numbers the child's channels take (3 and 4), so that
+        // moving one there never overwrites another.
+        let request_fd = confine::above_channels(child_requests.into())?;
+        let reply_fd = confine::above_channels(child_replies.into())?;
         let (rq, rp) = (request_fd.as_raw_fd(), reply_fd.as_raw_fd());
         // SAFETY: dup2 is async-signal-safe; the descriptors stay open in
         // the parent until the child has started (they are dropped below).
