@@ -73,6 +73,54 @@ fn new_scaffolds_a_kata_of_each_shape_that_validates_as_it_is() {
 }
 
 #[test]
+fn new_with_lang_python_scaffolds_both_forms_that_validate_as_they_are() {
+    let root = Root::with_own_katas();
+    let katas = root.path().join("katas");
+    let ids: Vec<String> = SHAPES.iter().map(|s| format!("py_{}", s.trim_start_matches("events_to_"))).collect();
+    for (shape, id) in SHAPES.iter().zip(&ids) {
+        let out = root.dekata(&["new", id, "--pattern", "both-forms", "--shape", shape, "--lang", "python"]);
+        assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+        assert!(stdout(&out).contains("raises NotImplementedError"), "{}", stdout(&out));
+        let dir = katas.join("01-both-forms").join(id);
+        for file in ["kata.toml", "starter.rs", "reference.rs", "starter.py", "reference.py"] {
+            assert!(dir.join(file).is_file(), "{}", dir.join(file).display());
+        }
+        let toml = read(dir.join("kata.toml"));
+        assert!(toml.contains("\n[python]\nprompt = "), "{toml}");
+        assert!(toml.contains(&format!("def {id}(")), "the Python prompt shows the signature:\n{toml}");
+        let mutants = walk(&dir.join("mutants"));
+        let python: Vec<&PathBuf> = mutants.iter().filter(|m| m.extension().is_some_and(|e| e == "py")).collect();
+        assert!(python.len() >= 2, "{mutants:?}");
+        for m in mutants.iter() {
+            let header = if python.contains(&m) { "# expect: " } else { "//! expect: " };
+            assert!(read(m.clone()).starts_with(header), "{}", m.display());
+        }
+    }
+    // The events' memory case runs on a shorter stream for Python.
+    let toml = read(katas.join("01-both-forms").join("py_map").join("kata.toml"));
+    assert!(toml.contains("memory = { scale = 4 }\n"), "{toml}");
+    assert!(toml.contains("\npython = { events = 200000 }\n"), "{toml}");
+
+    let mut args = vec!["validate", "--jobs", "2"];
+    args.extend(ids.iter().map(String::as_str));
+    let out = root.dekata(&args);
+    let text = stdout(&out);
+    assert_eq!(code(&out), 0, "{text}{}", stderr(&out));
+    assert!(text.contains(&format!("{n} of {n} katas valid", n = SHAPES.len())), "{text}");
+    for id in &ids {
+        let report = text
+            .split("\n\n")
+            .find(|block| block.starts_with(&format!("{id} (")))
+            .unwrap_or_else(|| panic!("no report for {id}:\n{text}"));
+        assert!(report.contains("Python reference passes"), "{report}");
+        assert!(report.contains("agreeing with the Rust reference"), "{report}");
+        assert!(report.contains("Python starter loads and is not implemented"), "{report}");
+        assert!(report.matches("\u{2713} Python mutant ").count() >= 2, "{report}");
+        assert!(report.contains("\u{2713} Rust mutant "), "{report}");
+    }
+}
+
+#[test]
 fn new_never_overwrites_and_refuses_bad_requests() {
     let root = Root::with_own_katas();
     let out = root.dekata(&["new", "taken", "--pattern", "drills"]);
@@ -108,6 +156,17 @@ fn new_never_overwrites_and_refuses_bad_requests() {
     }
     let out = root.dekata(&["new", "fine_id", "--pattern", "../escape"]);
     assert_eq!(code(&out), 2);
+
+    // No Python scaffold of the DataFrame shape yet: refused before anything
+    // is made, the pattern's folder included.
+    let out = root.dekata(&["new", "fine_id", "--pattern", "pyspark", "--shape", "dataframes", "--lang", "python"]);
+    assert_eq!(code(&out), 2, "{}", stdout(&out));
+    assert!(stderr(&out).contains("DataFrame shape has no Python scaffold"), "{}", stderr(&out));
+    assert!(!katas.join("02-pyspark").exists());
+    // A Python keyword cannot name a Python function.
+    let out = root.dekata(&["new", "lambda", "--pattern", "drills", "--lang", "python"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("Python keyword"), "{}", stderr(&out));
 
     assert_eq!(snapshot(&katas), before, "a refused `new` must leave the katas as they were");
     assert!(!root.path().join("escape").exists());

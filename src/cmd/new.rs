@@ -4,10 +4,14 @@
 //!
 //! The files come from `src/new_templates/`: one commented `kata.toml` for
 //! every shape, and per shape the prompt, the starter, the reference and
-//! the mutants. `{id}`, `{pattern}` and friends are filled in here.
+//! the mutants. `{id}`, `{pattern}` and friends are filled in here. With
+//! `--lang python` the kata gets its Python form too: per shape a `[python]`
+//! table and `.py` starter, reference and mutants (every shape but
+//! `dataframes`).
 
 use crate::catalog::{self, Kata, Shape};
 use crate::error::BadRequest;
+use crate::language::Language;
 use crate::workspace::Workspace;
 use anyhow::{Context, Result};
 use colored::Colorize;
@@ -23,6 +27,10 @@ pub struct Args {
     /// Its call shape, e.g. events_to_map
     #[arg(long)]
     pub shape: Option<String>,
+    /// rust (the default) writes the Rust form; python adds the Python form
+    /// too: starter.py, reference.py, mutants/*.py and a [python] table
+    #[arg(long, value_name = "LANG", value_parser = crate::language::parse_arg)]
+    pub lang: Option<Language>,
 }
 
 /// One file of a scaffold: its path inside the kata folder and its text.
@@ -35,14 +43,18 @@ struct File {
 pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let shape = parse_shape(args.shape.as_deref())?;
     let templates = templates(shape);
-    check_id(&args.id)?;
+    let python = match args.lang.unwrap_or(Language::Rust) {
+        Language::Rust => None,
+        Language::Python => Some(python_templates(shape).ok_or_else(|| BadRequest::new(NO_PYTHON_DATAFRAMES))?),
+    };
+    check_id(&args.id, python.is_some())?;
     check_pattern(&args.pattern)?;
     let katas = catalog::load_all(&ws.katas())?;
     refuse_taken_id(ws, &katas, &args.id)?;
     let dir = pattern_folder(ws, &katas, &args.pattern)?.join(&args.id);
-    let files = scaffold(shape, &templates, &args.id, &args.pattern);
+    let files = scaffold(shape, &templates, python.as_ref(), &args.id, &args.pattern);
     write_kata(&dir, &files)?;
-    print_made(ws, &dir, shape, &files, &args.id);
+    print_made(ws, &dir, shape, &files, &args.id, python.is_some());
     Ok(true)
 }
 
@@ -57,13 +69,17 @@ fn parse_shape(name: Option<&str>) -> Result<Shape> {
 }
 
 /// A kata id names its folder and its entry function: a snake_case Rust
-/// identifier that is not a keyword.
-fn check_id(id: &str) -> Result<()> {
+/// identifier that is not a keyword, and with a Python form not a Python
+/// keyword either.
+fn check_id(id: &str, python: bool) -> Result<()> {
     let mut chars = id.chars();
     let snake = chars.next().is_some_and(|c| c.is_ascii_lowercase())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
     if !snake || RUST_KEYWORDS.contains(&id) {
         return Err(BadRequest::new(BAD_ID.replace("{id}", id)).into());
+    }
+    if python && PYTHON_KEYWORDS.contains(&id) {
+        return Err(BadRequest::new(PYTHON_KEYWORD_ID.replace("{id}", id)).into());
     }
     Ok(())
 }
@@ -126,21 +142,40 @@ fn strip_number(folder: &str) -> Option<&str> {
     number_of(folder).and(folder.split_once('-').map(|(_, rest)| rest))
 }
 
-/// The files of a new kata of `shape`, placeholders filled in.
-fn scaffold(shape: Shape, templates: &Templates, id: &str, pattern: &str) -> Vec<File> {
+/// The files of a new kata of `shape`, placeholders filled in; with
+/// `python`, its Python form too.
+fn scaffold(
+    shape: Shape,
+    templates: &Templates,
+    python: Option<&PythonTemplates>,
+    id: &str,
+    pattern: &str,
+) -> Vec<File> {
     let fill = |text: &str| text.replace("{id}", id);
     // The shared file up to its cases; a shape with cases of its own (row
     // families, job procedures, chunks) replaces the events' cases.
     let split = KATA_TOML.find(CASES_START).unwrap_or(KATA_TOML.len());
     let (head, event_cases) = KATA_TOML.split_at(split);
+    // The Python form: the [python] table after the prompt and hints, and a
+    // shorter stream on the memory case (the only case of the events'
+    // cases that needs one).
+    let about = match python {
+        Some(p) => format!("{}\n\n{}", templates.about.trim_end(), PYTHON_TOML.replace("{table}", p.table.trim_end())),
+        None => templates.about.trim_end().to_string(),
+    };
+    let python_case = if python.is_some() { PYTHON_CASE.trim_end() } else { "" };
     let toml = format!("{head}{}", templates.cases.unwrap_or(event_cases))
-        .replace("{about}", templates.about.trim_end())
+        .replace("{about}", about.trim_end())
+        .replace("{python_case}", python_case)
         .replace("{order}", templates.order)
         .replace("{grain}", templates.grain)
         .replace("{shape}", shape.name())
         .replace("{pattern}", pattern);
     let mut files = vec![File { path: "kata.toml", text: fill(&toml) }];
     files.extend(templates.sources.iter().map(|(path, text)| File { path, text: fill(text) }));
+    if let Some(p) = python {
+        files.extend(p.sources.iter().map(|(path, text)| File { path, text: fill(text) }));
+    }
     files
 }
 
@@ -216,6 +251,88 @@ fn templates(shape: Shape) -> Templates {
 }
 
 const KATA_TOML: &str = include_str!("../new_templates/kata.toml.tmpl");
+
+/// A shape's Python form: its `[python]` table and its `.py` files.
+struct PythonTemplates {
+    table: &'static str,
+    sources: Sources,
+}
+
+/// The Python form of a shape's scaffold; none yet for `dataframes` (its
+/// Python form will be PySpark).
+fn python_templates(shape: Shape) -> Option<PythonTemplates> {
+    let (table, sources) = match shape {
+        Shape::EventsToMap => (include_str!("../new_templates/events_to_map/python.toml.tmpl"), MAP_PYTHON),
+        Shape::EventsToList => (include_str!("../new_templates/events_to_list/python.toml.tmpl"), LIST_PYTHON),
+        Shape::EventsToIter => (include_str!("../new_templates/events_to_iter/python.toml.tmpl"), ITER_PYTHON),
+        Shape::EventsToValue => (include_str!("../new_templates/events_to_value/python.toml.tmpl"), VALUE_PYTHON),
+        Shape::RowsToSplit => (include_str!("../new_templates/rows_to_split/python.toml.tmpl"), ROWS_PYTHON),
+        Shape::EventsToTable => (include_str!("../new_templates/events_to_table/python.toml.tmpl"), TABLE_PYTHON),
+        Shape::ChunksToList => (include_str!("../new_templates/chunks_to_list/python.toml.tmpl"), CHUNK_PYTHON),
+        Shape::DataFrames => return None,
+    };
+    Some(PythonTemplates { table, sources })
+}
+
+/// The comments around a shape's `[python]` table, placed after the prompt
+/// and hints; `{table}` is the table.
+const PYTHON_TOML: &str = include_str!("../new_templates/python.toml.tmpl");
+
+/// What the memory case of the events' cases gets for Python: a shorter
+/// stream, so that feeding the worker stays under a couple of seconds.
+const PYTHON_CASE: &str = include_str!("../new_templates/python_case.toml.tmpl");
+
+const MAP_PYTHON: Sources = &[
+    ("starter.py", include_str!("../new_templates/events_to_map/starter.py.tmpl")),
+    ("reference.py", include_str!("../new_templates/events_to_map/reference.py.tmpl")),
+    ("mutants/wrong_key.py", include_str!("../new_templates/events_to_map/mutants/wrong_key.py.tmpl")),
+    ("mutants/collect_first.py", include_str!("../new_templates/events_to_map/mutants/collect_first.py.tmpl")),
+];
+
+const LIST_PYTHON: Sources = &[
+    ("starter.py", include_str!("../new_templates/events_to_list/starter.py.tmpl")),
+    ("reference.py", include_str!("../new_templates/events_to_list/reference.py.tmpl")),
+    (
+        "mutants/one_row_per_purchase.py",
+        include_str!("../new_templates/events_to_list/mutants/one_row_per_purchase.py.tmpl"),
+    ),
+    ("mutants/collect_first.py", include_str!("../new_templates/events_to_list/mutants/collect_first.py.tmpl")),
+];
+
+const ITER_PYTHON: Sources = &[
+    ("starter.py", include_str!("../new_templates/events_to_iter/starter.py.tmpl")),
+    ("reference.py", include_str!("../new_templates/events_to_iter/reference.py.tmpl")),
+    ("mutants/wrong_field.py", include_str!("../new_templates/events_to_iter/mutants/wrong_field.py.tmpl")),
+    ("mutants/collect_first.py", include_str!("../new_templates/events_to_iter/mutants/collect_first.py.tmpl")),
+];
+
+const VALUE_PYTHON: Sources = &[
+    ("starter.py", include_str!("../new_templates/events_to_value/starter.py.tmpl")),
+    ("reference.py", include_str!("../new_templates/events_to_value/reference.py.tmpl")),
+    ("mutants/wrong_field.py", include_str!("../new_templates/events_to_value/mutants/wrong_field.py.tmpl")),
+    ("mutants/collect_first.py", include_str!("../new_templates/events_to_value/mutants/collect_first.py.tmpl")),
+];
+
+const ROWS_PYTHON: Sources = &[
+    ("starter.py", include_str!("../new_templates/rows_to_split/starter.py.tmpl")),
+    ("reference.py", include_str!("../new_templates/rows_to_split/reference.py.tmpl")),
+    ("mutants/drops_bad_rows.py", include_str!("../new_templates/rows_to_split/mutants/drops_bad_rows.py.tmpl")),
+    ("mutants/builtin_int.py", include_str!("../new_templates/rows_to_split/mutants/builtin_int.py.tmpl")),
+];
+
+const TABLE_PYTHON: Sources = &[
+    ("starter.py", include_str!("../new_templates/events_to_table/starter.py.tmpl")),
+    ("reference.py", include_str!("../new_templates/events_to_table/reference.py.tmpl")),
+    ("mutants/appends.py", include_str!("../new_templates/events_to_table/mutants/appends.py.tmpl")),
+    ("mutants/event_time.py", include_str!("../new_templates/events_to_table/mutants/event_time.py.tmpl")),
+];
+
+const CHUNK_PYTHON: Sources = &[
+    ("starter.py", include_str!("../new_templates/chunks_to_list/starter.py.tmpl")),
+    ("reference.py", include_str!("../new_templates/chunks_to_list/reference.py.tmpl")),
+    ("mutants/skips_state.py", include_str!("../new_templates/chunks_to_list/mutants/skips_state.py.tmpl")),
+    ("mutants/int_keys.py", include_str!("../new_templates/chunks_to_list/mutants/int_keys.py.tmpl")),
+];
 
 const ROWS_SOURCES: Sources = &[
     ("starter.rs", include_str!("../new_templates/rows_to_split/starter.rs.tmpl")),
@@ -302,7 +419,7 @@ fn write_file(path: &Path, text: &str) -> Result<()> {
     std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
 }
 
-fn print_made(ws: &Workspace, dir: &Path, shape: Shape, files: &[File], id: &str) {
+fn print_made(ws: &Workspace, dir: &Path, shape: Shape, files: &[File], id: &str, python: bool) {
     println!(
         "{} {}",
         "Created".green().bold(),
@@ -313,7 +430,7 @@ fn print_made(ws: &Workspace, dir: &Path, shape: Shape, files: &[File], id: &str
         println!("  {:<width$}  {}", file.path, describe(file).dimmed());
     }
     println!();
-    println!("{}", NEXT_STEPS.replace("{id}", id));
+    println!("{}", if python { NEXT_STEPS_PYTHON } else { NEXT_STEPS }.replace("{id}", id));
 }
 
 /// What a scaffolded file is for, as listed after `new`.
@@ -322,11 +439,13 @@ fn describe(file: &File) -> String {
         "kata.toml" => "what it asks, how it is called and graded (every field commented)".into(),
         "starter.rs" => "what learners start from: compiles, reaches todo!()".into(),
         "reference.rs" => "the reference solution".into(),
+        "starter.py" => "what learners start from: runs, raises NotImplementedError".into(),
+        "reference.py" => "the Python reference: must agree with reference.rs on every case".into(),
         _ => file
             .text
             .lines()
             .next()
-            .and_then(|l| l.strip_prefix("//!"))
+            .and_then(|l| l.strip_prefix("//!").or_else(|| l.strip_prefix('#')))
             .map(|l| format!("a known-wrong solution ({})", l.trim()))
             .unwrap_or_default(),
     }
@@ -340,9 +459,23 @@ const RUST_KEYWORDS: &[&str] = &[
     "box", "do", "final", "macro", "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
 ];
 
+/// Python's keywords that Rust lets an id take (`match`, `case` and `type`
+/// are soft keywords, fine as names).
+const PYTHON_KEYWORDS: &[&str] = &[
+    "and", "assert", "class", "def", "del", "elif", "except", "finally", "from", "global", "import", "is", "lambda",
+    "nonlocal", "not", "or", "pass", "raise", "with",
+];
+
 const BAD_ID: &str = "`{id}` cannot be a kata id: an id is a snake_case Rust identifier (lowercase letters, \
 digits and underscores, starting with a letter, not a keyword), e.g. `count_sessions`; it names the kata's \
 folder and the function learners write.";
+
+const PYTHON_KEYWORD_ID: &str = "`{id}` cannot be the id of a kata with a Python form: it is a Python keyword, \
+and the id names the function learners write. Choose another id.";
+
+const NO_PYTHON_DATAFRAMES: &str = "the DataFrame shape has no Python scaffold yet (its Python katas will be \
+PySpark, and they come later): `dekata new --shape dataframes` makes the Rust form only. Leave out `--lang python`, \
+or choose another shape.";
 
 const TAKEN: &str = "`{id}` is taken: {dir} already exists. dekata new never overwrites; choose another id.";
 
@@ -356,3 +489,12 @@ const NEXT_STEPS: &str = "It validates as it is. Next:
      `//! expect: <verdict>` header (see katas/README.md)
   3. dekata validate {id}     after each step, until it passes again";
 
+const NEXT_STEPS_PYTHON: &str = "It validates as it is, in Rust and in Python. Next:
+  1. dekata validate {id}     see it pass before you change anything
+  2. edit kata.toml (prompt, cases, and the [python] table), reference.rs and
+     starter.rs into your kata, then reference.py and starter.py to match:
+     the Python reference must agree with the Rust one on every case; keep
+     the mutants in step: each is a complete wrong answer with its
+     `//! expect: <verdict>` (Rust) or `# expect: <verdict>` (Python) header
+     (see katas/README.md)
+  3. dekata validate {id}     after each step, until it passes again";
