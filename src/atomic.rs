@@ -17,7 +17,9 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
         use std::os::unix::fs::PermissionsExt;
         std::fs::Permissions::from_mode(0o644)
     });
-    tmp.as_file().set_permissions(mode).with_context(|| format!("cannot set permissions on {}", tmp.path().display()))?;
+    tmp.as_file()
+        .set_permissions(mode)
+        .with_context(|| format!("cannot set permissions on {}", tmp.path().display()))?;
     tmp.as_file().sync_all().with_context(|| format!("cannot sync {}", tmp.path().display()))?;
     tmp.persist(path).with_context(|| format!("cannot replace {}", path.display()))?;
     Ok(())

@@ -422,9 +422,7 @@ pub fn load_all(katas_dir: &Path) -> Result<Vec<Kata>> {
         katas.push(kata);
     }
     // Pattern folders in order (01-, 02-, ...), then warm-ups first.
-    katas.sort_by(|a, b| {
-        (a.dir.parent(), a.difficulty, &a.id).cmp(&(b.dir.parent(), b.difficulty, &b.id))
-    });
+    katas.sort_by(|a, b| (a.dir.parent(), a.difficulty, &a.id).cmp(&(b.dir.parent(), b.difficulty, &b.id)));
     Ok(katas)
 }
 
@@ -555,7 +553,13 @@ pub fn by_pattern(katas: &[Kata]) -> Vec<(String, Vec<&Kata>)> {
         }
         groups.entry(k.pattern.clone()).or_default().push(k);
     }
-    order.into_iter().map(|p| { let g = groups.remove(&p).unwrap_or_default(); (p, g) }).collect()
+    order
+        .into_iter()
+        .map(|p| {
+            let g = groups.remove(&p).unwrap_or_default();
+            (p, g)
+        })
+        .collect()
 }
 
 /// Ids whose solution file would collide with dekata's files in solutions/.

@@ -15,8 +15,8 @@
 //!   a kata that declares a grain, every other pass or wrong answer holds it;
 //! - plan: a rejected plan fails it; on a kata with plan rules, a pass holds it.
 
-pub use crate::concern::Concern;
 use crate::concern;
+pub use crate::concern::Concern;
 use crate::report::{CaseReport, Rule, Verdict};
 use serde::Serialize;
 

@@ -20,8 +20,8 @@ mod results;
 mod settings;
 mod solution_files;
 mod state_file;
-mod worker;
 mod words;
+mod worker;
 mod workspace;
 
 use clap::{Parser, Subcommand};

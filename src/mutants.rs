@@ -45,9 +45,10 @@ fn parse(path: PathBuf) -> Result<Mutant> {
         match body.strip_prefix("expect:") {
             Some(v) => {
                 let v = v.trim();
-                expect = Some(Verdict::parse(v).ok_or_else(|| {
-                    BadRequest::new(format!("{}: `expect: {v}` is not a verdict", path.display()))
-                })?);
+                expect =
+                    Some(Verdict::parse(v).ok_or_else(|| {
+                        BadRequest::new(format!("{}: `expect: {v}` is not a verdict", path.display()))
+                    })?);
             }
             None => about.push(body.to_string()),
         }

@@ -71,7 +71,8 @@ pub fn launch(program: &Program, limits: Limits) -> Result<Launch> {
     read.extend(python.prefixes.iter().cloned());
     read.push(runner_dir);
     read.push(solution.clone());
-    let execute = [Some(python.executable.clone()), confine::interpreter(&python.executable)].into_iter().flatten().collect();
+    let execute =
+        [Some(python.executable.clone()), confine::interpreter(&python.executable)].into_iter().flatten().collect();
     Ok(Launch {
         program: python.executable.clone(),
         args: vec![

@@ -3,8 +3,8 @@
 
 use crate::catalog::Kata;
 use crate::grading::Observer;
-use crate::words::{bytes, records};
 use crate::report::{CaseReport, Overall, Report, Verdict};
+use crate::words::{bytes, records};
 use colored::Colorize;
 
 /// Decides once whether output is colored.
@@ -149,7 +149,9 @@ fn times_of(record: &serde_json::Value) -> String {
     };
     let parts: Vec<String> = TIME_FIELDS
         .iter()
-        .filter_map(|f| row.get(f).and_then(serde_json::Value::as_i64).map(|t| format!("{f} {}", grader::jobs::utc_text(t))))
+        .filter_map(|f| {
+            row.get(f).and_then(serde_json::Value::as_i64).map(|t| format!("{f} {}", grader::jobs::utc_text(t)))
+        })
         .collect();
     if parts.is_empty() { String::new() } else { format!("  # {}", parts.join(" \u{00b7} ")) }
 }

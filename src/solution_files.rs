@@ -9,9 +9,9 @@
 //! grader's prelude in scope. Grading never uses it, and the project's
 //! `cargo test --workspace` never builds it.
 
-use crate::language::Language;
 use crate::catalog::Kata;
 use crate::error::BadRequest;
+use crate::language::Language;
 use crate::workspace::Workspace;
 use anyhow::{Context, Result, bail};
 use std::io::Write;
@@ -27,7 +27,10 @@ pub fn path(ws: &Workspace, kata: &Kata, language: Language) -> PathBuf {
 pub fn ensure(ws: &Workspace, kata: &Kata, language: Language) -> Result<(PathBuf, bool)> {
     if !kata.speaks(language) {
         return Err(BadRequest::new(
-            NO_FORM.replace("{kata}", &kata.id).replace("{language}", language.title()).replace("{key}", language.key()),
+            NO_FORM
+                .replace("{kata}", &kata.id)
+                .replace("{language}", language.title())
+                .replace("{key}", language.key()),
         )
         .into());
     }
@@ -77,7 +80,10 @@ pub fn refresh(ws: &Workspace) -> Result<()> {
         .iter()
         .any(|(_, file)| std::fs::read_to_string(dir.join(file)).is_ok_and(|t| t.contains("datafusion::")));
     let manifest = if frames {
-        MANIFEST_TEXT.replace("serde_json = \"1\"\n", &format!("serde_json = \"1\"\n{}", ENGINE_DEPENDENCY.replace("{version}", crate::compile::engine::ENGINE)))
+        MANIFEST_TEXT.replace(
+            "serde_json = \"1\"\n",
+            &format!("serde_json = \"1\"\n{}", ENGINE_DEPENDENCY.replace("{version}", crate::compile::engine::ENGINE)),
+        )
     } else {
         MANIFEST_TEXT.to_string()
     };

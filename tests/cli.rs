@@ -74,7 +74,10 @@ fn show_prints_prompt_signature_and_cases() {
     let out = dekata(&["show", "count_events"]);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
-    assert!(text.contains("pub fn count_events(events: impl Iterator<Item = Event>) -> HashMap<(u64, String), u64>"), "{text}");
+    assert!(
+        text.contains("pub fn count_events(events: impl Iterator<Item = Event>) -> HashMap<(u64, String), u64>"),
+        "{text}"
+    );
     assert!(text.contains("retries-and-nulls"), "{text}");
     assert!(text.contains("memory footprint"), "{text}");
 }
@@ -118,10 +121,7 @@ fn same_seed_same_report_other_seed_other_streams() {
     assert_eq!(a["seed"], 42);
     let (_, c) = check_json(&repo(), "count_events", &["--solution", wrong.to_str().unwrap(), "--seed", "7"]);
     assert_eq!(c["seed"], 7);
-    assert_ne!(
-        case(&a, "retries-and-nulls")["counterexample"],
-        case(&c, "retries-and-nulls")["counterexample"]
-    );
+    assert_ne!(case(&a, "retries-and-nulls")["counterexample"], case(&c, "retries-and-nulls")["counterexample"]);
 }
 
 #[test]

@@ -52,8 +52,7 @@ pub fn values_equal(expected: &Value, actual: &Value, tolerance: f64) -> bool {
             e.len() == a.len() && e.iter().zip(a).all(|(x, y)| values_equal(x, y, tolerance))
         }
         (Value::Object(e), Value::Object(a)) => {
-            e.len() == a.len()
-                && e.iter().all(|(k, x)| a.get(k).is_some_and(|y| values_equal(x, y, tolerance)))
+            e.len() == a.len() && e.iter().all(|(k, x)| a.get(k).is_some_and(|y| values_equal(x, y, tolerance)))
         }
         (e, a) => e == a,
     }

@@ -59,9 +59,7 @@ fn write_record(line: &mut Vec<u8>, record: &Record) {
     let written = match record {
         Record::Event(e) => serde_json::to_writer(&mut *line, e),
         Record::Row(r) => serde_json::to_writer(&mut *line, r),
-        Record::Table(t) => {
-            serde_json::to_writer(&mut *line, &serde_json::json!({ "table": t.table, "row": &t.row }))
-        }
+        Record::Table(t) => serde_json::to_writer(&mut *line, &serde_json::json!({ "table": t.table, "row": &t.row })),
     };
     if written.is_err() {
         line.extend_from_slice(b"null");

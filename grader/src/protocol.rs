@@ -141,10 +141,16 @@ pub enum Reply {
     Hello(Hello),
     /// Output items, for a worker that leaves canonicalisation to the
     /// parent ([`Output::Streamed`]).
-    Items { id: u64, form: Form, items: Vec<Value> },
+    Items {
+        id: u64,
+        form: Form,
+        items: Vec<Value>,
+    },
     Done(Done),
     /// An allocation failed at the process's hard cap.
-    OutOfMemory { bytes: u64 },
+    OutOfMemory {
+        bytes: u64,
+    },
 }
 
 /// Reads one reply line. (A function of the grader's, so that it is built
@@ -190,15 +196,25 @@ pub struct Done {
 pub enum Outcome {
     Returned,
     /// A panic (Rust) or an uncaught exception (Python).
-    Panicked { message: String, location: String },
+    Panicked {
+        message: String,
+        location: String,
+    },
     /// The starter's `todo!()` or `NotImplementedError`.
-    NotImplemented { message: String },
+    NotImplemented {
+        message: String,
+    },
     /// The solution tried something a worker may not do (open a file,
     /// start a process, signal another process) and was stopped.
-    Forbidden { action: String, target: String },
+    Forbidden {
+        action: String,
+        target: String,
+    },
     /// The solution asked its process to exit (Python's `sys.exit()`)
     /// instead of returning.
-    Exited { code: String },
+    Exited {
+        code: String,
+    },
 }
 
 /// Time and heap of one call.

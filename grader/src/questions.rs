@@ -40,11 +40,7 @@ pub fn for_families(families: &[Family]) -> &'static str {
         Family::Empty,
         Family::Single,
     ];
-    PRIORITY
-        .iter()
-        .find(|f| families.contains(f))
-        .map(|f| for_family(*f))
-        .unwrap_or(CORRECTNESS)
+    PRIORITY.iter().find(|f| families.contains(f)).map(|f| for_family(*f)).unwrap_or(CORRECTNESS)
 }
 
 pub fn for_family(family: Family) -> &'static str {

@@ -207,7 +207,8 @@ impl Sink {
 
 /// The schema fields and row keys that `error` names as whole words.
 pub fn named_fields(error: &str, row: &RawRow) -> Vec<String> {
-    let mut fields: Vec<String> = SCHEMA_FIELDS.iter().filter(|f| contains_word(error, f)).map(|f| f.to_string()).collect();
+    let mut fields: Vec<String> =
+        SCHEMA_FIELDS.iter().filter(|f| contains_word(error, f)).map(|f| f.to_string()).collect();
     for k in row.keys() {
         if !k.is_empty() && !fields.contains(k) && contains_word(error, k) {
             fields.push(k.clone());

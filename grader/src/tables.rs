@@ -91,7 +91,8 @@ pub enum Dataset {
 }
 
 impl Dataset {
-    pub const ALL: [Dataset; 4] = [Dataset::OrdersPayments, Dataset::Clicks, Dataset::SalesStores, Dataset::ClicksUsers];
+    pub const ALL: [Dataset; 4] =
+        [Dataset::OrdersPayments, Dataset::Clicks, Dataset::SalesStores, Dataset::ClicksUsers];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -155,9 +156,8 @@ impl TableRow {
 const REGIONS: [&str; 4] = ["eu", "us", "apac", "latam"];
 const METHODS: [&str; 5] = ["apple_pay", "bank_transfer", "card", "gift_card", "paypal"];
 const PAGES: [&str; 5] = ["/", "/search", "/product", "/cart", "/checkout"];
-const CITIES: [&str; 12] = [
-    "Berlin", "Lagos", "Lima", "Lisbon", "Mumbai", "Osaka", "Oslo", "Paris", "Quito", "Seoul", "Sydney", "Toronto",
-];
+const CITIES: [&str; 12] =
+    ["Berlin", "Lagos", "Lima", "Lisbon", "Mumbai", "Osaka", "Oslo", "Paris", "Quito", "Seoul", "Sydney", "Toronto"];
 const PLANS: [&str; 4] = ["enterprise", "free", "pro", "team"];
 /// Session katas cut at 30 minutes: gaps cluster around that edge.
 const CLICK_GAPS: [i64; 8] = [5, 40, 600, 1_799, 1_800, 1_801, 3_600, 86_400];
@@ -262,7 +262,11 @@ impl Gen<'_> {
         let strangers = (1..=3).map(|i| customers as i64 + i);
         let payers: Vec<i64> = ordered.into_iter().chain(strangers).collect();
         for customer in payers {
-            let count = if customer as u64 == self.spec.params.hot_user && self.has(Family::Skew) { 6 } else { self.rng.below(4) };
+            let count = if customer as u64 == self.spec.params.hot_user && self.has(Family::Skew) {
+                6
+            } else {
+                self.rng.below(4)
+            };
             for _ in 0..count {
                 let region = if self.rng.chance(0.7) { home(customer) } else { *self.rng.pick(&REGIONS) };
                 let primary = if self.has(Family::Nulls) && self.rng.chance(self.spec.params.null_rate) {
@@ -396,7 +400,10 @@ mod tests {
         // A customer with orders in two regions.
         let mut regions: std::collections::HashMap<i64, std::collections::HashSet<&str>> = Default::default();
         for o in &orders {
-            regions.entry(o.row["customer_id"].as_i64().unwrap()).or_default().insert(o.row["region"].as_str().unwrap());
+            regions
+                .entry(o.row["customer_id"].as_i64().unwrap())
+                .or_default()
+                .insert(o.row["region"].as_str().unwrap());
         }
         assert!(regions.values().any(|r| r.len() > 1));
     }

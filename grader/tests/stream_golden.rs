@@ -14,7 +14,14 @@ const ROW_FAMILIES: [Family; 5] =
 fn fingerprint(families: &[Family]) -> String {
     let rows = families.iter().any(|f| ROW_FAMILIES.contains(f));
     let record = if rows { RecordKind::Rows } else { RecordKind::Events };
-    let spec = StreamSpec { record, seed: 20_261_124, events: 3_000, families: families.to_vec(), params: StreamParams::default(), dataset: None };
+    let spec = StreamSpec {
+        record,
+        seed: 20_261_124,
+        events: 3_000,
+        families: families.to_vec(),
+        params: StreamParams::default(),
+        dataset: None,
+    };
     let mut text = String::new();
     if rows {
         for r in RowStream::new(&spec) {
@@ -42,12 +49,19 @@ fn current() -> String {
         writeln!(out, "{} = {}", f.name(), fingerprint(&[f])).unwrap();
     }
     writeln!(out, "retries+nulls+ties = {}", fingerprint(&[Family::Retries, Family::Nulls, Family::Ties])).unwrap();
-    writeln!(out, "out_of_order+late+skew = {}", fingerprint(&[Family::OutOfOrder, Family::Late, Family::Skew])).unwrap();
-    writeln!(out, "rows: nulls+missing+wrong+drift = {}", fingerprint(&[Family::Nulls, Family::MissingFields, Family::WrongTypes, Family::SchemaDrift])).unwrap();
+    writeln!(out, "out_of_order+late+skew = {}", fingerprint(&[Family::OutOfOrder, Family::Late, Family::Skew]))
+        .unwrap();
+    writeln!(
+        out,
+        "rows: nulls+missing+wrong+drift = {}",
+        fingerprint(&[Family::Nulls, Family::MissingFields, Family::WrongTypes, Family::SchemaDrift])
+    )
+    .unwrap();
     for dataset in Dataset::ALL {
         for families in [&[Family::Clean][..], &[Family::Nulls, Family::Ties, Family::Retries, Family::Skew]] {
             let names: Vec<&str> = families.iter().map(|f| f.name()).collect();
-            writeln!(out, "tables {}: {} = {}", dataset.name(), names.join("+"), table_fingerprint(dataset, families)).unwrap();
+            writeln!(out, "tables {}: {} = {}", dataset.name(), names.join("+"), table_fingerprint(dataset, families))
+                .unwrap();
         }
     }
     out

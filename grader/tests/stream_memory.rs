@@ -11,7 +11,14 @@ static HEAP: CountingAlloc = CountingAlloc;
 static MEASURING: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 fn peak_while_draining(events: u64, families: &[Family]) -> usize {
-    let spec = StreamSpec { record: Default::default(), seed: 1, events, families: families.to_vec(), params: StreamParams::default(), dataset: None };
+    let spec = StreamSpec {
+        record: Default::default(),
+        seed: 1,
+        events,
+        families: families.to_vec(),
+        params: StreamParams::default(),
+        dataset: None,
+    };
     let base = reset_peak();
     let mut n = 0u64;
     for e in EventStream::new(&spec) {

@@ -82,9 +82,7 @@ fn footer(kata: &Kata, total: usize, revealed: &Revealed) -> String {
         (1, _) => ONE_MORE,
         _ => MORE,
     };
-    text.replace("{kata}", &kata.id)
-        .replace("{left}", &left.to_string())
-        .replace("{total}", &total.to_string())
+    text.replace("{kata}", &kata.id).replace("{left}", &left.to_string()).replace("{total}", &total.to_string())
 }
 
 const NO_HINTS: &str = "{kata} has no hints. Read the prompt again with `dekata show {kata}`.";

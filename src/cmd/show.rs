@@ -2,10 +2,10 @@
 
 use crate::catalog;
 use crate::error::BadRequest;
-use crate::words::records;
 use crate::language::Language;
 use crate::settings;
 use crate::solution_files;
+use crate::words::records;
 use crate::workspace::Workspace;
 use anyhow::{Context, Result};
 use colored::Colorize;

@@ -5,10 +5,10 @@
 //! and is not implemented, every mutant gets exactly its declared verdict;
 //! and every case either kills a Rust mutant or says why it exists.
 
-use crate::language::Language;
 use super::pool;
 use crate::catalog::{self, Kata};
 use crate::grading::{self, Quiet, Request};
+use crate::language::Language;
 use crate::mutants;
 use crate::render;
 use crate::report::{Overall, Report, Verdict};
@@ -39,7 +39,8 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
         None => Language::ALL.to_vec(),
     };
     let all = catalog::load_all(&ws.katas())?;
-    let chosen: Vec<&Kata> = if args.katas.is_empty() { all.iter().collect() } else { catalog::select(&all, &args.katas)? };
+    let chosen: Vec<&Kata> =
+        if args.katas.is_empty() { all.iter().collect() } else { catalog::select(&all, &args.katas)? };
     let mut failed = 0;
     // Each kata's log is printed in catalogue order, as soon as it is its turn.
     let mut finished: BTreeMap<usize, String> = BTreeMap::new();
@@ -103,7 +104,8 @@ fn grade_file(ws: &Workspace, kata: &Kata, file: &Path, seed: u64) -> Result<Rep
 }
 
 fn validate(ws: &Workspace, kata: &Kata, languages: &[Language]) -> Result<Log> {
-    let mut log = Log { text: format!("{} {}\n", kata.id.bold(), format!("({})", ws.display(&kata.dir)).dimmed()), good: true };
+    let mut log =
+        Log { text: format!("{} {}\n", kata.id.bold(), format!("({})", ws.display(&kata.dir)).dimmed()), good: true };
 
     if kata.prompt.trim().is_empty() {
         log.bad("the prompt is empty");
@@ -114,7 +116,12 @@ fn validate(ws: &Workspace, kata: &Kata, languages: &[Language]) -> Result<Log> 
     if !kata.speaks(Language::Rust) {
         log.bad("starter.rs and reference.rs must both exist");
     }
-    log.ok(&format!("kata.toml: {} cases, {} hints, prompt of {} words", kata.cases.len(), kata.hints.len(), kata.prompt.split_whitespace().count()));
+    log.ok(&format!(
+        "kata.toml: {} cases, {} hints, prompt of {} words",
+        kata.cases.len(),
+        kata.hints.len(),
+        kata.prompt.split_whitespace().count()
+    ));
     for &language in languages {
         if language != Language::Rust && !kata.speaks(language) {
             continue;
@@ -156,7 +163,11 @@ fn validate_form(ws: &Workspace, kata: &Kata, language: Language, log: &mut Log)
     if starter.verdict == Overall::CompileError {
         log.bad(&format!("the {lang} starter does not load:\n{}", starter.compile.stderr));
     } else if let Some(c) = starter.cases.iter().find(|c| c.verdict != Verdict::NotImplemented) {
-        log.bad(&format!("the {lang} starter gets {} on case `{}` instead of not_implemented", c.verdict.name(), c.name));
+        log.bad(&format!(
+            "the {lang} starter gets {} on case `{}` instead of not_implemented",
+            c.verdict.name(),
+            c.name
+        ));
     } else {
         log.ok(&format!("{lang} starter loads and is not implemented on every case"));
     }
@@ -164,7 +175,10 @@ fn validate_form(ws: &Workspace, kata: &Kata, language: Language, log: &mut Log)
     let mutants = mutants::load(kata, language)?;
     let needed = if language == Language::Rust { 1 } else { 2 };
     if mutants.len() < needed {
-        log.bad(&format!("{} {lang} mutant(s): add known-wrong solutions under mutants/ (at least {needed})", mutants.len()));
+        log.bad(&format!(
+            "{} {lang} mutant(s): add known-wrong solutions under mutants/ (at least {needed})",
+            mutants.len()
+        ));
     }
     let mut kills: BTreeMap<&str, Vec<String>> = kata.cases.iter().map(|c| (c.name.as_str(), Vec::new())).collect();
     for m in &mutants {
@@ -184,7 +198,12 @@ fn validate_form(ws: &Workspace, kata: &Kata, language: Language, log: &mut Log)
         if verdicts == [m.expect] {
             log.ok(&format!("{lang} mutant {}: {} on {}", m.name, m.expect.name(), killers.join(", ")));
         } else if verdicts.is_empty() {
-            log.bad(&format!("{lang} mutant {} passes every case; it should get {} ({})", m.name, m.expect.name(), m.about));
+            log.bad(&format!(
+                "{lang} mutant {} passes every case; it should get {} ({})",
+                m.name,
+                m.expect.name(),
+                m.about
+            ));
         } else {
             let got: Vec<String> = r
                 .cases

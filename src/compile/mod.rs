@@ -38,9 +38,14 @@ pub enum Program {
 
 /// What building a learner-side solution gave.
 pub enum Compiled {
-    Built { program: Program, seconds: f64 },
+    Built {
+        program: Program,
+        seconds: f64,
+    },
     /// The file was refused or did not compile: the text says why.
-    Rejected { stderr: String },
+    Rejected {
+        stderr: String,
+    },
 }
 
 /// Builds the worker for a learner-side file: a learner's solution, a
@@ -51,8 +56,7 @@ pub fn learner(ws: &Workspace, kata: &Kata, solution: &Path, color: bool) -> Res
     }
     let solution = std::fs::canonicalize(solution)
         .with_context(|| format!("cannot resolve the solution path {}", solution.display()))?;
-    let source =
-        std::fs::read_to_string(&solution).with_context(|| format!("cannot read {}", solution.display()))?;
+    let source = std::fs::read_to_string(&solution).with_context(|| format!("cannot read {}", solution.display()))?;
     let refusals = vet::vet(&source);
     if !refusals.is_empty() {
         let shown = ws.display(&solution);

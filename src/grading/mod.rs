@@ -17,11 +17,11 @@ mod side;
 use crate::catalog::{Case, Kata, TableRows};
 use crate::compile::{self, Compiled};
 use crate::error::BadRequest;
-use crate::language::Language;
 use crate::judge::{self, Against, Finding, Judged};
+use crate::language::Language;
 use crate::report::{CaseReport, Report};
-use crate::workspace::Workspace;
 use crate::worker::confine::Sandbox;
+use crate::workspace::Workspace;
 use anyhow::Result;
 use grader::protocol::JobRun;
 use grader::rng::{fnv1a, mix64};
@@ -65,10 +65,9 @@ pub struct Request<'a> {
 pub fn grade(req: &Request<'_>, observer: &mut dyn Observer) -> Result<Report> {
     let language = Language::of(req.solution);
     if !req.kata.speaks(language) {
-        return Err(BadRequest::new(
-            NO_FORM.replace("{kata}", &req.kata.id).replace("{language}", language.title()),
-        )
-        .into());
+        return Err(
+            BadRequest::new(NO_FORM.replace("{kata}", &req.kata.id).replace("{language}", language.title())).into()
+        );
     }
     let program = match compile::learner(req.ws, req.kata, req.solution, req.color)? {
         Compiled::Rejected { stderr } => return Ok(Report::compile_error(&req.kata.id, language, req.seed, stderr)),
@@ -119,7 +118,8 @@ fn grade_case(
     let wall = Duration::from_millis(time_limit * WALL_FACTOR + 1_000);
     let end = run::run_case(learner, &stream, case.memory.as_ref().map(|m| m.scale), &ask, wall)?;
     let root = req.ws.root.display().to_string();
-    let against = Against { reference: &expected, baseline: &baseline, language, solution: solution_display, root: &root };
+    let against =
+        Against { reference: &expected, baseline: &baseline, language, solution: solution_display, root: &root };
     let mut judged: Judged = judge::judge(case, kata, &against, &end);
     if let Finding::Slow(slow) = &mut judged.finding {
         // Near the limit, time the reference again now, on this machine as

@@ -5,10 +5,10 @@
 use super::run;
 use super::side::Side;
 use super::{Request, cache, stream_spec};
-use crate::language::Language;
 use crate::catalog::Case;
 use crate::compile;
 use crate::error::Internal;
+use crate::language::Language;
 use crate::results::{Measured, Observed};
 use anyhow::Result;
 use grader::protocol::Outcome;

@@ -84,7 +84,12 @@ pub fn counterexample(
                 Record::Table(t) => t.row.get(column).map(Value::to_string).unwrap_or_default(),
                 _ => String::new(),
             };
-            minimise_grouped(everything, key, &mut fails, Budget { max_time: Duration::from_secs(15), ..Budget::default() })
+            minimise_grouped(
+                everything,
+                key,
+                &mut fails,
+                Budget { max_time: Duration::from_secs(15), ..Budget::default() },
+            )
         }
         None => minimise(everything, &mut fails, Budget::default()),
     };

@@ -125,11 +125,19 @@ pub enum Finding {
     /// The starter was reached (`todo!()`, `NotImplementedError`).
     NotImplemented,
     /// A panic, or an uncaught exception, and where in the solution.
-    Panicked { message: String, location: Option<String> },
+    Panicked {
+        message: String,
+        location: Option<String>,
+    },
     /// The solution tried something a worker may not do.
-    Forbidden { action: String, target: String },
+    Forbidden {
+        action: String,
+        target: String,
+    },
     /// The solution asked its process to exit (Python's `sys.exit`).
-    Exited { code: String },
+    Exited {
+        code: String,
+    },
     /// The worker ended before reporting.
     Died(Died),
     Wrong(Wrong),
@@ -142,20 +150,37 @@ pub enum Finding {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Died {
     /// Stopped at the wall clock.
-    TimedOut { after_ms: u64 },
+    TimedOut {
+        after_ms: u64,
+    },
     /// Stopped by the CPU backstop.
     CpuLimit,
     /// An allocation failed at the process's hard cap.
-    HardCap { bytes: Option<u64>, cap_mib: u64 },
-    StackOverflow { signal: i32 },
-    Signal { signal: i32, last_words: String },
+    HardCap {
+        bytes: Option<u64>,
+        cap_mib: u64,
+    },
+    StackOverflow {
+        signal: i32,
+    },
+    Signal {
+        signal: i32,
+        last_words: String,
+    },
     /// It exited with status 0 before reporting (`process::exit`, `os._exit`).
     EarlyExit,
     /// It wrote something on the reply channel that is no reply.
-    Garbled { what: String },
+    Garbled {
+        what: String,
+    },
     /// dekata's own worker could not run.
-    WorkerBroken { last_words: String },
-    Exit { code: i32, last_words: String },
+    WorkerBroken {
+        last_words: String,
+    },
+    Exit {
+        code: i32,
+        last_words: String,
+    },
 }
 
 /// How an output differs from the reference's.
@@ -164,17 +189,36 @@ pub enum Wrong {
     NoOutput,
     /// Something the output itself gets wrong, whatever the reference says
     /// (an empty quarantine error), with how many more like it.
-    Problem { first: Problem, more: u64 },
+    Problem {
+        first: Problem,
+        more: u64,
+    },
     /// Two output rows share a grain key.
     Grain(GrainViolation),
     /// A parse that does not account for every input row.
-    Unaccounted { missing: u64, input: u64 },
-    Surplus { extra: u64, input: u64 },
+    Unaccounted {
+        missing: u64,
+        input: u64,
+    },
+    Surplus {
+        extra: u64,
+        input: u64,
+    },
     /// A quarantined row whose error names none of the fields the
     /// reference finds at fault.
-    Blame { row: String, named: Vec<String>, at_fault: Vec<String>, more: u64 },
+    Blame {
+        row: String,
+        named: Vec<String>,
+        at_fault: Vec<String>,
+        more: u64,
+    },
     /// A different output: its size and the reference's.
-    Output { actual: u64, expected: u64, events: u64, joins: bool },
+    Output {
+        actual: u64,
+        expected: u64,
+        events: u64,
+        joins: bool,
+    },
 }
 
 /// A memory case's finding: the peak against the limit, and how it grew.
@@ -490,7 +534,13 @@ fn blame(expected: &[grader::protocol::Fault], actual: &[grader::protocol::Fault
 /// with the stream (and the reference's does not) past the slack; a
 /// resumable job's case also when its checkpointed state outgrew the
 /// reference's.
-fn memory_problem(case: &Case, limits: &Limits, reference: &Measured, learner: &Measured, limit: u64) -> Option<Memory> {
+fn memory_problem(
+    case: &Case,
+    limits: &Limits,
+    reference: &Measured,
+    learner: &Measured,
+    limit: u64,
+) -> Option<Memory> {
     let slack = limits.memory_slack_kib * 1024;
     let peak = learner.measure.peak_heap_bytes;
     let ref_peak = reference.measure.peak_heap_bytes;

@@ -37,7 +37,8 @@ impl Broken {
 
 pub const BROADCAST_QUESTION: &str = "One side of this join is tiny: why shuffle the big one across the cluster?";
 pub const PARTITIONS_QUESTION: &str = "How does this plan run on a cluster of many executors?";
-pub const BROADCAST_MEMORY_QUESTION: &str = "What happens when the table you broadcast does not fit in an executor's memory?";
+pub const BROADCAST_MEMORY_QUESTION: &str =
+    "What happens when the table you broadcast does not fit in an executor's memory?";
 
 /// The first rule the plan breaks, if any.
 pub fn check(rules: &PlanRules, plan: &PlanReport) -> Option<Broken> {
@@ -140,7 +141,10 @@ mod tests {
     #[test]
     fn skew_names_every_partition() {
         let r = |p: Vec<u64>| RepartitionSeen { on: "user_id@1".into(), partitions: p };
-        let plan = PlanReport { repartitions: vec![r(vec![7_000, 1_000, 1_000, 1_000]), r(vec![1, 0, 0, 0])], ..Default::default() };
+        let plan = PlanReport {
+            repartitions: vec![r(vec![7_000, 1_000, 1_000, 1_000]), r(vec![1, 0, 0, 0])],
+            ..Default::default()
+        };
         let f = check(&rules(), &plan).unwrap();
         assert!(matches!(f, Broken::Skew { largest: 7_000, total: 10_000, .. }), "{f:?}");
         let even = PlanReport { repartitions: vec![r(vec![2_600, 2_400, 2_500, 2_500])], ..Default::default() };

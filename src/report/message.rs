@@ -144,7 +144,11 @@ fn wrong(wrong: &Wrong, j: &Judged) -> String {
                     let rows = if actual == expected {
                         String::new()
                     } else {
-                        format!(" (your output has {} rows, the reference's {})", thousands(*actual), thousands(*expected))
+                        format!(
+                            " (your output has {} rows, the reference's {})",
+                            thousands(*actual),
+                            thousands(*expected)
+                        )
                     };
                     format!("wrong output on {on}{rows}.")
                 }
@@ -162,7 +166,10 @@ fn join_words(cause: &Cause, actual: u64, expected: u64, on: &str) -> String {
     );
     match cause {
         Cause::FanOut { grain, key } => {
-            format!("{FAN_OUT}{counts}: in the counterexample, two output rows share ({}) = {key}: {FAN_OUT_WHY}", grain.join(", "))
+            format!(
+                "{FAN_OUT}{counts}: in the counterexample, two output rows share ({}) = {key}: {FAN_OUT_WHY}",
+                grain.join(", ")
+            )
         }
         Cause::UnmatchedKept { table, column, key } => {
             let which = if key.is_null() {
@@ -170,7 +177,9 @@ fn join_words(cause: &Cause, actual: u64, expected: u64, on: &str) -> String {
             } else {
                 format!("a row of {table} whose {column} = {key} has no match")
             };
-            format!("{UNMATCHED_KEPT}{counts}: in the counterexample, {which}, and your output keeps it: {UNMATCHED_KEPT_WHY}")
+            format!(
+                "{UNMATCHED_KEPT}{counts}: in the counterexample, {which}, and your output keeps it: {UNMATCHED_KEPT_WHY}"
+            )
         }
         Cause::LostMatch { column, key, tables } => format!(
             "{LOST_ROWS}{counts}: in the counterexample, {column} = {key} is in {} alike, yet its row is \
@@ -262,12 +271,14 @@ fn shrunk(j: &Judged, cx: &Counterexample) -> String {
     let n = cx.records.len();
     let noun = j.counterexample_noun;
     // A DataFrame kata's counterexample mixes rows of several tables.
-    let from =
-        if noun != j.noun { records(cx.original_records, "row") } else { thousands(cx.original_records) };
+    let from = if noun != j.noun { records(cx.original_records, "row") } else { thousands(cx.original_records) };
     match &cx.actual {
         Actual::Output { .. } => {
             let grain = match (&cx.grain_violation, &j.finding) {
-                (Some(g), f) if !matches!(f, Finding::Wrong(Wrong::Grain(_))) && !matches!(j.cause, Some(Cause::FanOut { .. })) => {
+                (Some(g), f)
+                    if !matches!(f, Finding::Wrong(Wrong::Grain(_)))
+                        && !matches!(j.cause, Some(Cause::FanOut { .. })) =>
+                {
                     format!(" {}.", grain_words(g))
                 }
                 _ => String::new(),

@@ -8,8 +8,8 @@
 mod message;
 pub mod plan;
 
-pub use crate::judge::Verdict;
 use crate::concern::Concern;
+pub use crate::judge::Verdict;
 use crate::judge::{self, Finding, Judged, Wrong};
 use crate::language::Language;
 use grader::shrink::Counterexample;
@@ -226,9 +226,9 @@ fn rule(judged: &Judged) -> Option<Rule> {
             _ => Rule::Crash,
         },
         Finding::Wrong(Wrong::Grain(_)) => Rule::Grain,
-        Finding::Wrong(Wrong::Unaccounted { .. } | Wrong::Surplus { .. } | Wrong::Blame { .. } | Wrong::Problem { .. }) => {
-            Rule::Quarantine
-        }
+        Finding::Wrong(
+            Wrong::Unaccounted { .. } | Wrong::Surplus { .. } | Wrong::Blame { .. } | Wrong::Problem { .. },
+        ) => Rule::Quarantine,
         Finding::Wrong(_) => match &judged.cause {
             Some(Cause::FanOut { .. }) => Rule::FanOut,
             Some(Cause::UnmatchedKept { .. }) => Rule::UnmatchedKept,

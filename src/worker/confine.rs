@@ -86,7 +86,8 @@ impl Confinement {
             .handle_access(AccessFs::from_all(ABI_ASKED))
             .context("cannot describe the worker's file-system rights")?;
         if !self.network {
-            ruleset = ruleset.handle_access(AccessNet::from_all(ABI_ASKED)).context("cannot describe network rights")?;
+            ruleset =
+                ruleset.handle_access(AccessNet::from_all(ABI_ASKED)).context("cannot describe network rights")?;
         }
         if abi >= 6 {
             ruleset = ruleset.scope(Scope::from_all(ABI_ASKED)).context("cannot describe the worker's scope")?;

@@ -175,7 +175,11 @@ impl Worker {
             Ok(Reply::Hello(hello)) => Ok(Started::Died(worker.end(
                 Exit::Code(-1),
                 None,
-                Some(format!("the worker speaks protocol {}, not {}", hello.protocol, grader::protocol::PROTOCOL_VERSION)),
+                Some(format!(
+                    "the worker speaks protocol {}, not {}",
+                    hello.protocol,
+                    grader::protocol::PROTOCOL_VERSION
+                )),
                 started,
             ))),
             Ok(other) => Ok(Started::Died(worker.end(Exit::Code(-1), None, Some(format!("{other:?}")), started))),

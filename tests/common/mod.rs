@@ -166,7 +166,8 @@ pub fn assert_golden(name: &str, actual: &str) {
     let expected = std::fs::read_to_string(&path)
         .unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_GOLDEN=1", path.display()));
     if expected != actual {
-        let diff = similar::TextDiff::from_lines(&expected, actual).unified_diff().header("golden", "actual").to_string();
+        let diff =
+            similar::TextDiff::from_lines(&expected, actual).unified_diff().header("golden", "actual").to_string();
         panic!("the report differs from {}:\n{diff}", path.display());
     }
 }
@@ -177,7 +178,15 @@ pub fn assert_golden(name: &str, actual: &str) {
 pub fn scrub(mut report: Value) -> Value {
     let scrubbed = || Value::from("<scrubbed>");
     for c in report["cases"].as_array_mut().into_iter().flatten() {
-        for f in ["elapsed_ms", "reference_elapsed_ms", "cpu_ms", "reference_cpu_ms", "peak_heap_bytes", "reference_peak_heap_bytes", "time_limit_ms"] {
+        for f in [
+            "elapsed_ms",
+            "reference_elapsed_ms",
+            "cpu_ms",
+            "reference_cpu_ms",
+            "peak_heap_bytes",
+            "reference_peak_heap_bytes",
+            "time_limit_ms",
+        ] {
             c[f] = scrubbed();
         }
         if !c["peak_heap_limit_bytes"].is_null() {

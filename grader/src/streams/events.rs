@@ -23,11 +23,7 @@ enum Inner {
 impl EventStream {
     pub fn new(spec: &StreamSpec) -> EventStream {
         let base = Base::new(spec);
-        let window = if spec.has(Family::OutOfOrder) {
-            spec.params.disorder_window.max(1) as usize
-        } else {
-            0
-        };
+        let window = if spec.has(Family::OutOfOrder) { spec.params.disorder_window.max(1) as usize } else { 0 };
         let lazy = Disorder {
             base,
             window,
@@ -125,17 +121,8 @@ impl Base {
     fn new(spec: &StreamSpec) -> Base {
         let p = &spec.params;
         let on = |f: Family, rate: f64| spec.has(f).then_some(rate);
-        let users = if spec.has(Family::HighCardinality) {
-            p.users.max(spec.events)
-        } else {
-            p.users
-        }
-        .max(1);
-        let event_types = if p.event_types.is_empty() {
-            vec!["event".to_string()]
-        } else {
-            p.event_types.clone()
-        };
+        let users = if spec.has(Family::HighCardinality) { p.users.max(spec.events) } else { p.users }.max(1);
+        let event_types = if p.event_types.is_empty() { vec!["event".to_string()] } else { p.event_types.clone() };
         Base {
             rng: Rng::derive(spec.seed, "events"),
             users,

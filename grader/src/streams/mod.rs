@@ -180,9 +180,7 @@ impl Default for StreamParams {
     fn default() -> Self {
         StreamParams {
             users: 1000,
-            event_types: ["view", "click", "add_to_cart", "purchase"]
-                .map(String::from)
-                .to_vec(),
+            event_types: ["view", "click", "add_to_cart", "purchase"].map(String::from).to_vec(),
             start_ts: 1_767_225_600, // 2026-01-01T00:00:00Z
             mean_gap_seconds: 3,
             max_ingest_delay: 300,

@@ -164,7 +164,8 @@ mod tests {
 
     #[test]
     fn each_family_leaves_its_mark() {
-        let all = rows(&[Family::Nulls, Family::MissingFields, Family::WrongTypes, Family::ExtraFields, Family::LongValues]);
+        let all =
+            rows(&[Family::Nulls, Family::MissingFields, Family::WrongTypes, Family::ExtraFields, Family::LongValues]);
         assert!(all.iter().any(|r| r.values().any(Value::is_null)));
         assert!(all.iter().any(|r| r.values().any(|v| v == "null")));
         assert!(all.iter().any(|r| !r.contains_key("ts")));

@@ -77,11 +77,18 @@ impl Input {
         let source = match spec.record {
             RecordKind::Events => Source::Events(Records::Listed(events_of(&records).into_iter())),
             RecordKind::Rows => Source::Rows(Records::Listed(
-                records.iter().filter_map(|r| if let Record::Row(x) = r { Some(x.clone()) } else { None }).collect::<Vec<_>>().into_iter(),
+                records
+                    .iter()
+                    .filter_map(|r| if let Record::Row(x) = r { Some(x.clone()) } else { None })
+                    .collect::<Vec<_>>()
+                    .into_iter(),
             )),
             RecordKind::Tables => Source::Tables(Tables {
                 dataset: spec.dataset.unwrap_or_else(|| panic!("{NO_DATASET}")),
-                rows: records.iter().filter_map(|r| if let Record::Table(x) = r { Some(x.clone()) } else { None }).collect(),
+                rows: records
+                    .iter()
+                    .filter_map(|r| if let Record::Table(x) = r { Some(x.clone()) } else { None })
+                    .collect(),
             }),
         };
         Input { source, origin: Origin::Listed(records), job }

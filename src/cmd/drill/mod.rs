@@ -109,7 +109,14 @@ fn prepare(ws: &Workspace, katas: &[&Kata], language: Language) -> Result<Vec<(P
     katas.iter().map(|k| solution_files::ensure(ws, k, language)).collect()
 }
 
-fn introduce(ws: &Workspace, katas: &[&Kata], files: &[(PathBuf, bool)], allowed: Duration, seed: u64, language: Language) {
+fn introduce(
+    ws: &Workspace,
+    katas: &[&Kata],
+    files: &[(PathBuf, bool)],
+    allowed: Duration,
+    seed: u64,
+    language: Language,
+) {
     let noun = if katas.len() == 1 { "kata" } else { "katas" };
     println!(
         "{}",

@@ -31,11 +31,8 @@ pub fn pick<'a>(
         return Err(BadRequest::new(WEAKEST_AND_PATTERN).into());
     }
     let difficulty = args.difficulty.as_deref().map(parse_difficulty).transpose()?;
-    let pool: Vec<&Kata> = katas
-        .iter()
-        .filter(|k| k.speaks(language))
-        .filter(|k| difficulty.is_none_or(|d| k.difficulty == d))
-        .collect();
+    let pool: Vec<&Kata> =
+        katas.iter().filter(|k| k.speaks(language)).filter(|k| difficulty.is_none_or(|d| k.difficulty == d)).collect();
     let passed = |id: &str| passed(progress, language, id);
     let pattern = match &args.pattern {
         Some(p) => Some(known_pattern(katas, p)?),

@@ -88,7 +88,6 @@ pub fn all_passed(reports: &[Report]) -> bool {
     reports.iter().all(Report::passed)
 }
 
-
 const FINAL_GRADING: &str = "Grading every drilled kata once more with the drill's seed ({seed}):";
 const NOT_TESTED: &str = "not tested in this drill";
 const NOT_JUDGED: &str = "not judged: its cases failed on something else first";
