@@ -1,0 +1,152 @@
+//! Interview fidelity: where the grader once said what an interviewer would
+//! not, the wrong answer is now caught, a right answer passes on several
+//! seeds, and the message says what the bug is. (The DataFrame katas'
+//! cases are in `dataframe.rs`, the only test file that builds the engine.)
+
+mod common;
+use common::*;
+
+fn failing<'a>(report: &'a serde_json::Value) -> Vec<&'a serde_json::Value> {
+    report["cases"].as_array().unwrap().iter().filter(|c| c["verdict"] != "pass").collect()
+}
+
+fn passes_on_seeds(kata: &str, file: &str, seeds: &[u64]) {
+    for seed in seeds {
+        let (code, report) = check_json(
+            &repo(),
+            kata,
+            &["--solution", kata_file(kata, file).to_str().unwrap(), "--seed", &seed.to_string()],
+        );
+        assert_eq!(code, 0, "{kata} {file} on seed {seed}: {report:#}");
+    }
+}
+
+#[test]
+fn a_damaged_version_read_as_version_one_is_caught() {
+    let (code, report) =
+        check_file("parse_events_drift", &kata_file("parse_events_drift", "mutants/version_defaults_to_one.rs"));
+    assert_eq!(code, 1);
+    let failed = failing(&report);
+    assert!(!failed.is_empty(), "{report:#}");
+    for c in &failed {
+        assert_eq!(c["verdict"], "wrong_answer", "{c:#}");
+    }
+    // The counterexample is a row whose version is damaged.
+    let shown = failed.iter().map(|c| c["counterexample"].to_string()).collect::<String>();
+    assert!(shown.contains("schema_version"), "{shown}");
+    passes_on_seeds("parse_events_drift", "reference.rs", &[7, 8, 9]);
+}
+
+#[test]
+fn a_quarantine_error_must_blame_the_field_at_fault() {
+    let (code, report) = check_file("parse_events", &fixture("fidelity/blames_user_id.rs"));
+    assert_eq!(code, 1, "{report:#}");
+    let c = failing(&report)[0];
+    assert_eq!(c["verdict"], "wrong_answer", "{c:#}");
+    assert_eq!(c["rule"], "quarantine", "{c:#}");
+    let message = c["message"].as_str().unwrap();
+    assert!(message.contains("error names `user_id`, but what is wrong with the row is"), "{message}");
+}
+
+#[test]
+fn a_resumable_state_that_grows_with_the_stream_is_memory_exceeded() {
+    for file in ["mutants/keeps_every_event.rs", "mutants/keeps_every_event.py"] {
+        let (code, report) = check_file("sessionize_resumable", &kata_file("sessionize_resumable", file));
+        assert_eq!(code, 1, "{file}: {report:#}");
+        let c = case(&report, "million-events-fifty-users");
+        assert_eq!(c["verdict"], "memory_exceeded", "{file}: {c:#}");
+        assert_eq!(c["rule"], "state", "{file}: {c:#}");
+        let message = c["message"].as_str().unwrap();
+        assert!(message.contains("the state grew with the stream"), "{file}: {message}");
+        for other in failing(&report).iter().filter(|c| c["name"] != "million-events-fifty-users") {
+            panic!("{file} fails only on memory, not {other:#}");
+        }
+    }
+    passes_on_seeds("sessionize_resumable", "reference.rs", &[3, 4]);
+    passes_on_seeds("sessionize_resumable", "reference.py", &[3, 4]);
+}
+
+#[test]
+fn a_memory_case_that_fails_on_its_output_reports_the_memory_too() {
+    let (code, report) = check_file("heavy_hitters", &fixture("fidelity/exact_top_k.rs"));
+    assert_eq!(code, 1);
+    let c = case(&report, "million-users");
+    assert_eq!(c["verdict"], "wrong_answer", "{c:#}");
+    let memory = &c["memory"];
+    assert!(memory["peak"].as_u64().unwrap() > memory["limit"].as_u64().unwrap(), "{c:#}");
+    let message = c["message"].as_str().unwrap();
+    assert!(message.contains("Its memory is over the case's limit too: peak heap"), "{message}");
+
+    // The drill's scorecard fails memory at scale for it.
+    let root = Root::new();
+    std::fs::copy(fixture("fidelity/exact_top_k.rs"), root.solution("heavy_hitters")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dekata"))
+        .args(["drill", "--kata", "heavy_hitters", "--seed", "42", "--minutes", "5"])
+        .env("DEKATA_ROOT", root.path())
+        .env("DEKATA_TARGET_DIR", shared_target())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(b"done\n")?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    let text = stdout(&out);
+    let line = text.lines().find(|l| l.contains("memory at scale")).unwrap_or_else(|| panic!("{text}"));
+    assert!(line.contains('\u{2717}'), "{text}");
+}
+
+#[test]
+fn the_question_fits_the_bug_the_counterexample_shows() {
+    // "null" taken for a missing writer: the counterexample's null decides it.
+    let (_, report) = check_file("dedupe_latest", &kata_file("dedupe_latest", "mutants/null_text_is_none.rs"));
+    let failed = failing(&report);
+    assert!(!failed.is_empty());
+    for c in failed {
+        assert_eq!(c["question"], "What does this return when a field is missing or null?", "{c:#}");
+        assert_eq!(c["concern"], "nulls", "{c:#}");
+    }
+    // `>=` for the gap: two events exactly the gap apart.
+    let (_, report) = check_file("sessionize", &kata_file("sessionize", "mutants/gap_inclusive.rs"));
+    let c = failing(&report)[0];
+    assert!(c["question"].as_str().unwrap().contains("exactly the gap apart"), "{c:#}");
+    // Nothing in a wrong key's counterexample points anywhere: the case's own question.
+    let (_, report) = check_file("count_events", &kata_file("count_events", "mutants/wrong_key.rs"));
+    assert_eq!(case(&report, "retries-and-nulls")["question"], "What if the same event is delivered more than once?");
+}
+
+/// Two busy loops, one per core, for as long as this lives.
+struct Hogs(Vec<std::process::Child>);
+
+impl Hogs {
+    fn start() -> Hogs {
+        Hogs(
+            (0..2)
+                .map(|_| std::process::Command::new("sh").args(["-c", "while :; do :; done"]).spawn().unwrap())
+                .collect(),
+        )
+    }
+}
+
+impl Drop for Hogs {
+    fn drop(&mut self) {
+        for child in &mut self.0 {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+#[test]
+fn a_busy_machine_does_not_turn_slow_but_right_into_time_exceeded() {
+    let _hogs = Hogs::start();
+    let (code, report) = check_file("count_events", &kata_file("count_events", "mutants/dedupes_retries.rs"));
+    assert_eq!(code, 1);
+    for c in failing(&report) {
+        assert_eq!(c["verdict"], "wrong_answer", "{c:#}");
+    }
+    passes_on_seeds("count_events", "reference.rs", &[42]);
+    passes_on_seeds("count_events", "reference.py", &[42]);
+}
