@@ -31,9 +31,15 @@ fn the_starter_reaches_todo_and_the_reference_passes_with_its_plan_reported() {
 fn mutants_hear_the_interviewer_s_concern() {
     let concerns = [
         (KATA, "inner_join", "no-primary-payment", "wrong_answer", &["lost rows"][..]),
-        (KATA, "one_key", "several-regions", "wrong_answer", &["fan-out"][..]),
+        (KATA, "one_key", "several-regions", "wrong_answer", &["grain"][..]),
         ("sessionize_clicks", "no_partition", "users-interleaved", "wrong_answer", &[][..]),
-        ("revenue_by_city", "plain_join", "a-day-of-sales", "plan_rejected", &["broadcast", "Partitioned mode", "60,200 rows"][..]),
+        (
+            "revenue_by_city",
+            "plain_join",
+            "a-day-of-sales",
+            "plan_rejected",
+            &["broadcast", "Partitioned mode", "60,200 rows"][..],
+        ),
         ("clicks_by_plan", "unsalted", "one-hot-user", "plan_rejected", &["skew", "rows per partition", "45%"][..]),
         ("clicks_by_plan", "broadcast_users", "one-hot-user", "plan_rejected", &["broadcast", "budget"][..]),
     ];
@@ -52,6 +58,60 @@ fn mutants_hear_the_interviewer_s_concern() {
             assert!(c["diff"].as_str().is_some_and(|d| d.contains("+++")), "{c:#}");
         }
     }
+}
+
+/// Join mistakes are explained from the counterexample's own rows: which
+/// key, which table, and what the join did to it.
+#[test]
+fn join_mistakes_are_named_from_the_counterexample() {
+    let explained = [
+        (
+            "revenue_by_city",
+            "left_join",
+            "unmatched_kept",
+            &["unmatched rows kept", "a row of sales whose store_id"][..],
+        ),
+        ("clicks_by_plan", "salts_one_side", "lost_match", &["lost rows", "a match was lost", "clicks and users"][..]),
+        (
+            KATA,
+            "inner_join",
+            "lost_unmatched",
+            &["lost rows", "is only in orders", "an inner join where a left join belongs"][..],
+        ),
+        (KATA, "one_key", "grain", &["fan-out", "share the grain (customer_id, region)"][..]),
+    ];
+    for (kata, mutant, rule, words) in explained {
+        let (_, report) = check_file(kata, &kata_file(kata, &format!("mutants/{mutant}.rs")));
+        let c = report["cases"].as_array().unwrap().iter().find(|c| c["verdict"] == "wrong_answer").unwrap();
+        assert_eq!(c["rule"], rule, "{kata}/{mutant}: {c:#}");
+        let message = c["message"].as_str().unwrap();
+        for w in words {
+            assert!(message.contains(w), "{kata}/{mutant}: `{w}` missing from: {message}");
+        }
+    }
+}
+
+/// A random salt spreads the hot user as well as a computed one: the
+/// repartitions are counted on complete runs, on every seed.
+#[test]
+fn a_random_salt_passes_on_every_seed() {
+    let salted = fixture("dataframe/random_salt.rs");
+    for seed in 1..=6 {
+        let (code, report) = check_json(
+            &repo(),
+            "clicks_by_plan",
+            &["--solution", salted.to_str().unwrap(), "--seed", &seed.to_string()],
+        );
+        assert_eq!(code, 0, "seed {seed}: {report:#}");
+    }
+}
+
+/// `>=` for the gap fails on two clicks exactly the gap apart, and says so.
+#[test]
+fn a_gap_at_the_limit_asks_about_the_limit() {
+    let (_, report) = check_file("sessionize_clicks", &kata_file("sessionize_clicks", "mutants/gap_inclusive.rs"));
+    let c = report["cases"].as_array().unwrap().iter().find(|c| c["verdict"] == "wrong_answer").unwrap();
+    assert!(c["question"].as_str().unwrap().contains("exactly the gap apart"), "{c:#}");
 }
 
 #[test]
