@@ -215,6 +215,10 @@ struct KataFile {
     tie_fields: Vec<String>,
     #[serde(default)]
     python: PythonForm,
+    /// DataFrame katas in PySpark: session settings the kata relies on
+    /// (`"spark.sql.adaptive.enabled" = false`), beside the graded ones.
+    #[serde(default)]
+    spark: toml::Table,
     #[serde(default)]
     cases: Vec<CaseFile>,
 }
@@ -319,6 +323,8 @@ pub struct Kata {
     /// The fields whose ties the rule breaks.
     pub tie_fields: Vec<String>,
     pub python: PythonForm,
+    /// DataFrame katas in PySpark: the session settings the kata adds.
+    pub spark: BTreeMap<String, String>,
 }
 
 impl Difficulty {
@@ -455,6 +461,23 @@ pub fn load(path: &Path) -> Result<Kata> {
     if file.plan.is_some() && file.shape != Shape::DataFrames {
         return Err(bad("only a kata of shape dataframes can have `[plan]` rules".into()));
     }
+    if !file.spark.is_empty() && file.shape != Shape::DataFrames {
+        return Err(bad("only a kata of shape dataframes can have `[spark]` settings".into()));
+    }
+    let mut spark = BTreeMap::new();
+    for (key, value) in file.spark {
+        let text = match value {
+            toml::Value::String(s) => s,
+            toml::Value::Boolean(b) => b.to_string(),
+            toml::Value::Integer(i) => i.to_string(),
+            toml::Value::Float(f) => f.to_string(),
+            _ => return Err(bad(format!("[spark] `{key}`: a setting is a string, a number or a boolean"))),
+        };
+        if !key.starts_with("spark.") {
+            return Err(bad(format!("[spark] `{key}`: Spark's settings start with `spark.`")));
+        }
+        spark.insert(key, text);
+    }
     for needed in ["starter.rs", "reference.rs"] {
         if !dir.join(needed).is_file() {
             return Err(bad(format!("{needed} is missing beside it")));
@@ -513,6 +536,7 @@ pub fn load(path: &Path) -> Result<Kata> {
         gap_seconds: file.gap_seconds,
         tie_fields: file.tie_fields,
         python: file.python,
+        spark,
     })
 }
 

@@ -40,3 +40,23 @@ impl fmt::Display for Internal {
 }
 
 impl std::error::Error for Internal {}
+
+/// Something this machine lacks that a request needs, which the learner
+/// can install: Java for the PySpark katas, the network for PySpark's
+/// one-time install. Exit status 4.
+#[derive(Debug)]
+pub struct Setup(String);
+
+impl Setup {
+    pub fn new(message: impl Into<String>) -> Setup {
+        Setup(message.into())
+    }
+}
+
+impl fmt::Display for Setup {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Setup {}

@@ -19,6 +19,7 @@ mod report;
 mod results;
 mod settings;
 mod solution_files;
+mod spark;
 mod state_file;
 mod words;
 mod worker;
@@ -91,6 +92,10 @@ fn main() -> ExitCode {
         Err(e) if e.downcast_ref::<error::BadRequest>().is_some() => {
             eprintln!("dekata: error: {e:#}");
             ExitCode::from(2)
+        }
+        Err(e) if e.downcast_ref::<error::Setup>().is_some() => {
+            eprintln!("dekata: setup needed: {e:#}");
+            ExitCode::from(4)
         }
         Err(e) => {
             eprintln!("dekata: internal error: {e:#}\n{INTERNAL}");

@@ -60,9 +60,10 @@ print(json.dumps({'executable': os.path.realpath(sys.executable), \
 
 /// The launch of a Python solution: the interpreter reads its own
 /// installation, the worker's module and the solution file, and nothing
-/// else; it executes nothing but itself.
-pub fn launch(program: &Program, limits: Limits) -> Result<Launch> {
-    let Program::Python { runner, solution, shown_as, entry, shape, args } = program else {
+/// else; it executes nothing but itself. A PySpark worker gets what Spark
+/// needs on top (see [`crate::spark::grants`]).
+pub fn launch(program: &Program, mut limits: Limits) -> Result<Launch> {
+    let Program::Python { runner, solution, shown_as, entry, shape, args, spark } = program else {
         anyhow::bail!("not a Python program: {program:?}");
     };
     let python = interpreter()?;
@@ -71,28 +72,44 @@ pub fn launch(program: &Program, limits: Limits) -> Result<Launch> {
     read.extend(python.prefixes.iter().cloned());
     read.push(runner_dir);
     read.push(solution.clone());
-    let execute =
+    let mut execute: Vec<PathBuf> =
         [Some(python.executable.clone()), confine::interpreter(&python.executable)].into_iter().flatten().collect();
+    let mut env = vec![
+        ("PYTHONHASHSEED".to_string(), "0".to_string()),
+        ("PYTHONIOENCODING".into(), "utf-8".into()),
+        ("LANG".into(), "C.UTF-8".into()),
+    ];
+    let mut argv: Vec<std::ffi::OsString> = vec!["-I".into(), "-S".into(), "-B".into()];
+    let mut launch_program = python.executable.clone();
+    let (mut write, mut network, mut scratch_in, mut startup) = (Vec::new(), false, None, None);
+    if let Some(spark) = spark {
+        let runtime = &spark.runtime;
+        // The environment's python, by its own path: that is how Python
+        // finds the environment's packages. No `-S`: pyspark is one.
+        launch_program = runtime.python.clone();
+        argv = vec!["-I".into(), "-B".into()];
+        let (more_read, more_execute) = crate::spark::grants(runtime);
+        read.extend(more_read);
+        execute.extend(more_execute);
+        write.push(PathBuf::from("/dev/null"));
+        network = true;
+        limits = crate::spark::limits(limits);
+        scratch_in = Some(spark.scratch_in.clone());
+        startup = Some(crate::spark::STARTUP);
+        env.extend(crate::spark::environment(runtime));
+    }
+    argv.extend([runner.into(), solution.into(), shown_as.into(), entry.into(), shape.into(), args.into()]);
+    if let Some(spark) = spark {
+        argv.push(spark.session.clone().into());
+    }
     Ok(Launch {
-        program: python.executable.clone(),
-        args: vec![
-            "-I".into(),
-            "-S".into(),
-            "-B".into(),
-            runner.into(),
-            solution.into(),
-            shown_as.into(),
-            entry.into(),
-            shape.into(),
-            args.into(),
-        ],
-        env: vec![
-            ("PYTHONHASHSEED".into(), "0".into()),
-            ("PYTHONIOENCODING".into(), "utf-8".into()),
-            ("LANG".into(), "C.UTF-8".into()),
-        ],
+        program: launch_program,
+        args: argv,
+        env,
         limits,
-        confinement: Confinement { read, execute, write: Vec::new(), network: false },
+        confinement: Confinement { read, execute, write, network },
+        scratch_in,
+        startup,
     })
 }
 

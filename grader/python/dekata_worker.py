@@ -3,16 +3,20 @@ Python solution, served over the worker protocol (grader/src/protocol.rs).
 
 dekata starts it as
 
-    python3 -I -S -B dekata_worker.py SOLUTION SHOWN_AS ENTRY SHAPE ARGS_JSON
+    python3 -I -S -B dekata_worker.py SOLUTION SHOWN_AS ENTRY SHAPE ARGS_JSON [SESSION_JSON]
 
 with its request channel on fd 3 and its reply channel on fd 4, already
 confined by the kernel (Landlock: no files beyond the standard library, no
-other programs, no network). It loads the solution, says hello, then serves
+other programs, no network). A DataFrame kata's worker (SESSION_JSON given)
+runs on PySpark from dekata's own environment instead, without `-S`; it
+starts its Spark session (dekata_spark.py) before the solution's code runs,
+and may write in its scratch folder ($DEKATA_SCRATCH) and use the loopback
+network, which its JVM needs. It loads the solution, says hello, then serves
 runs: the parent feeds each run's records (the Rust generator made them),
 this worker calls the solution the way the kata's call shape says, measures
 its time, and streams the output back for the parent to compare (the parent
-measures the process's peak memory from outside). The standard library is
-all it uses.
+measures the process's peak memory and CPU time from outside). Besides
+PySpark for the DataFrame katas, the standard library is all it uses.
 """
 
 import datetime
@@ -322,10 +326,15 @@ def call(shape, entry, feeds, args, request, out):
             for row in rows:
                 out.push(row)
     elif shape == "chunks_to_list":
-        return run_chunks(entry, feeds, args, out, request.get("state_limit_bytes"))
+        return {"state": run_chunks(entry, feeds, args, out, request.get("state_limit_bytes"))}
+    elif shape == "dataframes":
+        rows, plan, problems = ENGINE.spark.run(entry, feeds.copy(), args)
+        for row in rows:
+            out.push(row)
+        return {"plan": plan, "problems": problems}
     else:
         raise RuntimeError(f"dekata: this worker does not know the call shape {shape!r}")
-    return None
+    return {}
 
 
 FORMS = {
@@ -336,7 +345,19 @@ FORMS = {
     "rows_to_split": "split",
     "events_to_table": "list",
     "chunks_to_list": "list",
+    "dataframes": "list",
 }
+
+
+class Engine:
+    """The DataFrame katas' Spark session (none for the other katas), and
+    the exceptions that mean its JVM ran out of heap."""
+
+    spark = None
+    out_of_memory = ()
+
+
+ENGINE = Engine()
 
 
 # ------------------------------------------------------------------ sandbox
@@ -361,6 +382,10 @@ class Sandbox:
 
     def __init__(self, readable):
         self.readable = tuple(os.path.realpath(p) + os.sep for p in readable)
+        # A PySpark worker's scratch folder (PySpark writes local data
+        # there for its JVM), and its gateway's loopback connections.
+        self.writable = ()
+        self.loopback = False
         self.armed = False
 
     def hook(self, event, args):
@@ -368,6 +393,8 @@ class Sandbox:
             return
         action = self.BLOCKED.get(event)
         if action is not None:
+            if self.loopback and event == "socket.connect" and on_loopback(args[1]):
+                return
             raise SandboxViolation(action, f"{event}{tuple(args)!r}"[:200])
         if event == "open":
             path, mode = args[0], args[1]
@@ -379,9 +406,17 @@ class Sandbox:
             else:
                 flags = args[2] if len(args) > 2 and isinstance(args[2], int) else 0
                 writes = bool(flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND))
-            inside = os.path.realpath(target).startswith(self.readable)
-            if writes or not inside:
+            real = os.path.realpath(target)
+            if real.startswith(self.writable):
+                return
+            if writes or not real.startswith(self.readable):
                 raise SandboxViolation("open files", target)
+
+
+def on_loopback(address):
+    """Whether a socket address is this machine's loopback."""
+    host = address[0] if isinstance(address, tuple) and address else None
+    return host in ("127.0.0.1", "localhost", "::1")
 
 
 # -------------------------------------------------------------------- runs
@@ -399,11 +434,11 @@ def run(channel, request, entry, shape, args, shown_as):
     run_id = request["id"]
     feeds = Feeds(channel, request["input"])
     out = Output(channel, run_id, FORMS[shape])
-    state = None
+    extra = {}
     wall_start = time.perf_counter()
     cpu_start = time.process_time()
     try:
-        state = call(shape, entry, feeds, args, request, out)
+        extra = call(shape, entry, feeds, args, request, out)
         outcome = {"kind": "returned"}
     except SandboxViolation as e:
         outcome = {"kind": "forbidden", "action": e.action, "target": e.target}
@@ -411,13 +446,10 @@ def run(channel, request, entry, shape, args, shown_as):
         outcome = {"kind": "exited", "code": repr(e.code)}
     except MemoryError:
         out_of_memory(channel)
-    except NotImplementedError as e:
-        outcome = {"kind": "not_implemented", "message": f"NotImplementedError: {e}"}
-    except RecursionError as e:
-        outcome = {"kind": "panicked", "message": f"RecursionError: {e}", "location": where(e, shown_as)}
-    except BaseException as e:  # noqa: BLE001 - every end of a solution is a verdict
-        message = f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
-        outcome = {"kind": "panicked", "message": message, "location": where(e, shown_as)}
+    except BaseException as e:  # noqa: BLE001 - sorted below
+        if isinstance(e, ENGINE.out_of_memory):
+            out_of_memory(channel)
+        outcome = ended(e, shown_as)
     elapsed = time.perf_counter() - wall_start
     cpu = time.process_time() - cpu_start
     feeds.finish()
@@ -435,10 +467,30 @@ def run(channel, request, entry, shape, args, shown_as):
     if outcome["kind"] == "returned":
         out.flush()
         output = {"by": "streamed"}
-        if state is not None:
-            output["state"] = state
+        output.update({k: v for k, v in (extra or {}).items() if v})
         done["output"] = output
     channel.send(done)
+
+
+#: The longest exception message a report carries.
+MESSAGE_CHARS = 600
+
+
+def ended(error, shown_as):
+    """The outcome of a solution that raised `error`."""
+    if isinstance(error, NotImplementedError):
+        return {"kind": "not_implemented", "message": shorten(f"NotImplementedError: {error}")}
+    text = str(error)
+    message = f"{type(error).__name__}: {text}" if text else type(error).__name__
+    return {"kind": "panicked", "message": shorten(message), "location": where(error, shown_as)}
+
+
+def shorten(message):
+    """A long message (a Java stack trace inside a Py4J error) cut to its
+    first lines."""
+    if len(message) <= MESSAGE_CHARS:
+        return message
+    return message[:MESSAGE_CHARS].rstrip() + " [...]"
 
 
 def out_of_memory(channel):
@@ -448,16 +500,25 @@ def out_of_memory(channel):
         os._exit(70)
 
 
-def load(solution, shown_as, entry_name, sandbox):
-    """The solution's entry function, or why it could not be loaded."""
+def read_source(solution, shown_as):
+    """The solution's text, or why it cannot be read."""
     try:
         with open(solution, encoding="utf-8") as f:
-            source = f.read()
-        code = compile(source, shown_as, "exec")
-    except SyntaxError as e:
-        return None, "".join(traceback.format_exception_only(type(e), e)).rstrip()
+            return f.read(), None
     except (OSError, UnicodeDecodeError) as e:
         return None, f"cannot read {shown_as}: {e}"
+
+
+def compile_source(source, shown_as):
+    """The solution's code object, or its syntax error."""
+    try:
+        return compile(source, shown_as, "exec"), None
+    except (SyntaxError, ValueError) as e:
+        return None, "".join(traceback.format_exception_only(type(e), e)).rstrip()
+
+
+def load(code, shown_as, entry_name, sandbox):
+    """The solution's entry function, or why it could not be loaded."""
     module = types.ModuleType("solution")
     module.__file__ = shown_as
     sys.modules["solution"] = module
@@ -467,32 +528,67 @@ def load(solution, shown_as, entry_name, sandbox):
     except BaseException as e:  # noqa: BLE001
         frames = [f for f in traceback.extract_tb(e.__traceback__) if f.filename == shown_as]
         lines = "".join(traceback.format_list(frames)) + "".join(traceback.format_exception_only(type(e), e))
-        return None, f"loading {shown_as} failed:\n{lines.rstrip()}"
+        return None, shorten(f"loading {shown_as} failed:\n{lines.rstrip()}")
     entry = getattr(module, entry_name, None)
     if not callable(entry):
         return None, f"{shown_as} defines no function `{entry_name}` (the kata's entry point)"
     return entry, None
 
 
+def start_spark(session_json, sandbox):
+    """Starts the DataFrame katas' Spark session, before any of the
+    solution's code runs (the sandbox's hook is not armed yet: starting a
+    JVM is what a solution may not do). Returns why it failed, if it did."""
+    scratch = os.environ.get("DEKATA_SCRATCH", "")
+    here = os.path.dirname(os.path.abspath(__file__))
+    if here not in sys.path:
+        sys.path.insert(0, here)
+    try:
+        import dekata_spark
+
+        ENGINE.spark = dekata_spark.Spark(json.loads(session_json), scratch)
+        ENGINE.out_of_memory = (dekata_spark.EngineOutOfMemory,)
+    except BaseException as e:  # noqa: BLE001 - reported, then the worker ends
+        print(f"dekata worker: cannot start Spark: {type(e).__name__}: {e}", file=sys.stderr)
+        traceback.print_exc(file=sys.stderr)
+        sys.stderr.flush()
+        os._exit(3)
+    sandbox.writable = (os.path.realpath(scratch) + os.sep,)
+    sandbox.loopback = True
+
+
 def main(argv):
     solution, shown_as, entry_name, shape, args_json = argv[1:6]
+    session_json = argv[6] if len(argv) > 6 else None
     args = json.loads(args_json)
     faulthandler.enable(file=sys.stderr)
     channel = Channel()
     readable = [p for p in {sys.prefix, sys.base_prefix, sys.exec_prefix} if p]
+    if session_json is not None:
+        readable.append(os.environ.get("DEKATA_SCRATCH", "/nonexistent"))
     sandbox = Sandbox(readable)
     sys.addaudithook(sandbox.hook)
-    entry, load_error = load(solution, shown_as, entry_name, sandbox)
+    source, load_error = read_source(solution, shown_as)
+    code = None
+    if source is not None:
+        code, load_error = compile_source(source, shown_as)
+    if code is not None and session_json is not None:
+        start_spark(session_json, sandbox)
+    entry = None
+    if code is not None:
+        entry, load_error = load(code, shown_as, entry_name, sandbox)
     hello = {
         "reply": "hello",
         "protocol": PROTOCOL,
         "language": "python",
         "runtime": "CPython " + ".".join(map(str, sys.version_info[:3])),
         "generates": False,
-        # The parent reads the peak of this process's resident memory from
-        # the kernel: nothing in the process can hide from it, and it costs
-        # the solution nothing (tracemalloc would slow it down several times).
+        # The parent reads the peak of this process's resident memory, and
+        # its CPU time, from the kernel: nothing in the process can hide
+        # from it, and it costs the solution nothing (tracemalloc would
+        # slow it down several times).
         "heap_from_outside": True,
+        "reloads": True,
     }
     if load_error:
         hello["load_error"] = load_error
@@ -501,8 +597,28 @@ def main(argv):
         request = channel.receive()
         if request is None or request.get("op") == "quit":
             return
-        if request.get("op") == "run" and entry is not None:
+        if request.get("op") == "load":
+            entry, load_error = reload(request, entry_name, sandbox, session_json)
+            shown_as = request["shown_as"]
+            reply = {"reply": "loaded"}
+            if load_error:
+                reply["load_error"] = load_error
+            channel.send(reply)
+        elif request.get("op") == "run" and entry is not None:
             run(channel, request, entry, shape, args, shown_as)
+
+
+def reload(request, entry_name, sandbox, session_json):
+    """A new text of the solution, in a fresh module (a re-check in watch
+    mode keeps the worker, and its Spark session, warm)."""
+    code, load_error = compile_source(request["source"], request["shown_as"])
+    if code is None:
+        return None, load_error
+    if session_json is not None and ENGINE.spark is None:
+        # The first text did not compile, so Spark never started.
+        sandbox.armed = False
+        start_spark(session_json, sandbox)
+    return load(code, request["shown_as"], entry_name, sandbox)
 
 
 if __name__ == "__main__":

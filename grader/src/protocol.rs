@@ -62,6 +62,15 @@ pub struct CompareSpec {
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Request {
     Run(RunRequest),
+    /// Replace the solution with a new text of it (workers that can load
+    /// source, see [`Hello::reloads`]): a re-check in `watch` keeps the
+    /// worker, and with it a PySpark session, warm. Answered by
+    /// [`Reply::Loaded`].
+    Load {
+        source: String,
+        /// How tracebacks and reports name the file.
+        shown_as: String,
+    },
     /// Finish: the worker exits with status 0.
     Quit,
 }
@@ -147,9 +156,15 @@ pub enum Reply {
         items: Vec<Value>,
     },
     Done(Done),
-    /// An allocation failed at the process's hard cap.
+    /// An allocation failed at the process's hard cap (or, for a PySpark
+    /// worker, its engine's heap was exhausted).
     OutOfMemory {
         bytes: u64,
+    },
+    /// The answer to [`Request::Load`].
+    Loaded {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        load_error: Option<String>,
     },
 }
 
@@ -178,6 +193,9 @@ pub struct Hello {
     /// entry function): the check ends with `compile_error`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub load_error: Option<String>,
+    /// Whether the worker serves [`Request::Load`].
+    #[serde(default)]
+    pub reloads: bool,
 }
 
 /// How one run ended.
@@ -242,6 +260,10 @@ pub enum Output {
         plan: Option<PlanReport>,
         #[serde(default, skip_serializing_if = "StateSeen::is_empty")]
         state: StateSeen,
+        /// What the worker saw wrong that the items cannot show (two
+        /// columns of one name collapse into one key of a row).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        problems: Vec<Problem>,
     },
 }
 
@@ -342,6 +364,20 @@ pub struct PlanReport {
     pub target_partitions: u64,
     #[serde(default)]
     pub graded_partitions: u64,
+    /// Session settings the grader fixes that the query changed (Spark:
+    /// the shuffle partitions, the broadcast thresholds, the kata's own).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub settings_changed: Vec<SettingChanged>,
+}
+
+/// A fixed session setting the query changed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SettingChanged {
+    pub key: String,
+    /// The value every graded plan runs with.
+    pub graded: String,
+    /// The value the query left (none: unset).
+    pub now: Option<String>,
 }
 
 /// One join of the plan.

@@ -32,8 +32,27 @@ pub enum Program {
     /// holds several.
     Native { binary: PathBuf, variant: Option<String> },
     /// A Python file, run by dekata's Python worker: the file, how
-    /// reports name it, and how the kata calls it.
-    Python { runner: PathBuf, solution: PathBuf, shown_as: String, entry: String, shape: String, args: String },
+    /// reports name it, and how the kata calls it; a DataFrame kata's
+    /// runs on PySpark.
+    Python {
+        runner: PathBuf,
+        solution: PathBuf,
+        shown_as: String,
+        entry: String,
+        shape: String,
+        args: String,
+        spark: Option<Box<SparkSession>>,
+    },
+}
+
+/// How a PySpark worker is set up: what it runs on, and its session
+/// (tables, settings, memory) as the worker reads it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SparkSession {
+    pub runtime: crate::spark::Runtime,
+    pub session: String,
+    /// Where its scratch folders (the JVM's temporary files) are made.
+    pub scratch_in: PathBuf,
 }
 
 /// What building a learner-side solution gave.
@@ -108,7 +127,8 @@ pub fn reference(ws: &Workspace, kata: &Kata, color: bool) -> Result<Program> {
 
 /// The Python worker's program for a Python file of `kata`: Python needs
 /// no build; the kata's extra arguments are Rust literals that read as
-/// JSON (numbers).
+/// JSON (numbers). A DataFrame kata needs Java and PySpark: PySpark is
+/// installed here the first time (the Python track's "build").
 pub fn python(ws: &Workspace, kata: &Kata, solution: &Path) -> Result<Program> {
     let real = std::fs::canonicalize(solution)
         .with_context(|| format!("cannot resolve the solution path {}", solution.display()))?;
@@ -121,6 +141,14 @@ pub fn python(ws: &Workspace, kata: &Kata, solution: &Path) -> Result<Program> {
             })
         })
         .collect::<std::result::Result<_, _>>()?;
+    let spark = if kata.needs_engine() {
+        let runtime = crate::spark::runtime(ws, &crate::python::interpreter()?)?;
+        let scratch_in = ws.target.join("spark").join("scratch");
+        std::fs::create_dir_all(&scratch_in).with_context(|| format!("cannot create {}", scratch_in.display()))?;
+        Some(Box::new(SparkSession { runtime, session: crate::spark::session_json(kata), scratch_in }))
+    } else {
+        None
+    };
     Ok(Program::Python {
         runner: ws.grader().join("python").join("dekata_worker.py"),
         shown_as: ws.display(&real),
@@ -128,6 +156,7 @@ pub fn python(ws: &Workspace, kata: &Kata, solution: &Path) -> Result<Program> {
         entry: kata.entry.clone(),
         shape: kata.shape.name().to_string(),
         args: serde_json::to_string(&args)?,
+        spark,
     })
 }
 

@@ -80,7 +80,7 @@ pub fn grade(req: &Request<'_>, observer: &mut dyn Observer) -> Result<Report> {
     if let Some(error) = learner.load_error()? {
         return Ok(Report::compile_error(&req.kata.id, language, req.seed, error));
     }
-    let mut references = References::new(req);
+    let mut references = References::new(req, language);
     let solution_display = req.ws.display(req.solution);
     let mut cases = Vec::new();
     for case in &req.kata.cases {

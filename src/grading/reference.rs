@@ -17,27 +17,45 @@ use std::time::Duration;
 /// How long a reference may take on one case before dekata gives up on it.
 const REFERENCE_WALL: Duration = Duration::from_secs(300);
 
-/// The kata's references: the one whose output is the truth (Rust), and
-/// the one in each language whose time and heap set that language's limits.
+/// The kata's references: the one whose output is the truth, and the one
+/// in each language whose time and heap set that language's limits.
+///
+/// The truth is the Rust reference's output, except for a DataFrame kata
+/// graded in Python: its truth is the PySpark reference's, so that a Python
+/// learner never builds DataFusion (`validate` proves both agree).
 pub struct References<'a> {
     req: &'a Request<'a>,
-    truth: Option<Side>,
+    rust: Option<Side>,
     python: Option<Side>,
+    /// The language of the solution being graded.
+    language: Language,
 }
 
 impl<'a> References<'a> {
-    pub fn new(req: &'a Request<'a>) -> References<'a> {
-        References { req, truth: None, python: None }
+    pub fn new(req: &'a Request<'a>, language: Language) -> References<'a> {
+        References { req, rust: None, python: None, language }
+    }
+
+    /// The language whose reference gives the expected output.
+    fn truth(&self) -> Language {
+        if self.req.kata.needs_engine() { self.language } else { Language::Rust }
     }
 
     /// The side whose output is the expected one, built and started the
     /// first time (shrinking asks it about candidates).
     pub fn side(&mut self) -> Result<&mut Side> {
-        if self.truth.is_none() {
-            let program = compile::reference(self.req.ws, self.req.kata, self.req.color)?;
-            self.truth = Some(Side::new(program, super::limits(self.req.kata), super::STARTUP));
+        match self.truth() {
+            Language::Rust => self.rust_side(),
+            Language::Python => self.python_side(),
         }
-        Ok(self.truth.as_mut().expect("set above"))
+    }
+
+    fn rust_side(&mut self) -> Result<&mut Side> {
+        if self.rust.is_none() {
+            let program = compile::reference(self.req.ws, self.req.kata, self.req.color)?;
+            self.rust = Some(Side::new(program, super::limits(self.req.kata), super::STARTUP));
+        }
+        Ok(self.rust.as_mut().expect("set above"))
     }
 
     fn python_side(&mut self) -> Result<&mut Side> {
@@ -49,9 +67,10 @@ impl<'a> References<'a> {
     }
 
     /// The expected result on `case`, on the stream a solution in
-    /// `language` gets: the Rust reference's.
+    /// `language` gets.
     pub fn expected(&mut self, case: &Case, language: Language) -> Result<Measured> {
-        self.result(case, language, Language::Rust)
+        let truth = self.truth();
+        self.result(case, language, truth)
     }
 
     /// The result whose time and heap set the limits for a solution in
@@ -83,7 +102,7 @@ impl<'a> References<'a> {
             return Ok(hit);
         }
         let side = match side_language {
-            Language::Rust => self.side()?,
+            Language::Rust => self.rust_side()?,
             Language::Python => self.python_side()?,
         };
         let measured = match run::run_case(side, &stream, scale, &ask, REFERENCE_WALL)? {
@@ -101,7 +120,7 @@ impl<'a> References<'a> {
         let stream = stream_spec(kata, case, req.seed, language);
         let ask = super::ask(kata, case);
         let side = match language {
-            Language::Rust => self.side()?,
+            Language::Rust => self.rust_side()?,
             Language::Python => self.python_side()?,
         };
         let scale = case.memory.as_ref().map(|m| m.scale);
@@ -112,7 +131,7 @@ impl<'a> References<'a> {
     }
 
     pub fn stop(&mut self) {
-        for side in [self.truth.as_mut(), self.python.as_mut()].into_iter().flatten() {
+        for side in [self.rust.as_mut(), self.python.as_mut()].into_iter().flatten() {
             side.stop();
         }
     }

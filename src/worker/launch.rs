@@ -36,5 +36,7 @@ fn native(binary: PathBuf, variant: Option<String>, limits: Limits) -> Launch {
         env: Vec::new(),
         limits,
         confinement: Confinement { read, execute, write: Vec::new(), network: false },
+        scratch_in: None,
+        startup: None,
     }
 }

@@ -41,6 +41,12 @@ pub struct Launch {
     pub env: Vec<(String, String)>,
     pub limits: Limits,
     pub confinement: Confinement,
+    /// Where to make the worker a scratch folder of its own (a PySpark
+    /// worker's JVM writes temporary files): it may write there, finds it
+    /// as `$TMPDIR` and `$HOME`, and it is removed when the worker ends.
+    pub scratch_in: Option<PathBuf>,
+    /// How long it may take to say hello, when longer than usual (a JVM).
+    pub startup: Option<Duration>,
 }
 
 /// How a worker process ended.
@@ -95,6 +101,9 @@ pub struct Worker {
     stderr: Drain,
     pub hello: Hello,
     pub sandbox: Sandbox,
+    /// Removed when the worker is dropped, after its processes are killed
+    /// (held only to be dropped then).
+    _scratch: Option<tempfile::TempDir>,
     alive: bool,
     rng: u64,
 }
@@ -110,11 +119,29 @@ impl Worker {
     pub fn start(launch: &Launch, wait: Duration) -> Result<Started> {
         let (parent_requests, child_requests) = UnixStream::pair().context("cannot create the request channel")?;
         let (parent_replies, child_replies) = UnixStream::pair().context("cannot create the reply channel")?;
-        let prepared = launch.confinement.prepare()?;
+        let scratch = match &launch.scratch_in {
+            Some(dir) => Some(
+                tempfile::Builder::new()
+                    .prefix("worker-")
+                    .tempdir_in(dir)
+                    .with_context(|| format!("cannot make a scratch folder in {}", dir.display()))?,
+            ),
+            None => None,
+        };
+        let mut confinement = launch.confinement.clone();
+        let mut env = launch.env.clone();
+        if let Some(dir) = &scratch {
+            confinement.write.push(dir.path().to_path_buf());
+            for key in ["TMPDIR", "HOME", "DEKATA_SCRATCH"] {
+                env.push((key.to_string(), dir.path().display().to_string()));
+            }
+        }
+        let wait = launch.startup.map_or(wait, |w| w.max(wait));
+        let prepared = confinement.prepare()?;
         let mut cmd = Command::new(&launch.program);
         cmd.args(&launch.args)
             .env_clear()
-            .envs(launch.env.iter().map(|(k, v)| (k, v)))
+            .envs(env.iter().map(|(k, v)| (k, v)))
             .current_dir("/")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -162,8 +189,10 @@ impl Worker {
                 generates: false,
                 heap_from_outside: false,
                 load_error: None,
+                reloads: false,
             },
             sandbox: prepared.sandbox,
+            _scratch: scratch,
             alive: true,
             rng: grader::rng::mix64(started.elapsed().as_nanos() as u64 ^ u64::from(std::process::id())),
         };

@@ -66,6 +66,7 @@ where
         generates: true,
         heap_from_outside: false,
         load_error: None,
+        reloads: false,
     };
     send(&mut channel, &Reply::Hello(hello));
     let mut selection = Selection::default();
@@ -76,6 +77,8 @@ where
                 send(&mut channel, &Reply::Done(done));
             }
             Ok(Some(Request::Quit)) | Ok(None) => std::process::exit(0),
+            // A compiled solution is replaced by building a new worker.
+            Ok(Some(Request::Load { .. })) => fail("a compiled worker cannot load source"),
             Err(e) => fail(&format!("cannot read a request: {e}")),
         }
     }

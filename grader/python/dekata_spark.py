@@ -1,0 +1,347 @@
+"""The DataFrame katas in Python: PySpark in local mode, set up like a
+cluster's session, fed the case's tables with explicit schemas, and read
+back: the rows of the solution's DataFrame, and what its executed plan did
+(each join's strategy and rows, and after each shuffle the rows each task
+read, from Spark's own task metrics).
+
+Imported by dekata_worker.py for the `dataframes` call shape only: the
+other katas need the standard library alone. dekata tells it the session
+(tables, settings, memory) as JSON; see src/spark/mod.rs.
+"""
+
+import itertools
+import json
+import os
+import re
+import resource
+import shutil
+
+from py4j.protocol import Py4JError, Py4JJavaError
+from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql import types as T
+
+#: Settings that make a local run quiet, self-contained and quick to start.
+#: Not graded: a query has no reason to touch them.
+LOCAL = {
+    "spark.ui.enabled": "false",
+    "spark.ui.showConsoleProgress": "false",
+    "spark.sql.execution.arrow.pyspark.enabled": "false",
+    "spark.driver.host": "127.0.0.1",
+    "spark.driver.bindAddress": "127.0.0.1",
+    # A small input file still splits into a partition per core.
+    "spark.sql.files.openCostInBytes": "1024",
+    "spark.sql.session.timeZone": "UTC",
+    "spark.log.level": "ERROR",
+}
+
+#: The JVM's flags: no performance-data file in /tmp (outside the
+#: sandbox's grants), fewer threads, quick to start.
+JAVA_OPTIONS = "-XX:-UsePerfData -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss4m"
+
+TYPES = {"bigint": T.LongType(), "string": T.StringType(), "boolean": T.BooleanType()}
+
+#: What Spark's executor exits with when a task runs out of heap.
+SPARK_OOM_EXIT = 52
+
+
+class EngineOutOfMemory(Exception):
+    """The JVM ran out of heap on the solution's query."""
+
+
+class Spark:
+    """One session for the worker's life: the kata's cases (and, in watch
+    mode, every re-check) reuse it."""
+
+    def __init__(self, session, scratch):
+        self.tables = session["tables"]
+        self.settings = dict(session["settings"])
+        self.partitions = int(session["partitions"])
+        self.scratch = scratch
+        self.inputs = os.path.join(scratch, "inputs")
+        builder = SparkSession.builder.master(f"local[{self.partitions}]").appName("dekata")
+        conf = {
+            **LOCAL,
+            **self.settings,
+            "spark.default.parallelism": str(self.partitions),
+            "spark.local.dir": os.path.join(scratch, "spark"),
+            "spark.sql.warehouse.dir": os.path.join(scratch, "warehouse"),
+            "spark.driver.memory": f"{int(session['driver_memory_mib'])}m",
+            "spark.driver.extraJavaOptions": f"{JAVA_OPTIONS} -Djava.io.tmpdir={scratch}",
+        }
+        for key, value in conf.items():
+            builder = builder.config(key, value)
+        self.session = builder.getOrCreate()
+        self.session.sparkContext.setLogLevel("ERROR")
+        self.schemas = {
+            t["name"]: T.StructType([T.StructField(c, TYPES[ty], True) for c, ty in t["columns"]])
+            for t in self.tables
+        }
+        self.runs = 0
+        cap_python_memory(int(session["python_memory_mib"]))
+
+    def reset(self):
+        """Puts back what a previous run may have changed."""
+        for key, value in self.settings.items():
+            self.session.conf.set(key, value)
+        self.session.catalog.clearCache()
+        for table in self.session.catalog.listTables():
+            if table.isTemporary:
+                self.session.catalog.dropTempView(table.name)
+        shutil.rmtree(self.inputs, ignore_errors=True)
+
+    def frames(self, records):
+        """One DataFrame per table of the dataset, in its order: the rows as
+        JSON lines in the scratch folder, read with the table's schema."""
+        folder = os.path.join(self.inputs, f"run-{self.runs}")
+        os.makedirs(folder)
+        files = {}
+        for t in self.tables:
+            files[t["name"]] = open(os.path.join(folder, t["name"] + ".json"), "w", encoding="utf-8")
+        try:
+            for record in records:
+                out = files[record["table"]]
+                out.write(json.dumps(record["row"], separators=(",", ":")))
+                out.write("\n")
+        finally:
+            for f in files.values():
+                f.close()
+        reader = self.session.read.option("mode", "FAILFAST")
+        return [
+            reader.schema(self.schemas[t["name"]]).json(os.path.join(folder, t["name"] + ".json")).alias(t["name"])
+            for t in self.tables
+        ]
+
+    def run(self, entry, records, args):
+        """Calls the solution, collects its DataFrame, and reads its plan.
+        Returns the rows (dicts), the plan report and the output's problems."""
+        self.reset()
+        self.runs += 1
+        frames = self.frames(records)
+        result = entry(*frames, *args)
+        if not isinstance(result, DataFrame):
+            raise TypeError(f"the function returned {type(result).__name__}, not a pyspark.sql.DataFrame")
+        group = f"dekata-run-{self.runs}"
+        context = self.session.sparkContext
+        context.setJobGroup(group, "a graded query")
+        try:
+            rows = result.collect()
+        except Py4JJavaError as e:
+            if out_of_memory(e):
+                raise EngineOutOfMemory() from None
+            raise
+        except Py4JError:
+            if self.jvm_ran_out_of_memory():
+                raise EngineOutOfMemory() from None
+            raise
+        finally:
+            try:
+                context.setLocalProperty("spark.jobGroup.id", None)
+            except Py4JError:
+                pass
+        columns = result.columns
+        problems = [
+            {"kind": "duplicate_column", "name": name} for i, name in enumerate(columns) if name in columns[:i]
+        ]
+        plan = observe(self.session, result, group, self.changed(result), self.partitions)
+        return [row.asDict() for row in rows], plan, problems
+
+    def changed(self, result):
+        """The fixed settings the query changed, on the session or on the
+        session its result belongs to."""
+        out = []
+        sessions = [self.session]
+        if result.sparkSession is not self.session:
+            sessions.append(result.sparkSession)
+        for key, value in sorted(self.settings.items()):
+            for session in sessions:
+                now = session.conf.get(key, None)
+                if now != value:
+                    out.append({"key": key, "graded": value, "now": now})
+                    break
+        return out
+
+    def jvm_ran_out_of_memory(self):
+        """Whether the JVM has exited the way Spark exits on running out of
+        heap (a task's OutOfMemoryError ends the executor, here the JVM)."""
+        proc = getattr(self.session.sparkContext._gateway, "proc", None)
+        if proc is None:
+            return False
+        try:
+            code = proc.wait(timeout=5)
+        except Exception:  # noqa: BLE001 - still running: not an exit
+            return False
+        return code == SPARK_OOM_EXIT
+
+
+def out_of_memory(error):
+    """Whether a Java exception (or one of its causes) is an OutOfMemoryError."""
+    try:
+        cause = error.java_exception
+        seen = 0
+        while cause is not None and seen < 20:
+            if cause.getClass().getName() == "java.lang.OutOfMemoryError":
+                return True
+            cause = cause.getCause()
+            seen += 1
+    except Py4JError:
+        return False
+    return False
+
+
+def cap_python_memory(mib):
+    """Lowers this process's address-space cap to what it holds now plus
+    the kata's allowance, so a runaway Python driver fails as the other
+    Python katas do. The JVM, started already, keeps its own cap."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            size = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize:"))
+    except (OSError, StopIteration, ValueError):
+        return
+    cap = size + mib * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+
+# ----------------------------------------------------------- the executed plan
+
+def observe(session, frame, group, changed, partitions):
+    """What the executed plan did: its joins (strategy and rows), and for
+    each stage that read a shuffle, the rows each of its tasks read."""
+    plan = frame._jdf.queryExecution().executedPlan()
+    if plan.getClass().getSimpleName() == "AdaptiveSparkPlanExec":
+        plan = plan.executedPlan()
+    joins, exchanges = [], []
+    walk(plan, joins, exchanges)
+    target = partitions
+    for change in changed:
+        if change["key"] == "spark.sql.shuffle.partitions":
+            try:
+                target = int(change["now"])
+            except (TypeError, ValueError):
+                target = 0
+    return {
+        "joins": joins,
+        "repartitions": shuffles(session, group, exchanges),
+        "text": plan.treeString(),
+        "target_partitions": target,
+        "graded_partitions": partitions,
+        "settings_changed": changed,
+    }
+
+
+JOINS = {
+    "BroadcastHashJoinExec": "BroadcastHashJoin",
+    "SortMergeJoinExec": "SortMergeJoin",
+    "ShuffledHashJoinExec": "ShuffledHashJoin",
+    "BroadcastNestedLoopJoinExec": "BroadcastNestedLoopJoin",
+    "CartesianProductExec": "CartesianProduct",
+}
+
+#: Wrappers whose rows are their child's.
+STAGES = ("ShuffleQueryStageExec", "BroadcastQueryStageExec", "TableCacheQueryStageExec")
+
+
+def walk(node, joins, exchanges):
+    kind = node.getClass().getSimpleName()
+    if kind in STAGES:
+        walk(node.plan(), joins, exchanges)
+        return
+    if kind in JOINS:
+        joins.append(join_seen(node, JOINS[kind]))
+    if kind == "ShuffleExchangeExec":
+        exchanges.append({"on": keys(node.outputPartitioning()), "written": metric(node, "shuffleRecordsWritten")})
+    for child in seq(node.children()):
+        walk(child, joins, exchanges)
+
+
+def join_seen(node, mode):
+    children = seq(node.children())
+    left, right = children[0], children[-1]
+    on = ""
+    if node.getClass().getSimpleName() not in ("BroadcastNestedLoopJoinExec", "CartesianProductExec"):
+        pairs = zip(seq(node.leftKeys()), seq(node.rightKeys()))
+        on = ", ".join(f"{clean(str(a))} = {clean(str(b))}" for a, b in pairs)
+    build, probe = left, right
+    if mode != "SortMergeJoin" and mode != "CartesianProduct" and node.buildSide().toString() == "BuildRight":
+        build, probe = right, left
+    return {"mode": mode, "on": on, "build_rows": rows_of(build), "probe_rows": rows_of(probe)}
+
+
+def rows_of(node):
+    """The rows a plan node produced: its own count, else its first
+    descendant's that counts."""
+    kind = node.getClass().getSimpleName()
+    if kind in STAGES:
+        return rows_of(node.plan())
+    if kind == "BroadcastExchangeExec":
+        return metric(node, "numOutputRows")
+    if kind == "ShuffleExchangeExec":
+        return metric(node, "shuffleRecordsWritten")
+    counted = metric(node, "numOutputRows", None)
+    if counted is not None:
+        return counted
+    children = seq(node.children())
+    return rows_of(children[0]) if children else 0
+
+
+def metric(node, name, default=0):
+    found = node.metrics().get(name)
+    return int(found.get().value()) if found.isDefined() else default
+
+
+def keys(partitioning):
+    kind = partitioning.getClass().getSimpleName()
+    if kind == "HashPartitioning":
+        return ", ".join(clean(str(e)) for e in seq(partitioning.expressions()))
+    if kind == "SinglePartition$":
+        return "(everything, to one partition)"
+    if kind == "RoundRobinPartitioning":
+        return "(round robin)"
+    return clean(str(partitioning))
+
+
+def seq(scala_seq):
+    return [scala_seq.apply(i) for i in range(scala_seq.size())]
+
+
+def clean(expression):
+    """`user_id#12L` as `user_id`."""
+    return re.sub(r"#\d+L?", "", expression)
+
+
+def shuffles(session, group, exchanges):
+    """For each stage of the query's jobs that read a shuffle: the rows each
+    task read (a task reads one partition), named by the exchange(s) it
+    read, which are matched by their row totals."""
+    context = session.sparkContext
+    tracker = context.statusTracker()
+    store = context._jsc.sc().statusStore()
+    seen = []
+    for job in sorted(tracker.getJobIdsForGroup(group)):
+        info = tracker.getJobInfo(job)
+        for stage in sorted(info.stageIds) if info else []:
+            stage_info = tracker.getStageInfo(stage)
+            if stage_info is None:
+                continue
+            counts = {}
+            for task in seq(store.taskList(stage, stage_info.currentAttemptId, 1_000_000)):
+                metrics = task.taskMetrics()
+                if metrics.isDefined() and task.status() == "SUCCESS":
+                    counts[task.index()] = metrics.get().shuffleReadMetrics().recordsRead()
+            if not counts or sum(counts.values()) == 0:
+                continue
+            parts = [counts.get(i, 0) for i in range(max(counts) + 1)]
+            seen.append({"on": read_from(sum(parts), exchanges), "partitions": parts})
+    return seen
+
+
+def read_from(total, exchanges):
+    """The keys of the exchanges whose rows add up to `total`."""
+    for size in range(1, min(len(exchanges), 4) + 1):
+        for picked in itertools.combinations(exchanges, size):
+            if sum(e["written"] for e in picked) == total:
+                on = []
+                for e in picked:
+                    if e["on"] not in on:
+                        on.append(e["on"])
+                return " and ".join(on)
+    return "a shuffle"
