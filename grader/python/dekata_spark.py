@@ -236,19 +236,21 @@ JOINS = {
     "CartesianProductExec": "CartesianProduct",
 }
 
-#: Wrappers whose rows are their child's.
-STAGES = ("ShuffleQueryStageExec", "BroadcastQueryStageExec", "TableCacheQueryStageExec")
+def is_stage(kind):
+    """An adaptive query stage (shuffle, broadcast, result, cache): a leaf of
+    the adaptive plan that wraps the plan it ran."""
+    return kind.endswith("QueryStageExec")
 
 
 def walk(node, joins, exchanges):
     kind = node.getClass().getSimpleName()
-    if kind in STAGES:
+    if is_stage(kind):
         walk(node.plan(), joins, exchanges)
         return
     if kind in JOINS:
         joins.append(join_seen(node, JOINS[kind]))
     if kind == "ShuffleExchangeExec":
-        exchanges.append({"on": keys(node.outputPartitioning()), "written": metric(node, "shuffleRecordsWritten")})
+        exchanges.append({"on": keys(node.outputPartitioning()), "read": metric(node, "recordsRead")})
     for child in seq(node.children()):
         walk(child, joins, exchanges)
 
@@ -260,9 +262,11 @@ def join_seen(node, mode):
     if node.getClass().getSimpleName() not in ("BroadcastNestedLoopJoinExec", "CartesianProductExec"):
         pairs = zip(seq(node.leftKeys()), seq(node.rightKeys()))
         on = ", ".join(f"{clean(str(a))} = {clean(str(b))}" for a, b in pairs)
-    build, probe = left, right
-    if mode != "SortMergeJoin" and mode != "CartesianProduct" and node.buildSide().toString() == "BuildRight":
-        build, probe = right, left
+    # A sort-merge join streams its left side past its right (buffered)
+    # one; a hash join builds on its build side.
+    build, probe = right, left
+    if mode not in ("SortMergeJoin", "CartesianProduct") and node.buildSide().toString() == "BuildLeft":
+        build, probe = left, right
     return {"mode": mode, "on": on, "build_rows": rows_of(build), "probe_rows": rows_of(probe)}
 
 
@@ -270,7 +274,7 @@ def rows_of(node):
     """The rows a plan node produced: its own count, else its first
     descendant's that counts."""
     kind = node.getClass().getSimpleName()
-    if kind in STAGES:
+    if is_stage(kind):
         return rows_of(node.plan())
     if kind == "BroadcastExchangeExec":
         return metric(node, "numOutputRows")
@@ -311,7 +315,7 @@ def clean(expression):
 def shuffles(session, group, exchanges):
     """For each stage of the query's jobs that read a shuffle: the rows each
     task read (a task reads one partition), named by the exchange(s) it
-    read, which are matched by their row totals."""
+    read, which are matched by the rows each exchange says were read."""
     context = session.sparkContext
     tracker = context.statusTracker()
     store = context._jsc.sc().statusStore()
@@ -338,7 +342,7 @@ def read_from(total, exchanges):
     """The keys of the exchanges whose rows add up to `total`."""
     for size in range(1, min(len(exchanges), 4) + 1):
         for picked in itertools.combinations(exchanges, size):
-            if sum(e["written"] for e in picked) == total:
+            if sum(e["read"] for e in picked) == total:
                 on = []
                 for e in picked:
                     if e["on"] not in on:

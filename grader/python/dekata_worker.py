@@ -422,12 +422,40 @@ def on_loopback(address):
 # -------------------------------------------------------------------- runs
 
 def where(error, shown_as):
-    """The solution's own line that raised, `file:line`."""
+    """The solution's own line that raised, `file:line` (the traceback is
+    walked link by link: a runaway recursion leaves millions of frames,
+    too many to format)."""
     location = ""
-    for frame in traceback.extract_tb(error.__traceback__):
-        if frame.filename == shown_as:
-            location = f"{frame.filename}:{frame.lineno}"
+    tb = error.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == shown_as:
+            location = f"{shown_as}:{tb.tb_lineno}"
+        tb = tb.tb_next
     return location
+
+
+def raised_by_hand(error, shown_as):
+    """Whether the solution's own `raise` statement raised `error` (a
+    `raise MemoryError` is not an allocation that failed)."""
+    tb = error.__traceback__
+    last = None
+    while tb is not None:
+        last = tb
+        tb = tb.tb_next
+    if last is None or last.tb_frame.f_code.co_filename != shown_as:
+        return False
+    lines = SOURCE.text.splitlines()
+    line = lines[last.tb_lineno - 1] if 0 < last.tb_lineno <= len(lines) else ""
+    return line.lstrip().startswith("raise")
+
+
+class Source:
+    """The text of the solution being served, for `raised_by_hand`."""
+
+    text = ""
+
+
+SOURCE = Source()
 
 
 def run(channel, request, entry, shape, args, shown_as):
@@ -443,9 +471,12 @@ def run(channel, request, entry, shape, args, shown_as):
     except SandboxViolation as e:
         outcome = {"kind": "forbidden", "action": e.action, "target": e.target}
     except SystemExit as e:
-        outcome = {"kind": "exited", "code": repr(e.code)}
-    except MemoryError:
-        out_of_memory(channel)
+        # `sys.exit()` and `sys.exit(None)` exit with status 0.
+        outcome = {"kind": "exited", "code": "0" if e.code is None else repr(e.code)}
+    except MemoryError as e:
+        if not raised_by_hand(e, shown_as):
+            out_of_memory(channel)
+        outcome = ended(e, shown_as)
     except BaseException as e:  # noqa: BLE001 - sorted below
         if isinstance(e, ENGINE.out_of_memory):
             out_of_memory(channel)
@@ -512,7 +543,9 @@ def read_source(solution, shown_as):
 def compile_source(source, shown_as):
     """The solution's code object, or its syntax error."""
     try:
-        return compile(source, shown_as, "exec"), None
+        code = compile(source, shown_as, "exec")
+        SOURCE.text = source
+        return code, None
     except (SyntaxError, ValueError) as e:
         return None, "".join(traceback.format_exception_only(type(e), e)).rstrip()
 

@@ -71,22 +71,46 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
         println!();
         println!("{}", "Tables".bold());
         for table in dataset.tables() {
-            let columns: Vec<String> = table.columns.iter().map(|c| format!("{} {}", c.name, c.ty.name())).collect();
+            let columns: Vec<String> = table
+                .columns
+                .iter()
+                .map(|c| {
+                    let ty = match language {
+                        Language::Rust => c.ty.name(),
+                        Language::Python => crate::spark::type_name(c.ty),
+                    };
+                    format!("{} {ty}", c.name)
+                })
+                .collect();
             println!("    {}({})", table.name, columns.join(", "));
         }
-        println!(
-            "{}",
-            format!(
-                "    Every column may be null. Plans run on {} partitions; no join side is broadcast unless you ask.",
-                ENGINE_PARTITIONS
-            )
-            .dimmed()
-        );
+        let engine = match language {
+            Language::Rust => format!(
+                "Every column may be null. DataFusion runs each plan on {ENGINE_PARTITIONS} partitions; no join side is broadcast unless you ask."
+            ),
+            Language::Python => format!(
+                "Every column may be null. Spark runs in local mode on {} cores; no join side is broadcast unless you ask.",
+                crate::spark::PARTITIONS
+            ),
+        };
+        for line in crate::render::wrap(&engine, 76) {
+            println!("{}", format!("    {line}").dimmed());
+        }
+        if language == Language::Python {
+            println!();
+            println!("{}", "Spark session (a query may hint and repartition, not change these)".bold());
+            for (key, value) in crate::spark::settings(kata) {
+                println!("    {key} = {value}");
+            }
+        }
     }
     if let Some(rules) = &kata.plan {
         println!();
         println!("{}", "The plan must".bold());
-        println!("    keep the engine's {ENGINE_PARTITIONS} target partitions (not fewer)");
+        match language {
+            Language::Rust => println!("    keep the engine's {ENGINE_PARTITIONS} target partitions (not fewer)"),
+            Language::Python => println!("    keep the session's settings above"),
+        }
         for rule in crate::report::plan::describe(rules) {
             println!("    {rule}");
         }

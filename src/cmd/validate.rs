@@ -1,9 +1,10 @@
 //! `dekata validate`: checks that katas are sound, with the same grading
 //! code as `dekata check`. For each kata and each language it has a form
 //! in: the reference passes every case on several seeds (in Python: agrees
-//! with the Rust reference, whose output is the truth), the starter loads
-//! and is not implemented, every mutant gets exactly its declared verdict;
-//! and every case either kills a Rust mutant or says why it exists.
+//! with the Rust reference; a DataFrame kata's PySpark reference agrees with
+//! DataFusion's and keeps the plan rules), the starter loads and is not
+//! implemented, every mutant gets exactly its declared verdict; and every
+//! case either kills a Rust mutant or says why it exists.
 
 use super::pool;
 use crate::catalog::{self, Kata};
@@ -100,7 +101,13 @@ impl Log {
 }
 
 fn grade_file(ws: &Workspace, kata: &Kata, file: &Path, seed: u64) -> Result<Report> {
-    grading::grade(&Request { ws, kata, solution: file, seed, color: false }, &mut Quiet)
+    grade_against(ws, kata, file, seed, None)
+}
+
+/// Grades `file` against the reference of `truth` (`None`: the kata's usual
+/// truth).
+fn grade_against(ws: &Workspace, kata: &Kata, file: &Path, seed: u64, truth: Option<Language>) -> Result<Report> {
+    grading::grade(&Request { ws, kata, solution: file, seed, color: false, truth }, &mut Quiet)
 }
 
 fn validate(ws: &Workspace, kata: &Kata, languages: &[Language]) -> Result<Log> {
@@ -139,8 +146,13 @@ fn validate(ws: &Workspace, kata: &Kata, languages: &[Language]) -> Result<Log> 
 /// their verdicts. Every case must catch a Rust mutant or say why it exists.
 fn validate_form(ws: &Workspace, kata: &Kata, language: Language, log: &mut Log) -> Result<()> {
     let lang = language.title();
+    if language == Language::Python && kata.python.prompt.is_none() {
+        log.bad("the kata has a Python form but no `[python] prompt`: write the prompt in Python's terms (its signature, dicts, PySpark)");
+    }
+    // Every reference is held against the Rust one: a DataFrame kata's
+    // PySpark reference (the truth for Python learners) against DataFusion's.
     for seed in SEEDS {
-        let r = grade_file(ws, kata, &kata.reference(language), seed)?;
+        let r = grade_against(ws, kata, &kata.reference(language), seed, Some(Language::Rust))?;
         match r.verdict {
             Overall::Pass => {}
             Overall::CompileError => log.bad(&format!("the {lang} reference does not load:\n{}", r.compile.stderr)),
@@ -156,7 +168,11 @@ fn validate_form(ws: &Workspace, kata: &Kata, language: Language, log: &mut Log)
             }
         }
     }
-    let agrees = if language == Language::Rust { "" } else { ", agreeing with the Rust reference" };
+    let agrees = match language {
+        Language::Rust => "",
+        Language::Python if kata.needs_engine() => ", agreeing with the DataFusion reference",
+        Language::Python => ", agreeing with the Rust reference",
+    };
     log.ok(&format!("{lang} reference passes on seeds {}{agrees}", SEEDS.map(|s| s.to_string()).join(", ")));
 
     let starter = grade_file(ws, kata, &kata.starter(language), grading::DEFAULT_SEED)?;

@@ -60,9 +60,38 @@ pub struct Request<'a> {
     pub solution: &'a Path,
     pub seed: u64,
     pub color: bool,
+    /// The language of the reference whose output is expected; `None`:
+    /// the kata's usual truth (see `reference::References`). `validate`
+    /// holds a DataFrame kata's PySpark reference against DataFusion's.
+    pub truth: Option<Language>,
+}
+
+/// Workers kept between checks of one kata (`watch`): a Python worker, and
+/// with it a PySpark session, loads each new text of the solution instead
+/// of starting again. Checks of another kata or language start afresh.
+#[derive(Default)]
+pub struct Warm {
+    of: Option<(String, Language)>,
+    learner: Option<Side>,
+    references: reference::Kept,
+}
+
+impl Warm {
+    /// What is kept for `kata` in `language` (nothing for another).
+    fn take(&mut self, kata: &Kata, language: Language) -> (Option<Side>, reference::Kept) {
+        let ours = self.of.as_ref().is_some_and(|(id, l)| id == &kata.id && *l == language);
+        let learner = self.learner.take();
+        let references = std::mem::take(&mut self.references);
+        if ours { (learner, references) } else { (None, reference::Kept::default()) }
+    }
 }
 
 pub fn grade(req: &Request<'_>, observer: &mut dyn Observer) -> Result<Report> {
+    grade_warm(req, observer, None)
+}
+
+/// Grades as [`grade`] does, reusing and then keeping `warm`'s workers.
+pub fn grade_warm(req: &Request<'_>, observer: &mut dyn Observer, mut warm: Option<&mut Warm>) -> Result<Report> {
     let language = Language::of(req.solution);
     if !req.kata.speaks(language) {
         return Err(
@@ -76,11 +105,30 @@ pub fn grade(req: &Request<'_>, observer: &mut dyn Observer) -> Result<Report> {
             program
         }
     };
-    let mut learner = Side::new(program, limits(req.kata), STARTUP);
+    let (kept_learner, kept_references) = match warm.as_deref_mut() {
+        Some(w) => w.take(req.kata, language),
+        None => (None, reference::Kept::default()),
+    };
+    let mut learner = match kept_learner {
+        Some(mut side) => {
+            side.reload(program)?;
+            side
+        }
+        None => Side::new(program, limits(req.kata), STARTUP),
+    };
+    let mut references = References::new(req, language, kept_references);
+    let keep = |warm: Option<&mut Warm>, learner: Side, references: References<'_>| match warm {
+        Some(w) => {
+            w.of = Some((req.kata.id.clone(), language));
+            w.learner = Some(learner);
+            w.references = references.into_kept();
+        }
+        None => drop((learner, references)),
+    };
     if let Some(error) = learner.load_error()? {
+        keep(warm, learner, references);
         return Ok(Report::compile_error(&req.kata.id, language, req.seed, error));
     }
-    let mut references = References::new(req, language);
     let solution_display = req.ws.display(req.solution);
     let mut cases = Vec::new();
     for case in &req.kata.cases {
@@ -88,10 +136,10 @@ pub fn grade(req: &Request<'_>, observer: &mut dyn Observer) -> Result<Report> {
         observer.case_done(&report);
         cases.push(report);
     }
-    learner.stop();
-    references.stop();
+    let sandbox = learner.sandbox.clone();
+    keep(warm, learner, references);
     let mut report = Report::new(&req.kata.id, language, req.seed, cases);
-    report.sandbox = match learner.sandbox.clone() {
+    report.sandbox = match sandbox {
         Some(Sandbox::Unavailable(why)) => Some(why),
         _ => None,
     };

@@ -17,6 +17,13 @@ use std::time::Duration;
 /// How long a reference may take on one case before dekata gives up on it.
 const REFERENCE_WALL: Duration = Duration::from_secs(300);
 
+/// Reference workers kept between checks of one kata (`grading::Warm`).
+#[derive(Default)]
+pub struct Kept {
+    rust: Option<Side>,
+    python: Option<Side>,
+}
+
 /// The kata's references: the one whose output is the truth, and the one
 /// in each language whose time and heap set that language's limits.
 ///
@@ -32,13 +39,22 @@ pub struct References<'a> {
 }
 
 impl<'a> References<'a> {
-    pub fn new(req: &'a Request<'a>, language: Language) -> References<'a> {
-        References { req, rust: None, python: None, language }
+    pub fn new(req: &'a Request<'a>, language: Language, kept: Kept) -> References<'a> {
+        References { req, rust: kept.rust, python: kept.python, language }
+    }
+
+    /// The running reference workers, to keep for the next check.
+    pub fn into_kept(mut self) -> Kept {
+        Kept { rust: self.rust.take(), python: self.python.take() }
     }
 
     /// The language whose reference gives the expected output.
     fn truth(&self) -> Language {
-        if self.req.kata.needs_engine() { self.language } else { Language::Rust }
+        match self.req.truth {
+            Some(language) => language,
+            None if self.req.kata.needs_engine() => self.language,
+            None => Language::Rust,
+        }
     }
 
     /// The side whose output is the expected one, built and started the
@@ -127,12 +143,6 @@ impl<'a> References<'a> {
         match run::run_case(side, &stream, scale, &ask, REFERENCE_WALL)? {
             Observed::Measured(m) if m.outcome == Outcome::Returned => Ok(m),
             other => Err(failed(req, case, &kata.reference(language), &other).into()),
-        }
-    }
-
-    pub fn stop(&mut self) {
-        for side in [self.rust.as_mut(), self.python.as_mut()].into_iter().flatten() {
-            side.stop();
         }
     }
 }

@@ -61,6 +61,41 @@ impl Side {
         Ok(Ok(self.worker.as_mut().expect("started above")))
     }
 
+    /// Switches a running worker to `program`, a new text of the same
+    /// solution, when the worker can load source (Python): its load error,
+    /// if any. A worker that cannot, or that died, is stopped and the next
+    /// run starts a fresh one. True when the running worker was kept.
+    pub fn reload(&mut self, program: Program) -> Result<bool> {
+        let shown_as = match &program {
+            Program::Python { shown_as, .. } => shown_as.clone(),
+            Program::Native { .. } => String::new(),
+        };
+        let source = match &program {
+            Program::Python { solution, .. } => std::fs::read_to_string(solution).ok(),
+            Program::Native { .. } => None,
+        };
+        let same_worker = same_worker(&self.program, &program);
+        self.program = program;
+        let worker = match self.worker.as_mut() {
+            Some(w) if w.alive() && w.hello.reloads && same_worker => w,
+            _ => {
+                self.stop();
+                return Ok(false);
+            }
+        };
+        let Some(source) = source else {
+            self.stop();
+            return Ok(false);
+        };
+        match worker.load(source, shown_as, RELOAD_WAIT)? {
+            Ok(_) => Ok(true),
+            Err(_) => {
+                self.worker = None;
+                Ok(false)
+            }
+        }
+    }
+
     /// The solution could not be loaded (a Python syntax error): why.
     pub fn load_error(&mut self) -> Result<Option<String>> {
         Ok(match self.ready()? {
@@ -145,6 +180,21 @@ impl Side {
 impl Drop for Side {
     fn drop(&mut self) {
         self.stop();
+    }
+}
+
+/// How long a worker may take to load a new text of its solution.
+const RELOAD_WAIT: Duration = Duration::from_secs(60);
+
+/// Whether a worker started for `a` can serve `b` by loading `b`'s text:
+/// the same Python runner, kata call and session, whatever the file.
+fn same_worker(a: &Program, b: &Program) -> bool {
+    match (a, b) {
+        (
+            Program::Python { runner: r1, entry: e1, shape: s1, args: a1, spark: k1, solution: f1, .. },
+            Program::Python { runner: r2, entry: e2, shape: s2, args: a2, spark: k2, solution: f2, .. },
+        ) => r1 == r2 && e1 == e2 && s1 == s2 && a1 == a2 && k1 == k2 && f1 == f2,
+        _ => false,
     }
 }
 

@@ -11,6 +11,9 @@ use grader::protocol::{JoinSeen, PlanReport, RepartitionSeen};
 pub enum Broken {
     /// The query lowered the engine's partitions.
     FewerPartitions { graded: u64, planned: u64 },
+    /// The query changed another session setting the grader fixes (Spark:
+    /// a broadcast threshold, a kata's own setting).
+    SettingChanged { key: String, graded: String, now: Option<String> },
     /// A broadcast collected more rows than the budget.
     BroadcastTooLarge { on: String, rows: u64, budget: u64 },
     /// A shuffled join moved more rows than the budget, though a side fit
@@ -27,6 +30,7 @@ impl Broken {
     pub fn question(&self) -> Option<Question> {
         let text = match self {
             Broken::FewerPartitions { .. } => PARTITIONS_QUESTION,
+            Broken::SettingChanged { .. } => SETTINGS_QUESTION,
             Broken::BroadcastTooLarge { .. } => BROADCAST_MEMORY_QUESTION,
             Broken::BroadcastMissing { .. } => BROADCAST_QUESTION,
             Broken::Skew { .. } => return None,
@@ -37,6 +41,8 @@ impl Broken {
 
 pub const BROADCAST_QUESTION: &str = "One side of this join is tiny: why shuffle the big one across the cluster?";
 pub const PARTITIONS_QUESTION: &str = "How does this plan run on a cluster of many executors?";
+pub const SETTINGS_QUESTION: &str =
+    "On a shared cluster the session's settings are not yours to change: how do you get this plan without them?";
 pub const BROADCAST_MEMORY_QUESTION: &str =
     "What happens when the table you broadcast does not fit in an executor's memory?";
 
@@ -44,6 +50,13 @@ pub const BROADCAST_MEMORY_QUESTION: &str =
 pub fn check(rules: &PlanRules, plan: &PlanReport) -> Option<Broken> {
     if plan.target_partitions < plan.graded_partitions {
         return Some(Broken::FewerPartitions { graded: plan.graded_partitions, planned: plan.target_partitions });
+    }
+    if let Some(changed) = plan.settings_changed.first() {
+        return Some(Broken::SettingChanged {
+            key: changed.key.clone(),
+            graded: changed.graded.clone(),
+            now: changed.now.clone(),
+        });
     }
     for join in &plan.joins {
         if let Some(budget) = rules.broadcast_budget_rows
@@ -136,6 +149,36 @@ mod tests {
         assert_eq!(check(&rules(), &plan), Some(Broken::FewerPartitions { graded: 4, planned: 1 }));
         let fine = PlanReport { target_partitions: 4, graded_partitions: 4, ..Default::default() };
         assert_eq!(check(&rules(), &fine), None);
+    }
+
+    #[test]
+    fn a_changed_setting_is_refused_and_lowered_partitions_keep_their_words() {
+        use grader::protocol::SettingChanged;
+        let threshold = SettingChanged {
+            key: "spark.sql.autoBroadcastJoinThreshold".into(),
+            graded: "-1".into(),
+            now: Some("10485760".into()),
+        };
+        let plan = PlanReport {
+            target_partitions: 4,
+            graded_partitions: 4,
+            settings_changed: vec![threshold],
+            ..Default::default()
+        };
+        let f = check(&rules(), &plan).unwrap();
+        assert!(matches!(&f, Broken::SettingChanged { key, .. } if key == "spark.sql.autoBroadcastJoinThreshold"));
+        assert_eq!(f.question().map(|q| q.text), Some(SETTINGS_QUESTION.to_string()));
+        let fewer = PlanReport {
+            target_partitions: 1,
+            graded_partitions: 4,
+            settings_changed: vec![SettingChanged {
+                key: "spark.sql.shuffle.partitions".into(),
+                graded: "4".into(),
+                now: Some("1".into()),
+            }],
+            ..Default::default()
+        };
+        assert_eq!(check(&rules(), &fewer), Some(Broken::FewerPartitions { graded: 4, planned: 1 }));
     }
 
     #[test]

@@ -16,6 +16,16 @@ pub fn broken(broken: &Broken, language: Language) -> String {
              on {graded}, as a cluster runs it on many executors. A plan on fewer partitions hides its \
              shuffles and its skew instead of handling them."
         ),
+        Broken::SettingChanged { key, graded, now } => format!(
+            "plan: the query changed the session's `{key}` from {graded} to {}: every plan is graded on the \
+             session a cluster with large tables would have (`dekata show` lists it). Ask for what you need in \
+             the query itself: {}",
+            now.as_deref().unwrap_or("unset"),
+            match language {
+                Language::Rust => ASK_IN_QUERY_DATAFUSION,
+                Language::Python => ASK_IN_QUERY_SPARK,
+            }
+        ),
         Broken::BroadcastTooLarge { on, rows, budget } => format!(
             "plan: the broadcast join {on} collected {} rows on its build side, over the memory budget \
              of {} rows for a broadcast: only a side that fits may be broadcast; a large one must be \
@@ -97,6 +107,10 @@ const BROADCAST_DATAFUSION: &str = "Broadcast the small side: the engine collect
 CollectLeft mode) and streams the large side past it unshuffled. In DataFusion, raise both of the session's \
 single-partition join thresholds (`datafusion.optimizer.hash_join_single_partition_threshold`, in bytes, and \
 `..._threshold_rows`) above the small side's size: the bytes threshold is checked first.";
+const ASK_IN_QUERY_DATAFUSION: &str = "raise the single-partition join thresholds on your own \
+DataFrame's session, repartition, or salt a hot key.";
+const ASK_IN_QUERY_SPARK: &str = "hint a broadcast (`F.broadcast(small)` or `.hint(\"broadcast\")`), \
+repartition (`df.repartition(n, \"key\")`), or salt a hot key.";
 const BROADCAST_SPARK: &str = "Broadcast the small side: `F.broadcast(small)` (or `.hint(\"broadcast\")`) \
 makes Spark ship it whole to every task (a BroadcastHashJoin) and stream the large side past it \
 unshuffled.";

@@ -42,8 +42,10 @@ pub fn find() -> Result<Java> {
     let version = version_of(&said)
         .ok_or_else(|| Setup::new(format!("{} did not say its version:\n{said}\n{NO_JAVA}", real.display())))?;
     if version < OLDEST {
-        return Err(Setup::new(TOO_OLD.replace("{path}", &real.display().to_string()).replace("{version}", &version.to_string()))
-            .into());
+        return Err(Setup::new(
+            TOO_OLD.replace("{path}", &real.display().to_string()).replace("{version}", &version.to_string()),
+        )
+        .into());
     }
     Ok(Java { home, version })
 }
@@ -59,7 +61,8 @@ impl Java {
                 continue;
             }
             let Ok(target) = std::fs::canonicalize(entry.path()) else { continue };
-            let folder = if target.is_dir() { target } else { target.parent().map(Path::to_path_buf).unwrap_or(target) };
+            let folder =
+                if target.is_dir() { target } else { target.parent().map(Path::to_path_buf).unwrap_or(target) };
             if !folder.starts_with(&self.home) && !out.iter().any(|f| folder.starts_with(f)) {
                 out.retain(|f| !f.starts_with(&folder));
                 out.push(folder);

@@ -75,7 +75,9 @@ pub fn ensure(ws: &Workspace, interpreter: &Interpreter) -> Result<Venv> {
     verify(&venv.python)?;
     eprintln!(
         "{}",
-        INSTALLED.replace("{version}", PYSPARK).replace("{seconds}", &format!("{:.0}", started.elapsed().as_secs_f64()))
+        INSTALLED
+            .replace("{version}", PYSPARK)
+            .replace("{seconds}", &format!("{:.0}", started.elapsed().as_secs_f64()))
     );
     Ok(venv)
 }

@@ -256,6 +256,34 @@ impl Worker {
         }
     }
 
+    /// Loads a new text of the solution into a worker that reloads (see
+    /// `Hello::reloads`): its load error, if any, or how it died.
+    pub fn load(
+        &mut self,
+        source: String,
+        shown_as: String,
+        wait: Duration,
+    ) -> Result<std::result::Result<Option<String>, Death>> {
+        anyhow::ensure!(self.alive && self.hello.reloads, "this worker cannot load a new solution");
+        let started = Instant::now();
+        let mut line = serde_json::to_vec(&Request::Load { source, shown_as })?;
+        line.push(b'\n');
+        if send_all(&self.requests, &line).is_err() {
+            return Ok(Err(self.wait_for_end(started)));
+        }
+        Ok(match self.next_reply(started + wait, started) {
+            Ok(Reply::Loaded { load_error }) => {
+                self.hello.load_error = load_error.clone();
+                Ok(load_error)
+            }
+            Ok(other) => {
+                let text = format!("an unexpected message: {}", serde_json::to_string(&other).unwrap_or_default());
+                Err(self.end(Exit::Code(-1), None, Some(text), started))
+            }
+            Err(death) => Err(death),
+        })
+    }
+
     /// Whether the worker can take another run.
     pub fn alive(&self) -> bool {
         self.alive

@@ -82,6 +82,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
         files,
         screen: Screen::new(),
         mode,
+        warm: grading::Warm::default(),
     };
     session.check(&notices)?;
     // Every sender gone (input ended, no watcher) also ends the loop.
@@ -114,6 +115,9 @@ struct Session<'a> {
     files: Option<FileWatch>,
     screen: Screen,
     mode: Mode,
+    /// Workers kept between checks: a Python solution's worker (and its
+    /// Spark session) loads each saved text instead of starting again.
+    warm: grading::Warm,
 }
 
 impl Session<'_> {
@@ -164,15 +168,16 @@ impl Session<'_> {
 
     /// Grades the file, prints the result as `check` does, and records it.
     /// False if grading itself failed (shown, not fatal).
-    fn grade_and_record(&self) -> bool {
+    fn grade_and_record(&mut self) -> bool {
         let req = Request {
             ws: self.ws,
             kata: self.kata,
             solution: &self.solution,
             seed: self.seed,
             color: render::color_on(),
+            truth: None,
         };
-        let report = match grading::grade(&req, &mut render::Live::first_failure_only()) {
+        let report = match grading::grade_warm(&req, &mut render::Live::first_failure_only(), Some(&mut self.warm)) {
             Ok(r) => r,
             Err(e) => {
                 problem("the check could not run", &e);
