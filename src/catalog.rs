@@ -117,6 +117,9 @@ impl Default for Limits {
     }
 }
 
+/// The least CPU time a PySpark case is allowed (see `Kata::limits_in`).
+pub const SPARK_TIME_FLOOR_MS: u64 = 20_000;
+
 /// A DataFrame kata's `[plan]` table: rules its executed plan must keep.
 /// Every rule is optional.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
@@ -382,6 +385,17 @@ impl Kata {
             (RecordKind::Events, _) => "event",
             _ => "row",
         }
+    }
+    /// The limits a solution in `language` is held to. A PySpark query's
+    /// time has a floor that covers a JVM warming up (its first queries
+    /// compile code) and a busy machine: Spark's time limits catch a
+    /// runaway query, not a slow constant.
+    pub fn limits_in(&self, language: Language) -> Limits {
+        let mut limits = self.limits.clone();
+        if self.needs_engine() && language == Language::Python {
+            limits.time_floor_ms = limits.time_floor_ms.max(SPARK_TIME_FLOOR_MS);
+        }
+        limits
     }
     /// Whether checking this kata needs the DataFrame engine.
     pub fn needs_engine(&self) -> bool {

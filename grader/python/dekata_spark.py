@@ -48,6 +48,15 @@ class EngineOutOfMemory(Exception):
     """The JVM ran out of heap on the solution's query."""
 
 
+class EngineEnded(Exception):
+    """The JVM ended (or stopped its SparkContext) during the query: the
+    worker cannot serve another run."""
+
+    def __init__(self, code):
+        super().__init__(f"Spark's JVM ended during the query (exit status {code})")
+        self.code = code
+
+
 class Spark:
     """One session for the worker's life: the kata's cases (and, in watch
     mode, every re-check) reuse it."""
@@ -56,6 +65,7 @@ class Spark:
         self.tables = session["tables"]
         self.settings = dict(session["settings"])
         self.partitions = int(session["partitions"])
+        self.heap_mib = int(session["driver_memory_mib"])
         self.scratch = scratch
         self.inputs = os.path.join(scratch, "inputs")
         builder = SparkSession.builder.master(f"local[{self.partitions}]").appName("dekata")
@@ -113,7 +123,16 @@ class Spark:
 
     def run(self, entry, records, args):
         """Calls the solution, collects its DataFrame, and reads its plan.
-        Returns the rows (dicts), the plan report and the output's problems."""
+        Returns the rows (dicts), the plan report and the output's problems.
+        When the engine rather than the query failed (its heap ran out, its
+        JVM ended), raises EngineOutOfMemory or EngineEnded instead."""
+        try:
+            return self.query(entry, records, args)
+        except Exception as e:  # noqa: BLE001 - re-raised unless the engine is to blame
+            self.after_failure(e)
+            raise
+
+    def query(self, entry, records, args):
         self.reset()
         self.runs += 1
         frames = self.frames(records)
@@ -125,19 +144,8 @@ class Spark:
         context.setJobGroup(group, "a graded query")
         try:
             rows = result.collect()
-        except Py4JJavaError as e:
-            if out_of_memory(e):
-                raise EngineOutOfMemory() from None
-            raise
-        except Py4JError:
-            if self.jvm_ran_out_of_memory():
-                raise EngineOutOfMemory() from None
-            raise
         finally:
-            try:
-                context.setLocalProperty("spark.jobGroup.id", None)
-            except Py4JError:
-                pass
+            context.setLocalProperty("spark.jobGroup.id", None)
         columns = result.columns
         problems = [
             {"kind": "duplicate_column", "name": name} for i, name in enumerate(columns) if name in columns[:i]
@@ -160,17 +168,40 @@ class Spark:
                     break
         return out
 
-    def jvm_ran_out_of_memory(self):
-        """Whether the JVM has exited the way Spark exits on running out of
-        heap (a task's OutOfMemoryError ends the executor, here the JVM)."""
+    def after_failure(self, error):
+        """Why a query failed, when the engine rather than the query is the
+        reason: its heap ran out, or its JVM ended. Raises that instead."""
+        if isinstance(error, Py4JJavaError) and out_of_memory(error):
+            raise EngineOutOfMemory() from None
+        code = self.jvm_exit()
+        if code == SPARK_OOM_EXIT:
+            raise EngineOutOfMemory() from None
+        if code is not None:
+            raise EngineEnded(code) from None
+
+    def jvm_exit(self):
+        """The JVM's exit status if it has ended (a task's OutOfMemoryError
+        ends the executor, which in local mode is the whole JVM), a note if
+        it stopped its SparkContext; None while it serves."""
         proc = getattr(self.session.sparkContext._gateway, "proc", None)
         if proc is None:
-            return False
+            return None
+        code = proc.poll()
+        if code is not None:
+            return code
         try:
-            code = proc.wait(timeout=5)
-        except Exception:  # noqa: BLE001 - still running: not an exit
-            return False
-        return code == SPARK_OOM_EXIT
+            stopped = self.session.sparkContext._jsc.sc().isStopped()
+        except (Py4JError, OSError):
+            stopped = True
+        if not stopped:
+            return None
+        # Unreachable, or shutting down: it is ending, and its exit status
+        # says why (Spark's handler of an uncaught OutOfMemoryError exits
+        # with its own status once it has stopped the context).
+        try:
+            return proc.wait(timeout=15)
+        except Exception:  # noqa: BLE001 - still up: the context alone stopped
+            return "none: it stopped its SparkContext"
 
 
 def out_of_memory(error):

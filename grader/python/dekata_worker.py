@@ -355,6 +355,7 @@ class Engine:
 
     spark = None
     out_of_memory = ()
+    ended = ()
 
 
 ENGINE = Engine()
@@ -479,7 +480,9 @@ def run(channel, request, entry, shape, args, shown_as):
         outcome = ended(e, shown_as)
     except BaseException as e:  # noqa: BLE001 - sorted below
         if isinstance(e, ENGINE.out_of_memory):
-            out_of_memory(channel)
+            out_of_memory(channel, ENGINE.spark.heap_mib)
+        if isinstance(e, ENGINE.ended):
+            engine_ended(e)
         outcome = ended(e, shown_as)
     elapsed = time.perf_counter() - wall_start
     cpu = time.process_time() - cpu_start
@@ -524,9 +527,24 @@ def shorten(message):
     return message[:MESSAGE_CHARS].rstrip() + " [...]"
 
 
-def out_of_memory(channel):
+def engine_ended(error):
+    """Spark's JVM is gone: say so and end, so that the next run starts a
+    new worker with a new session."""
+    print(f"dekata: {error}", file=sys.stderr)
+    sys.stderr.flush()
+    os._exit(ENGINE_ENDED_EXIT)
+
+
+#: The worker's exit status when its engine ended under it.
+ENGINE_ENDED_EXIT = 71
+
+
+def out_of_memory(channel, engine_heap_mib=None):
     try:
-        channel.send_raw('{"reply":"out_of_memory","bytes":0}')
+        if engine_heap_mib is None:
+            channel.send_raw('{"reply":"out_of_memory","bytes":0}')
+        else:
+            channel.send_raw(f'{{"reply":"out_of_memory","bytes":0,"engine_heap_mib":{int(engine_heap_mib)}}}')
     finally:
         os._exit(70)
 
@@ -581,6 +599,7 @@ def start_spark(session_json, sandbox):
 
         ENGINE.spark = dekata_spark.Spark(json.loads(session_json), scratch)
         ENGINE.out_of_memory = (dekata_spark.EngineOutOfMemory,)
+        ENGINE.ended = (dekata_spark.EngineEnded,)
     except BaseException as e:  # noqa: BLE001 - reported, then the worker ends
         print(f"dekata worker: cannot start Spark: {type(e).__name__}: {e}", file=sys.stderr)
         traceback.print_exc(file=sys.stderr)
@@ -590,8 +609,27 @@ def start_spark(session_json, sandbox):
     sandbox.loopback = True
 
 
+def orphan_watch():
+    """Ends the worker when dekata is gone (killed, or interrupted before
+    it could stop its workers): a solution busy in a loop, or a JVM busy in
+    a query, would never notice the closed channel. The parent changes when
+    the original one dies; a PySpark worker's JVM ends with it."""
+    import threading
+
+    parent = os.getppid()
+
+    def watch():
+        while True:
+            time.sleep(0.25)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
+
+
 def main(argv):
     solution, shown_as, entry_name, shape, args_json = argv[1:6]
+    orphan_watch()
     session_json = argv[6] if len(argv) > 6 else None
     args = json.loads(args_json)
     faulthandler.enable(file=sys.stderr)

@@ -14,13 +14,27 @@ pub fn unified(expected: &[String], actual: &[String]) -> Option<String> {
     Some(diff.unified_diff().context_radius(3).header("expected", "actual").to_string())
 }
 
+/// Lines longer than this are cut in a diff: an output with a megabyte in
+/// one value must not flood the report.
+pub const LINE_CHARS: usize = 300;
+
 fn join(lines: &[String]) -> String {
     let mut text = String::new();
     for l in lines {
-        text.push_str(l);
+        text.push_str(&cut(l));
         text.push('\n');
     }
     text
+}
+
+/// A line as a diff shows it: whole, or its start and how much was cut,
+/// with a digest of the whole so that two long lines that differ only
+/// after the cut still differ.
+fn cut(line: &str) -> std::borrow::Cow<'_, str> {
+    let Some((end, _)) = line.char_indices().nth(LINE_CHARS) else { return line.into() };
+    let rest = line[end..].chars().count();
+    let digest = crate::rng::fnv1a(line.as_bytes()) as u32;
+    format!("{}... [{rest} more characters; #{digest:08x}]", &line[..end]).into()
 }
 
 #[cfg(test)]
@@ -33,5 +47,15 @@ mod tests {
         assert!(d.contains("--- expected") && d.contains("+++ actual"), "{d}");
         assert!(d.contains("-b\n") && d.contains("+c\n"), "{d}");
         assert_eq!(unified(&["a".into()], &["a".into()]), None);
+    }
+
+    #[test]
+    fn long_lines_are_cut_but_stay_apart() {
+        let a = format!("{}a", "x".repeat(5_000));
+        let b = format!("{}b", "x".repeat(5_000));
+        let d = unified(&[a], &[b]).unwrap();
+        assert!(d.len() < 2 * (LINE_CHARS + 200), "{d}");
+        assert!(d.contains("4701 more characters"), "{d}");
+        assert_eq!(d.lines().filter(|l| l.starts_with('-') || l.starts_with('+')).count(), 4, "{d}");
     }
 }

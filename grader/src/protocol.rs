@@ -160,6 +160,10 @@ pub enum Reply {
     /// worker, its engine's heap was exhausted).
     OutOfMemory {
         bytes: u64,
+        /// The heap that ran out was the engine's (a PySpark worker's JVM),
+        /// of this many MiB, not the process's address space.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        engine_heap_mib: Option<u64>,
     },
     /// The answer to [`Request::Load`].
     Loaded {

@@ -143,7 +143,9 @@ pub fn python(ws: &Workspace, kata: &Kata, solution: &Path) -> Result<Program> {
         .collect::<std::result::Result<_, _>>()?;
     let spark = if kata.needs_engine() {
         let runtime = crate::spark::runtime(ws, &crate::python::interpreter()?)?;
-        let scratch_in = ws.target.join("spark").join("scratch");
+        // In the learner's workspace: each worker makes (and removes) its own
+        // folder there.
+        let scratch_in = ws.state().join("scratch");
         std::fs::create_dir_all(&scratch_in).with_context(|| format!("cannot create {}", scratch_in.display()))?;
         Some(Box::new(SparkSession { runtime, session: crate::spark::session_json(kata), scratch_in }))
     } else {

@@ -38,6 +38,8 @@ pub const DEFAULT_SEED: u64 = 42;
 const KEEP_OUTPUT_UP_TO: u64 = 10_000;
 /// The wall clock of a run, as a multiple of its CPU limit (plus a second).
 const WALL_FACTOR: u64 = 3;
+/// A run is stopped once its CPU time reaches this multiple of its limit.
+const CPU_STOP_FACTOR: u64 = 2;
 /// How long a worker may take to start.
 const STARTUP: Duration = Duration::from_secs(10);
 /// The most CPU a worker may use over its whole life (a backstop: each run
@@ -157,14 +159,19 @@ fn grade_case(
     let kata = req.kata;
     let expected = references.expected(case, language)?;
     let baseline = references.baseline(case, language)?;
-    let time_limit = judge::time_limit_ms(&kata.limits, judge::reference_time_us(&baseline));
+    let time_limit = judge::time_limit_ms(&kata.limits_in(language), judge::reference_time_us(&baseline));
     let stream = stream_spec(kata, case, req.seed, language);
     let mut ask = ask(kata, case);
     ask.state_limit_bytes = state_limit(kata, &expected);
     // The wall clock is only a backstop for code that sleeps or blocks:
     // limits are judged on CPU time, and a busy machine slows the wall.
-    let wall = Duration::from_millis(time_limit * WALL_FACTOR + 1_000);
-    let end = run::run_case(learner, &stream, case.memory.as_ref().map(|m| m.scale), &ask, wall)?;
+    // A run that has used twice its CPU limit is stopped there: it cannot
+    // pass, even if the reference, timed again, turns out slower.
+    let clock = crate::worker::Clock {
+        wall: Duration::from_millis(time_limit * WALL_FACTOR + 1_000),
+        cpu: Some(Duration::from_millis(time_limit * CPU_STOP_FACTOR)),
+    };
+    let end = run::run_case(learner, &stream, case.memory.as_ref().map(|m| m.scale), &ask, clock)?;
     let root = req.ws.root.display().to_string();
     let against =
         Against { reference: &expected, baseline: &baseline, language, solution: solution_display, root: &root };
@@ -174,7 +181,7 @@ fn grade_case(
         // it is, before saying the solution is too slow.
         if slow.cpu_ms < slow.limit_ms * 3 {
             let now = references.retime(case, language)?;
-            let limit = judge::time_limit_ms(&kata.limits, judge::reference_time_us(&now));
+            let limit = judge::time_limit_ms(&kata.limits_in(language), judge::reference_time_us(&now));
             slow.retimed = true;
             slow.reference_cpu_ms = now.measure.cpu_us / 1000;
             slow.limit_ms = limit;
@@ -187,7 +194,7 @@ fn grade_case(
     }
     let counterexample = match judged.shrink {
         Some(target) => {
-            shrink::counterexample(learner, references.side()?, &stream, &ask, &kata.compare, target, wall)?
+            shrink::counterexample(learner, references.side()?, &stream, &ask, &kata.compare, target, clock)?
         }
         None => None,
     };

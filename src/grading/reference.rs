@@ -121,7 +121,13 @@ impl<'a> References<'a> {
             Language::Rust => self.rust_side()?,
             Language::Python => self.python_side()?,
         };
-        let measured = match run::run_case(side, &stream, scale, &ask, REFERENCE_WALL)? {
+        let measured = match run::run_case(
+            side,
+            &stream,
+            scale,
+            &ask,
+            crate::worker::Clock { wall: REFERENCE_WALL, cpu: None },
+        )? {
             Observed::Measured(m) if m.outcome == Outcome::Returned => m,
             other => return Err(failed(req, case, &source, &other).into()),
         };
@@ -140,7 +146,7 @@ impl<'a> References<'a> {
             Language::Python => self.python_side()?,
         };
         let scale = case.memory.as_ref().map(|m| m.scale);
-        match run::run_case(side, &stream, scale, &ask, REFERENCE_WALL)? {
+        match run::run_case(side, &stream, scale, &ask, crate::worker::Clock { wall: REFERENCE_WALL, cpu: None })? {
             Observed::Measured(m) if m.outcome == Outcome::Returned => Ok(m),
             other => Err(failed(req, case, &kata.reference(language), &other).into()),
         }

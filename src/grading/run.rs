@@ -4,6 +4,7 @@
 
 use super::side::{RunEnd, Side};
 use crate::results::{Measured, Observed};
+use crate::worker::Clock;
 use crate::worker::Feeder;
 use anyhow::Result;
 use grader::jobs::JobSpec;
@@ -11,7 +12,6 @@ use grader::protocol::{Input, JobRun, Order, Outcome, RunRequest};
 use grader::streams::{RecordKind, StreamSpec};
 use grader::worker::Record;
 use std::sync::Arc;
-use std::time::Duration;
 
 /// What a run is asked, beside its input.
 #[derive(Clone, Debug)]
@@ -104,20 +104,14 @@ fn listed_feed(records: Arc<Vec<Record>>, copies: u32) -> Feeder {
 
 /// Runs a case: with a memory check, first on the stream `scale` times
 /// shorter, then on the whole stream.
-pub fn run_case(
-    side: &mut Side,
-    stream: &StreamSpec,
-    scale: Option<u64>,
-    ask: &Ask,
-    wall: Duration,
-) -> Result<Observed> {
+pub fn run_case(side: &mut Side, stream: &StreamSpec, scale: Option<u64>, ask: &Ask, clock: Clock) -> Result<Observed> {
     let generates = side.generates()?;
     let scaled = match scale {
         Some(scale) if scale > 1 => {
             let small = stream.with_events(stream.events / scale);
             let small_ask = Ask { keep: false, ..ask.clone() };
             let (request, feed) = request(&Records::Stream(small), &small_ask, generates);
-            match side.run(request, feed, wall)? {
+            match side.run(request, feed, clock)? {
                 RunEnd::Died(death) => return Ok(Observed::Died(death)),
                 RunEnd::Finished(f) if !matches!(f.outcome, Outcome::Returned) => {
                     return Ok(Observed::Measured(Measured {
@@ -133,7 +127,7 @@ pub fn run_case(
         _ => None,
     };
     let (request, feed) = request(&Records::Stream(stream.clone()), ask, generates);
-    Ok(match side.run(request, feed, wall)? {
+    Ok(match side.run(request, feed, clock)? {
         RunEnd::Died(death) => Observed::Died(death),
         RunEnd::Finished(f) => {
             Observed::Measured(Measured { outcome: f.outcome, measure: f.measure, scaled, output: f.output })

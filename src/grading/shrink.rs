@@ -10,6 +10,7 @@
 use super::run::{Ask, Records, request};
 use super::side::{RunEnd, Side};
 use crate::judge::ShrinkTarget as Target;
+use crate::worker::Clock;
 use anyhow::Result;
 use grader::compare::{grain_violation, items_equal, sort_canonical};
 use grader::protocol::{CompareSpec, Outcome};
@@ -36,7 +37,7 @@ struct Search<'a> {
     all: Arc<Vec<Record>>,
     ask: Ask,
     compare: &'a CompareSpec,
-    wall: Duration,
+    clock: Clock,
     learner_generates: bool,
     reference_generates: bool,
 }
@@ -50,7 +51,7 @@ pub fn counterexample(
     ask: &Ask,
     compare: &CompareSpec,
     target: Target,
-    wall: Duration,
+    clock: Clock,
 ) -> Result<Option<Counterexample>> {
     let all = Arc::new(materialise(stream));
     let keyed = Arc::clone(&all);
@@ -58,7 +59,7 @@ pub fn counterexample(
     let learner_generates = learner.generates()?;
     let reference_generates = reference.generates()?;
     let mut search =
-        Search { learner, reference, stream, all, ask, compare, wall, learner_generates, reference_generates };
+        Search { learner, reference, stream, all, ask, compare, clock, learner_generates, reference_generates };
     let everything: Vec<usize> = (0..search.all.len()).collect();
     // An error of dekata's own (not a verdict) stops the search and is
     // returned once it is over.
@@ -144,10 +145,10 @@ impl Search<'_> {
         let records = self.records(candidate);
         let (learner, reference) = (&mut *self.learner, &mut *self.reference);
         let (lg, rg) = (self.learner_generates, self.reference_generates);
-        let (ask, wall, compare) = (&self.ask, self.wall, self.compare);
+        let (ask, clock, compare) = (&self.ask, self.clock, self.compare);
         std::thread::scope(|scope| {
-            let theirs = scope.spawn(|| produce(reference, &records, ask, rg, wall, compare));
-            let ours = produce(learner, &records, ask, lg, wall, compare);
+            let theirs = scope.spawn(|| produce(reference, &records, ask, rg, clock, compare));
+            let ours = produce(learner, &records, ask, lg, clock, compare);
             let theirs = theirs.join().map_err(|_| anyhow::anyhow!("the reference's run panicked in dekata"))?;
             Ok((theirs?, ours?))
         })
@@ -160,7 +161,7 @@ impl Search<'_> {
         } else {
             (&mut *self.reference, self.reference_generates)
         };
-        produce(side, &records, &self.ask, generates, self.wall, self.compare)
+        produce(side, &records, &self.ask, generates, self.clock, self.compare)
     }
 
     fn records(&self, candidate: &[usize]) -> Records {
@@ -178,11 +179,11 @@ fn produce(
     records: &Records,
     ask: &Ask,
     generates: bool,
-    wall: Duration,
+    clock: Clock,
     compare: &CompareSpec,
 ) -> Result<Produced> {
     let (request, feed) = request(records, ask, generates);
-    Ok(match side.run(request, feed, wall)? {
+    Ok(match side.run(request, feed, clock)? {
         RunEnd::Died(_) => Produced::Nothing,
         RunEnd::Finished(f) => match f.outcome {
             Outcome::Returned => {

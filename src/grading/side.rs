@@ -2,6 +2,7 @@
 //! when first needed and started again after it dies.
 
 use crate::compile::Program;
+use crate::worker::Clock;
 use crate::worker::confine::{Limits, Sandbox};
 use crate::worker::{Death, Feeder, Ran, Started, Worker, launch};
 use anyhow::Result;
@@ -114,7 +115,7 @@ impl Side {
 
     /// One run; streamed output is summarised here, as the worker's own
     /// sink would have.
-    pub fn run(&mut self, request: RunRequest, feed: Option<Feeder>, wall: Duration) -> Result<RunEnd> {
+    pub fn run(&mut self, request: RunRequest, feed: Option<Feeder>, clock: Clock) -> Result<RunEnd> {
         let (order, keep, heap) = (request.order, request.keep, request.heap);
         // A heap measured from outside needs a worker that has held nothing
         // yet: an allocator keeps what earlier runs freed, and would lend it
@@ -133,10 +134,10 @@ impl Side {
         // JVM included), and nothing the solution can patch.
         let outside = worker.hello.heap_from_outside;
         let pgid = worker.pid();
-        let cpu_before = outside.then(|| group_cpu_us(pgid));
+        let cpu_before = outside.then(|| crate::worker::usage::group_cpu_us(pgid));
         let mut sink: Option<Sink> = None;
         let mut on_items = |form, items| sink.get_or_insert_with(|| Sink::new(order, keep)).streamed(form, items);
-        let ran = worker.run(request, feed, wall, &mut on_items)?;
+        let ran = worker.run(request, feed, clock, &mut on_items)?;
         Ok(match ran {
             Ran::Died(death) => {
                 self.worker = None;
@@ -147,7 +148,7 @@ impl Side {
                     done.measure.peak_heap_bytes = resident.peak_since();
                 }
                 if let Some(before) = cpu_before {
-                    done.measure.cpu_us = group_cpu_us(pgid).saturating_sub(before);
+                    done.measure.cpu_us = crate::worker::usage::group_cpu_us(pgid).saturating_sub(before);
                 }
                 let output = match done.output {
                     Some(Output::Summary(summary)) => Some(summary),
@@ -219,31 +220,6 @@ impl Resident {
         let peak = status_kib(self.pid, "VmHWM:").unwrap_or(0) * 1024;
         peak.saturating_sub(self.base)
     }
-}
-
-/// The CPU time (user and system) of every process in the group `pgid`,
-/// as the kernel counts it, in microseconds.
-fn group_cpu_us(pgid: u32) -> u64 {
-    // SAFETY: sysconf takes no pointers.
-    let ticks = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as u64;
-    let Ok(entries) = std::fs::read_dir("/proc") else { return 0 };
-    let mut total = 0;
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        if !name.to_string_lossy().bytes().all(|b| b.is_ascii_digit()) {
-            continue;
-        }
-        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else { continue };
-        // After the command's closing parenthesis: state, ppid, pgrp, ...
-        let Some((_, rest)) = stat.rsplit_once(')') else { continue };
-        let fields: Vec<&str> = rest.split_whitespace().collect();
-        let field = |i: usize| fields.get(i).and_then(|f| f.parse::<u64>().ok()).unwrap_or(0);
-        if field(2) == u64::from(pgid) {
-            // utime, stime, and the times of children already reaped.
-            total += field(11) + field(12) + field(13) + field(14);
-        }
-    }
-    total * 1_000_000 / ticks
 }
 
 /// A `kB` field of `/proc/<pid>/status`.

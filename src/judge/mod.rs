@@ -160,6 +160,10 @@ pub enum Died {
         bytes: Option<u64>,
         cap_mib: u64,
     },
+    /// The engine (a PySpark worker's JVM) ran out of its heap.
+    EngineHeap {
+        heap_mib: u64,
+    },
     StackOverflow {
         signal: i32,
     },
@@ -301,7 +305,7 @@ pub struct Against<'a> {
 }
 
 pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed) -> Judged {
-    let (limits, compare) = (&kata.limits, &kata.compare);
+    let (limits, compare) = (&kata.limits_in(against.language), &kata.compare);
     let (reference, baseline) = (against.reference, against.baseline);
     let time_limit = time_limit_ms(limits, reference_time_us(baseline));
     let memory_limit = case.memory.as_ref().map(|_| memory_limit(limits, baseline.measure.peak_heap_bytes));
@@ -337,7 +341,7 @@ pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed
             let died = died(death, limits);
             j.verdict = match died {
                 Died::TimedOut { .. } | Died::CpuLimit => Verdict::TimeExceeded,
-                Died::HardCap { .. } => Verdict::MemoryExceeded,
+                Died::HardCap { .. } | Died::EngineHeap { .. } => Verdict::MemoryExceeded,
                 _ => Verdict::Crashed,
             };
             if j.verdict == Verdict::MemoryExceeded {
@@ -446,6 +450,9 @@ fn died(learner: &Death, limits: &Limits) -> Died {
     let last_words = last_lines(&learner.stderr, 6);
     if let Some(what) = &learner.garbled {
         return Died::Garbled { what: what.clone() };
+    }
+    if let Some(heap_mib) = learner.engine_heap_mib {
+        return Died::EngineHeap { heap_mib };
     }
     if learner.out_of_memory.is_some() {
         return Died::HardCap { bytes: learner.out_of_memory.filter(|n| *n > 0), cap_mib: limits.hard_memory_mib };

@@ -73,6 +73,11 @@ fn died(died: &Died, j: &Judged) -> String {
              the solution's memory grows without bound.",
             size.map(|n| format!(" of {}", bytes(n))).unwrap_or_default(),
         ),
+        Died::EngineHeap { heap_mib } => format!(
+            "Spark ran out of its {heap_mib} MiB of heap on this query (an OutOfMemoryError in a task or the \
+             driver): something gathers far more than the answer needs in one place, such as a \
+             collect_list over everything, an exploding join, or one hot key's rows."
+        ),
         Died::StackOverflow { signal } => {
             format!("overflowed its stack and was killed by {}: deep or endless recursion.", signal_name(*signal))
         }

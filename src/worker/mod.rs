@@ -14,6 +14,8 @@
 mod capture;
 pub mod confine;
 pub mod launch;
+mod reaper;
+pub mod usage;
 
 use anyhow::{Context, Result};
 use capture::Drain;
@@ -49,6 +51,17 @@ pub struct Launch {
     pub startup: Option<Duration>,
 }
 
+/// How long one run may go on: a wall clock, and for a worker whose CPU
+/// time is read from outside, the CPU time its whole group may use.
+#[derive(Clone, Copy, Debug)]
+pub struct Clock {
+    pub wall: Duration,
+    pub cpu: Option<Duration>,
+}
+
+/// How often a run's CPU time is read.
+const CPU_POLL: Duration = Duration::from_millis(250);
+
 /// How a worker process ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Exit {
@@ -64,6 +77,8 @@ pub struct Death {
     pub exit: Exit,
     /// It reported a failed allocation of this many bytes first.
     pub out_of_memory: Option<u64>,
+    /// ...in its engine's heap (a PySpark worker's JVM) of this many MiB.
+    pub engine_heap_mib: Option<u64>,
     /// It wrote something on its reply channel that is not a reply.
     pub garbled: Option<String>,
     /// The tail of what it wrote on stderr.
@@ -101,9 +116,8 @@ pub struct Worker {
     stderr: Drain,
     pub hello: Hello,
     pub sandbox: Sandbox,
-    /// Removed when the worker is dropped, after its processes are killed
-    /// (held only to be dropped then).
-    _scratch: Option<tempfile::TempDir>,
+    /// Removed once the worker's processes are killed and gone.
+    scratch: Option<tempfile::TempDir>,
     alive: bool,
     rng: u64,
 }
@@ -120,12 +134,15 @@ impl Worker {
         let (parent_requests, child_requests) = UnixStream::pair().context("cannot create the request channel")?;
         let (parent_replies, child_replies) = UnixStream::pair().context("cannot create the reply channel")?;
         let scratch = match &launch.scratch_in {
-            Some(dir) => Some(
-                tempfile::Builder::new()
-                    .prefix("worker-")
-                    .tempdir_in(dir)
-                    .with_context(|| format!("cannot make a scratch folder in {}", dir.display()))?,
-            ),
+            Some(dir) => {
+                reaper::remove_stale_scratch(dir);
+                Some(
+                    tempfile::Builder::new()
+                        .prefix(&reaper::scratch_prefix())
+                        .tempdir_in(dir)
+                        .with_context(|| format!("cannot make a scratch folder in {}", dir.display()))?,
+                )
+            }
             None => None,
         };
         let mut confinement = launch.confinement.clone();
@@ -166,7 +183,9 @@ impl Worker {
         }
         prepared.apply(&mut cmd, launch.limits);
         let started = Instant::now();
-        let mut child = cmd.spawn().with_context(|| format!("cannot start {}", launch.program.display()))?;
+        reaper::adopt_orphans();
+        let mut child =
+            reaper::spawn(&mut cmd).with_context(|| format!("cannot start {}", launch.program.display()))?;
         drop((request_fd, reply_fd));
         let pgid = child.id() as i32;
         let stdout = child.stdout.take().context("the worker's stdout")?;
@@ -192,7 +211,7 @@ impl Worker {
                 reloads: false,
             },
             sandbox: prepared.sandbox,
-            _scratch: scratch,
+            scratch,
             alive: true,
             rng: grader::rng::mix64(started.elapsed().as_nanos() as u64 ^ u64::from(std::process::id())),
         };
@@ -222,10 +241,11 @@ impl Worker {
         &mut self,
         mut request: RunRequest,
         feed: Option<Feeder>,
-        wall: Duration,
+        clock: Clock,
         on_items: &mut dyn FnMut(Form, Vec<Value>),
     ) -> Result<Ran> {
         anyhow::ensure!(self.alive, "a worker that ended was asked to run");
+        let cpu_start = clock.cpu.map_or(0, |_| usage::group_cpu_us(self.pid()));
         self.rng = grader::rng::mix64(self.rng.wrapping_add(0x9E37_79B9_7F4A_7C15));
         request.id = self.rng >> 1;
         let id = request.id;
@@ -242,9 +262,10 @@ impl Worker {
                 let _ = feed(&mut write);
             });
         }
-        let deadline = started + wall;
+        let deadline = started + clock.wall;
+        let cpu = clock.cpu.map(|budget| (budget, cpu_start));
         loop {
-            match self.next_reply(deadline, started) {
+            match self.next_reply_within(deadline, cpu, started) {
                 Ok(Reply::Items { id: got, form, items }) if got == id => on_items(form, items),
                 Ok(Reply::Done(done)) if done.id == id => return Ok(Ran::Done(done)),
                 Ok(other) => {
@@ -296,11 +317,38 @@ impl Worker {
 
     /// The next reply before `deadline`; a death otherwise.
     fn next_reply(&mut self, deadline: Instant, started: Instant) -> std::result::Result<Reply, Death> {
-        let left = deadline.saturating_duration_since(Instant::now());
-        match self.replies.recv_timeout(left) {
-            Ok(Incoming::Reply(Reply::OutOfMemory { bytes })) => {
+        self.next_reply_within(deadline, None, started)
+    }
+
+    /// The next reply before `deadline`, the worker's group using at most
+    /// `cpu` of CPU time from `cpu_start` (checked four times a second); a
+    /// death otherwise.
+    fn next_reply_within(
+        &mut self,
+        deadline: Instant,
+        cpu: Option<(Duration, u64)>,
+        started: Instant,
+    ) -> std::result::Result<Reply, Death> {
+        let received = match cpu {
+            None => self.replies.recv_timeout(deadline.saturating_duration_since(Instant::now())),
+            Some((budget, cpu_start)) => loop {
+                let step = deadline.min(Instant::now() + CPU_POLL);
+                match self.replies.recv_timeout(step.saturating_duration_since(Instant::now())) {
+                    Err(mpsc::RecvTimeoutError::Timeout) if Instant::now() < deadline => {
+                        let used = usage::group_cpu_us(self.pid()).saturating_sub(cpu_start);
+                        if used > budget.as_micros() as u64 {
+                            break Err(mpsc::RecvTimeoutError::Timeout);
+                        }
+                    }
+                    other => break other,
+                }
+            },
+        };
+        match received {
+            Ok(Incoming::Reply(Reply::OutOfMemory { bytes, engine_heap_mib })) => {
                 let mut death = self.wait_for_end(started);
                 death.out_of_memory = Some(bytes);
+                death.engine_heap_mib = engine_heap_mib;
                 Err(death)
             }
             Ok(Incoming::Reply(reply)) => Ok(reply),
@@ -329,6 +377,7 @@ impl Worker {
         Death {
             exit,
             out_of_memory: oom,
+            engine_heap_mib: None,
             garbled,
             stack_overflow: stderr.contains(STACK_OVERFLOW),
             worker_failed: stderr.contains(WORKER_FAILED),
@@ -344,6 +393,16 @@ impl Worker {
             libc::kill(-self.pgid, libc::SIGKILL);
         }
         let _ = self.child.wait();
+        reaper::release(self.pgid);
+        // The scratch folder goes once nothing of the group can write in
+        // it any more (a JVM takes a moment to die).
+        if let Some(scratch) = self.scratch.take() {
+            reaper::wait_for_group_end(self.pgid, Duration::from_secs(5));
+            let path = scratch.path().to_path_buf();
+            if scratch.close().is_err() {
+                let _ = std::fs::remove_dir_all(&path);
+            }
+        }
     }
 
     /// Asks the worker to quit, and makes sure nothing of it is left.

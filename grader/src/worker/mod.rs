@@ -40,6 +40,7 @@ where
     if SERVING.swap(true, Ordering::SeqCst) {
         panic!("{SERVING_TWICE}");
     }
+    orphan_watch();
     // The solution runs on a thread of its own, whose stack guard std
     // knows without reading /proc (which the sandbox hides), so a stack
     // overflow is reported as one.
@@ -50,6 +51,21 @@ where
         .unwrap_or_else(|e| fail(&format!("cannot start the solution's thread: {e}")));
     let _ = serving.join();
     std::process::exit(0)
+}
+
+/// Ends the worker when `dekata` is gone (killed, or interrupted before it
+/// could stop its workers): a solution busy in an endless loop would never
+/// read the closed channel. The parent changes when the original one dies.
+fn orphan_watch() {
+    let parent = std::os::unix::process::parent_id();
+    let _ = std::thread::Builder::new().name("orphan-watch".to_string()).stack_size(64 * 1024).spawn(move || {
+        loop {
+            std::thread::sleep(std::time::Duration::from_millis(250));
+            if std::os::unix::process::parent_id() != parent {
+                std::process::exit(0);
+            }
+        }
+    });
 }
 
 fn serve_here<F>(entry: F) -> !
