@@ -8,7 +8,7 @@
 
 use super::pool;
 use crate::catalog::{self, Kata};
-use crate::grading::{self, Quiet, Request};
+use crate::grading::{self, Quiet, Request, Warm};
 use crate::language::Language;
 use crate::mutants;
 use crate::render;
@@ -100,14 +100,24 @@ impl Log {
     }
 }
 
-fn grade_file(ws: &Workspace, kata: &Kata, file: &Path, seed: u64) -> Result<Report> {
-    grade_against(ws, kata, file, seed, None)
+fn grade_file(ws: &Workspace, kata: &Kata, file: &Path, seed: u64, warm: &mut Warm) -> Result<Report> {
+    grade_against(ws, kata, file, seed, None, warm)
 }
 
 /// Grades `file` against the reference of `truth` (`None`: the kata's usual
-/// truth).
-fn grade_against(ws: &Workspace, kata: &Kata, file: &Path, seed: u64, truth: Option<Language>) -> Result<Report> {
-    grading::grade(&Request { ws, kata, solution: file, seed, color: false, truth }, &mut Quiet)
+/// truth). Only verdicts matter here, so failures are not shrunk; the
+/// kata's files share their workers (`warm`): a PySpark kata starts one
+/// JVM for its learner side, not one per file.
+fn grade_against(
+    ws: &Workspace,
+    kata: &Kata,
+    file: &Path,
+    seed: u64,
+    truth: Option<Language>,
+    warm: &mut Warm,
+) -> Result<Report> {
+    let req = Request { ws, kata, solution: file, seed, color: false, truth, counterexamples: false };
+    grading::grade_warm(&req, &mut Quiet, Some(warm))
 }
 
 fn validate(ws: &Workspace, kata: &Kata, languages: &[Language]) -> Result<Log> {
@@ -146,13 +156,14 @@ fn validate(ws: &Workspace, kata: &Kata, languages: &[Language]) -> Result<Log> 
 /// their verdicts. Every case must catch a Rust mutant or say why it exists.
 fn validate_form(ws: &Workspace, kata: &Kata, language: Language, log: &mut Log) -> Result<()> {
     let lang = language.title();
+    let mut warm = Warm::default();
     if language == Language::Python && kata.python.prompt.is_none() {
         log.bad("the kata has a Python form but no `[python] prompt`: write the prompt in Python's terms (its signature, dicts, PySpark)");
     }
     // Every reference is held against the Rust one: a DataFrame kata's
     // PySpark reference (the truth for Python learners) against DataFusion's.
     for seed in SEEDS {
-        let r = grade_against(ws, kata, &kata.reference(language), seed, Some(Language::Rust))?;
+        let r = grade_against(ws, kata, &kata.reference(language), seed, Some(Language::Rust), &mut warm)?;
         match r.verdict {
             Overall::Pass => {}
             Overall::CompileError => log.bad(&format!("the {lang} reference does not load:\n{}", r.compile.stderr)),
@@ -175,7 +186,7 @@ fn validate_form(ws: &Workspace, kata: &Kata, language: Language, log: &mut Log)
     };
     log.ok(&format!("{lang} reference passes on seeds {}{agrees}", SEEDS.map(|s| s.to_string()).join(", ")));
 
-    let starter = grade_file(ws, kata, &kata.starter(language), grading::DEFAULT_SEED)?;
+    let starter = grade_file(ws, kata, &kata.starter(language), grading::DEFAULT_SEED, &mut warm)?;
     if starter.verdict == Overall::CompileError {
         log.bad(&format!("the {lang} starter does not load:\n{}", starter.compile.stderr));
     } else if let Some(c) = starter.cases.iter().find(|c| c.verdict != Verdict::NotImplemented) {
@@ -198,7 +209,7 @@ fn validate_form(ws: &Workspace, kata: &Kata, language: Language, log: &mut Log)
     }
     let mut kills: BTreeMap<&str, Vec<String>> = kata.cases.iter().map(|c| (c.name.as_str(), Vec::new())).collect();
     for m in &mutants {
-        let r = grade_file(ws, kata, &m.path, grading::DEFAULT_SEED)?;
+        let r = grade_file(ws, kata, &m.path, grading::DEFAULT_SEED, &mut warm)?;
         if r.verdict == Overall::CompileError {
             log.bad(&format!("{lang} mutant {} does not load:\n{}", m.name, r.compile.stderr));
             continue;

@@ -66,6 +66,8 @@ pub struct Request<'a> {
     /// the kata's usual truth (see `reference::References`). `validate`
     /// holds a DataFrame kata's PySpark reference against DataFusion's.
     pub truth: Option<Language>,
+    /// Shrink failures to counterexamples (`validate` needs only verdicts).
+    pub counterexamples: bool,
 }
 
 /// Workers kept between checks of one kata (`watch`): a Python worker, and
@@ -192,7 +194,7 @@ fn grade_case(
             }
         }
     }
-    let counterexample = match judged.shrink {
+    let counterexample = match judged.shrink.filter(|_| req.counterexamples) {
         Some(target) => {
             shrink::counterexample(learner, references.side()?, &stream, &ask, &kata.compare, target, clock)?
         }

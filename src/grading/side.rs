@@ -188,13 +188,16 @@ impl Drop for Side {
 const RELOAD_WAIT: Duration = Duration::from_secs(60);
 
 /// Whether a worker started for `a` can serve `b` by loading `b`'s text:
-/// the same Python runner, kata call and session, whatever the file.
+/// the same Python runner, kata call and session. The file may differ
+/// (`validate` grades a kata's own files one after another on one worker);
+/// workers are only kept for one learner's or one kata's files, never
+/// across learners (`grade` keeps none).
 fn same_worker(a: &Program, b: &Program) -> bool {
     match (a, b) {
         (
-            Program::Python { runner: r1, entry: e1, shape: s1, args: a1, spark: k1, solution: f1, .. },
-            Program::Python { runner: r2, entry: e2, shape: s2, args: a2, spark: k2, solution: f2, .. },
-        ) => r1 == r2 && e1 == e2 && s1 == s2 && a1 == a2 && k1 == k2 && f1 == f2,
+            Program::Python { runner: r1, entry: e1, shape: s1, args: a1, spark: k1, .. },
+            Program::Python { runner: r2, entry: e2, shape: s2, args: a2, spark: k2, .. },
+        ) => r1 == r2 && e1 == e2 && s1 == s2 && a1 == a2 && k1 == k2,
         _ => false,
     }
 }

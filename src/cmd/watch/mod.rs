@@ -176,6 +176,7 @@ impl Session<'_> {
             seed: self.seed,
             color: render::color_on(),
             truth: None,
+            counterexamples: true,
         };
         let report = match grading::grade_warm(&req, &mut render::Live::first_failure_only(), Some(&mut self.warm)) {
             Ok(r) => r,
