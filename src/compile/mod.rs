@@ -147,7 +147,8 @@ pub fn python(ws: &Workspace, kata: &Kata, solution: &Path) -> Result<Program> {
         // folder there.
         let scratch_in = ws.state().join("scratch");
         std::fs::create_dir_all(&scratch_in).with_context(|| format!("cannot create {}", scratch_in.display()))?;
-        Some(Box::new(SparkSession { runtime, session: crate::spark::session_json(kata), scratch_in }))
+        let session = crate::spark::session_json(kata, &runtime);
+        Some(Box::new(SparkSession { runtime, session, scratch_in }))
     } else {
         None
     };

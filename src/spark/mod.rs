@@ -12,6 +12,7 @@
 
 pub mod java;
 pub mod venv;
+pub mod warmup;
 
 use crate::catalog::Kata;
 use crate::python::Interpreter;
@@ -55,6 +56,8 @@ pub struct Runtime {
     pub python: PathBuf,
     pub spark_home: PathBuf,
     pub java: Java,
+    /// The class archive its JVM starts from, when there is one.
+    pub class_archive: Option<PathBuf>,
 }
 
 /// Java and PySpark, PySpark installed first if need be (with progress on
@@ -62,7 +65,9 @@ pub struct Runtime {
 pub fn runtime(ws: &Workspace, interpreter: &Interpreter) -> Result<Runtime> {
     let java = java::find()?;
     let Venv { dir, python, spark_home } = venv::ensure(ws, interpreter)?;
-    Ok(Runtime { venv: dir, python, spark_home, java })
+    let mut runtime = Runtime { venv: dir, python, spark_home, java, class_archive: None };
+    runtime.class_archive = warmup::class_archive(ws, &runtime)?;
+    Ok(runtime)
 }
 
 /// The session settings of `kata`: the graded ones, then the kata's.
@@ -83,7 +88,7 @@ pub fn type_name(ty: ColumnType) -> &'static str {
 
 /// What the worker is told about the session: its tables' schemas, its
 /// settings, the JVM's heap, and the Python process's own memory cap.
-pub fn session_json(kata: &Kata) -> String {
+pub fn session_json(kata: &Kata, runtime: &Runtime) -> String {
     let tables: Vec<serde_json::Value> = kata
         .dataset
         .map(|d| d.tables())
@@ -100,6 +105,7 @@ pub fn session_json(kata: &Kata) -> String {
         "partitions": PARTITIONS,
         "driver_memory_mib": DRIVER_MEMORY_MIB,
         "python_memory_mib": kata.limits.hard_memory_mib,
+        "class_archive": runtime.class_archive,
     })
     .to_string()
 }

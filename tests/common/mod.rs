@@ -1,6 +1,8 @@
 //! Helpers for tests that drive the real `dekata` binary.
 #![allow(dead_code)]
 
+pub mod watch;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

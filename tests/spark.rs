@@ -1,0 +1,297 @@
+//! The DataFrame round in PySpark, on a real Spark: the only test file that
+//! starts JVMs. The first test to run installs PySpark into the shared
+//! target folder (once per machine; later runs reuse it). Tests take a
+//! lock, so that one Spark check runs at a time on the two cores.
+
+mod common;
+use common::watch::Watch;
+use common::*;
+use serde_json::Value;
+use std::path::Path;
+use std::sync::Mutex;
+
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn spark_fixture(name: &str) -> std::path::PathBuf {
+    fixture(&format!("spark/{name}.py"))
+}
+
+/// Checks a fixture in a fresh workspace; returns the exit code and report.
+fn check_spark(root: &Root, kata: &str, file: &Path) -> (i32, Value) {
+    let (code, report) = check_json(root.path(), kata, &["--solution", file.to_str().unwrap()]);
+    assert_eq!(report["language"], "python", "{report:#}");
+    (code, report)
+}
+
+/// Nothing of the workers is left: no process names the workspace, and
+/// every scratch folder is gone.
+fn assert_nothing_left(root: &Root) {
+    let out = std::process::Command::new("pgrep").arg("-f").arg(root.path()).output().unwrap();
+    assert!(out.stdout.is_empty(), "processes left behind: {}", String::from_utf8_lossy(&out.stdout));
+    let scratch = root.path().join(".dekata").join("scratch");
+    let left: Vec<_> = std::fs::read_dir(&scratch).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+    assert!(left.is_empty(), "scratch folders left behind: {left:?}");
+}
+
+fn messages(report: &Value, verdict: &str) -> Vec<String> {
+    report["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["verdict"] == verdict)
+        .map(|c| c["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_broadcast_hint_passes_and_the_plan_is_sparks_own() {
+    let _one = serial();
+    let root = Root::new();
+    let (code, report) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_broadcast"));
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["verdict"], "pass");
+    let day = case(&report, "a-day-of-sales");
+    let plan = day["plan"].as_str().unwrap();
+    assert!(plan.contains("in BroadcastHashJoin mode (build 200 rows, probe 60,000 rows)"), "{plan}");
+    assert_nothing_left(&root);
+}
+
+#[test]
+fn a_shuffled_join_and_a_changed_session_are_rejected_in_sparks_words() {
+    let _one = serial();
+    let root = Root::new();
+    let (code, report) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_plain_join"));
+    assert_eq!(code, 1);
+    let day = case(&report, "a-day-of-sales");
+    assert_eq!(day["verdict"], "plan_rejected", "{day:#}");
+    assert_eq!(day["rule"], "plan");
+    let message = day["message"].as_str().unwrap();
+    for words in
+        ["plan: broadcast missing", "ran in SortMergeJoin mode", "60,200 rows crossed the shuffle", "F.broadcast"]
+    {
+        assert!(message.contains(words), "`{words}` missing from: {message}");
+    }
+    // The small cases shuffle less than the budget: the rule is about size.
+    assert_eq!(case(&report, "five-clean-rows")["verdict"], "pass");
+
+    let (_, report) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_raises_threshold"));
+    let refused = messages(&report, "plan_rejected");
+    assert_eq!(refused.len(), 5, "{report:#}");
+    assert!(
+        refused[0].contains("changed the session's `spark.sql.autoBroadcastJoinThreshold` from -1"),
+        "{}",
+        refused[0]
+    );
+
+    let (_, report) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_one_partition"));
+    let refused = messages(&report, "plan_rejected");
+    assert_eq!(refused.len(), 5, "{report:#}");
+    assert!(refused[0].contains("lowered the engine's target partitions from 4 to 1"), "{}", refused[0]);
+    assert_nothing_left(&root);
+}
+
+#[test]
+fn a_hot_key_is_measured_from_the_rows_each_task_read() {
+    let _one = serial();
+    let root = Root::new();
+    let (_, report) = check_spark(&root, "clicks_by_plan", &kata_file("clicks_by_plan", "mutants/unsalted.py"));
+    let hot = case(&report, "one-hot-user");
+    assert_eq!(hot["verdict"], "plan_rejected", "{hot:#}");
+    let message = hot["message"].as_str().unwrap();
+    assert!(message.contains("plan: skew: the hash repartition on user_id sent"), "{message}");
+    assert!(message.contains("to one partition (rows per partition:"), "{message}");
+    // The evenly spread case passes the same rule.
+    assert_eq!(case(&report, "evenly-spread")["verdict"], "pass", "{report:#}");
+
+    let (code, report) = check_spark(&root, "clicks_by_plan", &kata_file("clicks_by_plan", "reference.py"));
+    assert_eq!(code, 0, "{report:#}");
+    assert_nothing_left(&root);
+}
+
+#[test]
+fn a_lost_row_is_shrunk_to_rows_of_the_tables_and_named() {
+    let _one = serial();
+    let root = Root::new();
+    let (code, report) = check_spark(&root, "latest_order_payment", &spark_fixture("lop_inner_join"));
+    assert_eq!(code, 1);
+    let c = case(&report, "no-primary-payment");
+    assert_eq!(c["verdict"], "wrong_answer", "{c:#}");
+    assert_eq!(c["rule"], "lost_unmatched");
+    let message = c["message"].as_str().unwrap();
+    assert!(message.contains("is only in orders"), "{message}");
+    assert!(message.contains("an inner join where a left join belongs"), "{message}");
+    let cx = c["counterexample"].as_array().unwrap();
+    assert!(!cx.is_empty() && cx.len() <= 2, "{cx:?}");
+    assert!(cx.iter().all(|r| r.get("orders").is_some() || r.get("payments").is_some()), "{cx:?}");
+    assert!(c["diff"].as_str().unwrap().contains("\"primary_method\":null"), "{c:#}");
+    assert_eq!(case(&report, "no-orders")["verdict"], "pass");
+    assert_nothing_left(&root);
+}
+
+#[test]
+fn the_jvm_reads_only_what_the_solution_may() {
+    let _one = serial();
+    let root = Root::new();
+    let text = std::fs::read_to_string(spark_fixture("reads_reference"))
+        .unwrap()
+        .replace("os.environ.get(\"DEKATA_ROOT_GUESS\", \"/\")", &format!("{:?}", repo().display().to_string()));
+    let file = root.path().join("reads_reference.py");
+    std::fs::write(&file, text).unwrap();
+    let (code, report) = check_spark(&root, "revenue_by_city", &file);
+    assert_eq!(code, 1);
+    let reference = std::fs::read_to_string(kata_file("revenue_by_city", "reference.rs")).unwrap();
+    let shown = report.to_string();
+    for line in reference.lines().map(str::trim).filter(|l| l.len() > 24) {
+        assert!(!shown.contains(line), "the reference leaked into the report: {line}");
+    }
+    for c in report["cases"].as_array().unwrap() {
+        assert_ne!(c["verdict"], "pass", "{c:#}");
+    }
+    assert!(messages(&report, "panicked").iter().any(|m| m.contains("reference.rs")), "{report:#}");
+    assert_nothing_left(&root);
+}
+
+#[test]
+fn a_runaway_query_ends_in_memory_or_time_exceeded_with_no_jvm_left() {
+    let _one = serial();
+    let root = Root::new();
+    let (code, report) = check_spark(&root, "revenue_by_city", &spark_fixture("runaway_memory"));
+    assert_eq!(code, 1);
+    let heap = messages(&report, "memory_exceeded");
+    assert!(!heap.is_empty(), "{report:#}");
+    assert!(heap[0].contains("Spark ran out of its 1024 MiB of heap"), "{}", heap[0]);
+    assert_nothing_left(&root);
+
+    // A cross join that would run for hours, on one case with a tight time
+    // factor: stopped at twice its CPU limit.
+    let root = Root::with_own_katas();
+    let kata = root.path().join("katas").join("06-dataframe").join("revenue_by_city");
+    copy_dir(&kata_file("revenue_by_city", ""), &kata);
+    let toml = std::fs::read_to_string(kata.join("kata.toml")).unwrap();
+    let head = &toml[..toml.find("[[cases]]").unwrap()];
+    let kept = toml.split("[[cases]]").find(|c| c.contains("name = \"unknown-stores\"")).unwrap();
+    let head = head.replace("[compare]", "[limits]\ntime_factor = 2.0\n\n[compare]");
+    std::fs::write(kata.join("kata.toml"), format!("{head}[[cases]]{kept}")).unwrap();
+    let (_, report) = check_spark(&root, "revenue_by_city", &spark_fixture("runaway_query"));
+    let c = case(&report, "unknown-stores");
+    assert_eq!(c["verdict"], "time_exceeded", "{c:#}");
+    assert!(c["message"].as_str().unwrap().contains("and stopped"), "{c:#}");
+    assert_nothing_left(&root);
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn watch_rechecks_on_the_same_spark_session() {
+    let _one = serial();
+    let root = Root::new();
+    let solution = root.path().join("solutions").join("revenue_by_city.py");
+    std::fs::copy(spark_fixture("rbc_plain_join"), &solution).unwrap();
+    let mut watch = Watch::start(&root, &["revenue_by_city", "--lang", "python", "--manual"]);
+    let first = watch.wait_for(common::watch::READY, 0);
+    let workers = scratch_folders(&root);
+    assert!(!workers.is_empty(), "a Spark worker runs between checks");
+    std::fs::copy(spark_fixture("rbc_broadcast"), &solution).unwrap();
+    watch.send("c");
+    let second = watch.wait_for("All 5 cases pass", first);
+    watch.wait_for(common::watch::READY, second);
+    // The learner's worker (and the references') were kept: no new JVM.
+    assert_eq!(scratch_folders(&root), workers);
+    assert!(watch.quit().success());
+    assert_nothing_left(&root);
+}
+
+fn scratch_folders(root: &Root) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<_> = std::fs::read_dir(root.path().join(".dekata").join("scratch"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    found.sort();
+    found
+}
+
+#[test]
+fn show_gives_spark_types_and_the_session() {
+    let root = Root::new();
+    let out = root.dekata(&["show", "revenue_by_city", "--lang", "python"]);
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("sales(sale_id bigint, store_id bigint, amount_cents bigint)"), "{text}");
+    assert!(text.contains("spark.sql.autoBroadcastJoinThreshold = -1"), "{text}");
+    assert!(text.contains("spark.sql.shuffle.partitions = 4"), "{text}");
+    assert!(text.contains("def revenue_by_city(sales: DataFrame, stores: DataFrame) -> DataFrame"), "{text}");
+}
+
+#[test]
+fn missing_java_and_a_failed_install_are_setup_errors_that_leave_nothing() {
+    let root = Root::new();
+    let file = spark_fixture("rbc_broadcast");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dekata"))
+        .args(["check", "revenue_by_city", "--solution", file.to_str().unwrap()])
+        .env("DEKATA_ROOT", root.path())
+        .env("DEKATA_TARGET_DIR", shared_target())
+        .env("JAVA_HOME", "/nonexistent/java")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains("needs Java 17 or later") && said.contains("apt-get install openjdk-17-jre-headless"),
+        "{said}"
+    );
+
+    // A fresh target folder with no package index reachable: pip fails,
+    // and no half-made environment is left to be mistaken for one.
+    let target = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dekata"))
+        .args(["check", "revenue_by_city", "--solution", file.to_str().unwrap(), "--json"])
+        .env("DEKATA_ROOT", root.path())
+        .env("DEKATA_TARGET_DIR", target.path())
+        .env("PIP_NO_INDEX", "1")
+        .env("PIP_FIND_LINKS", target.path())
+        .env("PIP_CONFIG_FILE", "/dev/null")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty(), "stdout must stay clean for --json: {}", stdout(&out));
+    let said = stderr(&out);
+    assert!(said.contains("PySpark could not be installed"), "{said}");
+    let spark = target.path().join("spark");
+    let left: Vec<_> = std::fs::read_dir(&spark)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("pyspark"))
+        .collect();
+    assert!(left.is_empty(), "a half-made environment was left: {left:?}");
+}
+
+/// The kata author's check of every DataFrame kata's PySpark form: each
+/// reference agrees with DataFusion's on every case and three seeds, keeps
+/// the plan rules, and every mutant gets exactly its verdict.
+#[test]
+fn every_dataframe_kata_validates_in_pyspark() {
+    let _one = serial();
+    let ids = kata_ids(true);
+    let mut args = vec!["validate", "--lang", "python", "--jobs", "1"];
+    args.extend(ids.iter().map(String::as_str));
+    let out = dekata(&args);
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}\nstderr:\n{}", stderr(&out));
+    assert!(text.contains(&format!("{n} of {n} katas valid.", n = ids.len())), "{text}");
+    assert_eq!(text.matches("agreeing with the DataFusion reference").count(), ids.len(), "{text}");
+}
