@@ -11,6 +11,7 @@ mod error;
 mod grading;
 mod judge;
 mod language;
+mod launch;
 mod mutants;
 mod progress;
 mod python;

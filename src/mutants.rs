@@ -3,8 +3,8 @@
 
 use crate::catalog::Kata;
 use crate::error::BadRequest;
+use crate::judge::Verdict;
 use crate::language::Language;
-use crate::report::Verdict;
 use anyhow::{Context, Result};
 use std::path::PathBuf;
 

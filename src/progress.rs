@@ -118,6 +118,4 @@ pub fn status(progress: &Progress, kata: &str, language: Language, has_solution:
     }
 }
 
-pub fn now() -> u64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
-}
+pub use crate::state_file::now;

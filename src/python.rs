@@ -1,5 +1,5 @@
-//! The Python worker: which interpreter runs `grader/python/dekata_worker.py`,
-//! how it is started, and what it may touch.
+//! The Python that runs `grader/python/dekata_worker.py` (`launch` starts
+//! it).
 //!
 //! The interpreter is `python3` on PATH (or `$DEKATA_PYTHON`), resolved once
 //! to its real executable (a pyenv shim or a venv's link would need files
@@ -8,11 +8,8 @@
 //! site-packages at all (`-S`: patterns 1-5 need the standard library
 //! alone), and writes no bytecode (`-B`).
 
-use crate::compile::Program;
 use crate::error::Internal;
-use crate::worker::Launch;
-use crate::worker::confine::{self, Confinement, Limits};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use serde::Deserialize;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -57,61 +54,6 @@ const PROBE: &str = "import json, os, sys\n\
 print(json.dumps({'executable': os.path.realpath(sys.executable), \
 'prefixes': sorted({os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)}), \
 'version': list(sys.version_info[:3])}))";
-
-/// The launch of a Python solution: the interpreter reads its own
-/// installation, the worker's module and the solution file, and nothing
-/// else; it executes nothing but itself. A PySpark worker gets what Spark
-/// needs on top (see [`crate::spark::grants`]).
-pub fn launch(program: &Program, mut limits: Limits) -> Result<Launch> {
-    let Program::Python { runner, solution, shown_as, entry, shape, args, spark } = program else {
-        anyhow::bail!("not a Python program: {program:?}");
-    };
-    let python = interpreter()?;
-    let runner_dir = runner.parent().context("the worker module has no folder")?.to_path_buf();
-    let mut read = confine::system_libraries();
-    read.extend(python.prefixes.iter().cloned());
-    read.push(runner_dir);
-    read.push(solution.clone());
-    let mut execute: Vec<PathBuf> =
-        [Some(python.executable.clone()), confine::interpreter(&python.executable)].into_iter().flatten().collect();
-    let mut env = vec![
-        ("PYTHONHASHSEED".to_string(), "0".to_string()),
-        ("PYTHONIOENCODING".into(), "utf-8".into()),
-        ("LANG".into(), "C.UTF-8".into()),
-    ];
-    let mut argv: Vec<std::ffi::OsString> = vec!["-I".into(), "-S".into(), "-B".into()];
-    let mut launch_program = python.executable.clone();
-    let (mut write, mut network, mut scratch_in, mut startup) = (Vec::new(), false, None, None);
-    if let Some(spark) = spark {
-        let runtime = &spark.runtime;
-        // The environment's python, by its own path: that is how Python
-        // finds the environment's packages. No `-S`: pyspark is one.
-        launch_program = runtime.python.clone();
-        argv = vec!["-I".into(), "-B".into()];
-        let (more_read, more_execute) = crate::spark::grants(runtime);
-        read.extend(more_read);
-        execute.extend(more_execute);
-        write.push(PathBuf::from("/dev/null"));
-        network = true;
-        limits = crate::spark::limits(limits);
-        scratch_in = Some(spark.scratch_in.clone());
-        startup = Some(crate::spark::STARTUP);
-        env.extend(crate::spark::environment(runtime));
-    }
-    argv.extend([runner.into(), solution.into(), shown_as.into(), entry.into(), shape.into(), args.into()]);
-    if let Some(spark) = spark {
-        argv.push(spark.session.clone().into());
-    }
-    Ok(Launch {
-        program: launch_program,
-        args: argv,
-        env,
-        limits,
-        confinement: Confinement { read, execute, write, network },
-        scratch_in,
-        startup,
-    })
-}
 
 const NO_PYTHON: &str = "cannot run {python} ({error}): grading a .py solution needs Python 3.10 or later \
 as `python3` on PATH (or set DEKATA_PYTHON to the interpreter to use)";

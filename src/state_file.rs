@@ -18,7 +18,7 @@ pub fn load_json<T: DeserializeOwned>(ws: &Workspace, path: &Path, empty: impl F
     match serde_json::from_slice(&bytes) {
         Ok(value) => Ok(value),
         Err(e) => {
-            let aside = path.with_extension(format!("json.corrupt-{}", crate::progress::now()));
+            let aside = path.with_extension(format!("json.corrupt-{}", now()));
             std::fs::rename(path, &aside)
                 .with_context(|| format!("cannot move the corrupt {} aside", path.display()))?;
             eprintln!(
@@ -40,3 +40,7 @@ pub fn save_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<()> {
 
 const CORRUPT: &str = "warning: {path} could not be read ({err}); it was moved to {aside} \
 so that nothing is lost, and it starts afresh.";
+
+pub fn now() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}

@@ -6,8 +6,8 @@
 //! every shape, and per shape the prompt, the starter, the reference and
 //! the mutants. `{id}`, `{pattern}` and friends are filled in here. With
 //! `--lang python` the kata gets its Python form too: per shape a `[python]`
-//! table and `.py` starter, reference and mutants (every shape but
-//! `dataframes`).
+//! table and `.py` starter, reference and mutants (for `dataframes`, the
+//! PySpark form).
 
 use crate::catalog::{self, Kata, Shape};
 use crate::error::BadRequest;
@@ -45,7 +45,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let templates = templates(shape);
     let python = match args.lang.unwrap_or(Language::Rust) {
         Language::Rust => None,
-        Language::Python => Some(python_templates(shape).ok_or_else(|| BadRequest::new(NO_PYTHON_DATAFRAMES))?),
+        Language::Python => Some(python_templates(shape)),
     };
     check_id(&args.id, python.is_some())?;
     check_pattern(&args.pattern)?;
@@ -258,9 +258,8 @@ struct PythonTemplates {
     sources: Sources,
 }
 
-/// The Python form of a shape's scaffold; none yet for `dataframes` (its
-/// Python form will be PySpark).
-fn python_templates(shape: Shape) -> Option<PythonTemplates> {
+/// The Python form of a shape's scaffold; for `dataframes`, PySpark.
+fn python_templates(shape: Shape) -> PythonTemplates {
     let (table, sources) = match shape {
         Shape::EventsToMap => (include_str!("../new_templates/events_to_map/python.toml.tmpl"), MAP_PYTHON),
         Shape::EventsToList => (include_str!("../new_templates/events_to_list/python.toml.tmpl"), LIST_PYTHON),
@@ -269,9 +268,9 @@ fn python_templates(shape: Shape) -> Option<PythonTemplates> {
         Shape::RowsToSplit => (include_str!("../new_templates/rows_to_split/python.toml.tmpl"), ROWS_PYTHON),
         Shape::EventsToTable => (include_str!("../new_templates/events_to_table/python.toml.tmpl"), TABLE_PYTHON),
         Shape::ChunksToList => (include_str!("../new_templates/chunks_to_list/python.toml.tmpl"), CHUNK_PYTHON),
-        Shape::DataFrames => return None,
+        Shape::DataFrames => (include_str!("../new_templates/dataframes/python.toml.tmpl"), DATAFRAME_PYTHON),
     };
-    Some(PythonTemplates { table, sources })
+    PythonTemplates { table, sources }
 }
 
 /// The comments around a shape's `[python]` table, placed after the prompt
@@ -325,6 +324,13 @@ const TABLE_PYTHON: Sources = &[
     ("reference.py", include_str!("../new_templates/events_to_table/reference.py.tmpl")),
     ("mutants/appends.py", include_str!("../new_templates/events_to_table/mutants/appends.py.tmpl")),
     ("mutants/event_time.py", include_str!("../new_templates/events_to_table/mutants/event_time.py.tmpl")),
+];
+
+const DATAFRAME_PYTHON: Sources = &[
+    ("starter.py", include_str!("../new_templates/dataframes/starter.py.tmpl")),
+    ("reference.py", include_str!("../new_templates/dataframes/reference.py.tmpl")),
+    ("mutants/counts_nobody.py", include_str!("../new_templates/dataframes/mutants/counts_nobody.py.tmpl")),
+    ("mutants/not_equal_none.py", include_str!("../new_templates/dataframes/mutants/not_equal_none.py.tmpl")),
 ];
 
 const CHUNK_PYTHON: Sources = &[
@@ -472,10 +478,6 @@ folder and the function learners write.";
 
 const PYTHON_KEYWORD_ID: &str = "`{id}` cannot be the id of a kata with a Python form: it is a Python keyword, \
 and the id names the function learners write. Choose another id.";
-
-const NO_PYTHON_DATAFRAMES: &str = "the DataFrame shape has no Python scaffold yet (its Python katas will be \
-PySpark, and they come later): `dekata new --shape dataframes` makes the Rust form only. Leave out `--lang python`, \
-or choose another shape.";
 
 const TAKEN: &str = "`{id}` is taken: {dir} already exists. dekata new never overwrites; choose another id.";
 

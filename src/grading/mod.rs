@@ -266,5 +266,5 @@ const NO_FORM: &str = "the kata `{kata}` has no {language} form: run `dekata sho
 languages it is graded in";
 
 fn limits(kata: &Kata) -> crate::worker::confine::Limits {
-    crate::worker::launch::limits(kata.limits.hard_memory_mib, WORKER_CPU_SECONDS)
+    crate::launch::limits(kata.limits.hard_memory_mib, WORKER_CPU_SECONDS)
 }

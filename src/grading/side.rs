@@ -2,9 +2,10 @@
 //! when first needed and started again after it dies.
 
 use crate::compile::Program;
+use crate::launch;
 use crate::worker::Clock;
 use crate::worker::confine::{Limits, Sandbox};
-use crate::worker::{Death, Feeder, Ran, Started, Worker, launch};
+use crate::worker::{Death, Feeder, Ran, Started, Worker};
 use anyhow::Result;
 use grader::protocol::{Measure, Outcome, Output, OutputSummary, RunRequest};
 use grader::sink::Sink;

@@ -9,11 +9,10 @@
 //! Each run has a wall clock; past it, the whole group is killed. A worker
 //! that dies or is killed is done: the next run starts a new one.
 //!
-//! `launch` says how each kind of program is started and confined.
+//! How each kind of program is started and confined is `crate::launch`'s.
 
 mod capture;
 pub mod confine;
-pub mod launch;
 mod reaper;
 pub mod usage;
 
