@@ -120,6 +120,43 @@ fn new_with_lang_python_scaffolds_both_forms_that_validate_as_they_are() {
     }
 }
 
+/// The DataFrame shape's Python form is PySpark. Validating it starts Spark:
+/// one JVM for the kata, about 15 s on two cores once PySpark is installed
+/// (the first run on a machine installs it into the shared target folder).
+/// Only the Python form: tests/dataframe.rs validates the Rust one.
+#[test]
+fn new_with_lang_python_scaffolds_a_pyspark_dataframe_kata_that_validates() {
+    let root = Root::with_own_katas();
+    let id = "py_frames";
+    let out = root.dekata(&["new", id, "--pattern", "frames", "--shape", "dataframes", "--lang", "python"]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    let dir = root.path().join("katas").join("01-frames").join(id);
+    for file in ["kata.toml", "starter.rs", "reference.rs", "starter.py", "reference.py"] {
+        assert!(dir.join(file).is_file(), "{}", dir.join(file).display());
+    }
+    let toml = read(dir.join("kata.toml"));
+    assert!(toml.contains("\n[python]\nprompt = "), "{toml}");
+    assert!(toml.contains(&format!("def {id}(clicks: DataFrame) -> DataFrame")), "{toml}");
+    assert!(read(dir.join("reference.py")).contains("from pyspark.sql import"));
+    let mutants = walk(&dir.join("mutants"));
+    let python: Vec<&PathBuf> = mutants.iter().filter(|m| m.extension().is_some_and(|e| e == "py")).collect();
+    assert!(python.len() >= 2, "{mutants:?}");
+    for m in mutants.iter() {
+        let header = if python.contains(&m) { "# expect: " } else { "//! expect: " };
+        assert!(read(m.clone()).starts_with(header), "{}", m.display());
+    }
+
+    let out = root.dekata(&["validate", id, "--lang", "python"]);
+    let text = stdout(&out);
+    assert_eq!(code(&out), 0, "{text}{}", stderr(&out));
+    assert!(text.contains("1 of 1 katas valid"), "{text}");
+    assert!(!text.contains('\u{2717}'), "{text}");
+    assert!(text.contains("Python reference passes"), "{text}");
+    assert!(text.contains("agreeing with the DataFusion reference"), "{text}");
+    assert!(text.contains("Python starter loads and is not implemented"), "{text}");
+    assert!(text.matches("\u{2713} Python mutant ").count() >= 2, "{text}");
+}
+
 #[test]
 fn new_never_overwrites_and_refuses_bad_requests() {
     let root = Root::with_own_katas();
@@ -157,16 +194,14 @@ fn new_never_overwrites_and_refuses_bad_requests() {
     let out = root.dekata(&["new", "fine_id", "--pattern", "../escape"]);
     assert_eq!(code(&out), 2);
 
-    // No Python scaffold of the DataFrame shape yet: refused before anything
-    // is made, the pattern's folder included.
-    let out = root.dekata(&["new", "fine_id", "--pattern", "pyspark", "--shape", "dataframes", "--lang", "python"]);
-    assert_eq!(code(&out), 2, "{}", stdout(&out));
-    assert!(stderr(&out).contains("DataFrame shape has no Python scaffold"), "{}", stderr(&out));
+    // A Python keyword cannot name a Python function, in any shape: refused
+    // before anything is made, a new pattern's folder included.
+    for (pattern, shape) in [("drills", "events_to_map"), ("pyspark", "dataframes")] {
+        let out = root.dekata(&["new", "lambda", "--pattern", pattern, "--shape", shape, "--lang", "python"]);
+        assert_eq!(code(&out), 2, "{}", stdout(&out));
+        assert!(stderr(&out).contains("Python keyword"), "{}", stderr(&out));
+    }
     assert!(!katas.join("02-pyspark").exists());
-    // A Python keyword cannot name a Python function.
-    let out = root.dekata(&["new", "lambda", "--pattern", "drills", "--lang", "python"]);
-    assert_eq!(code(&out), 2);
-    assert!(stderr(&out).contains("Python keyword"), "{}", stderr(&out));
 
     assert_eq!(snapshot(&katas), before, "a refused `new` must leave the katas as they were");
     assert!(!root.path().join("escape").exists());

@@ -1,7 +1,8 @@
-//! The DataFrame round in PySpark, on a real Spark: the only test file that
-//! starts JVMs. The first test to run installs PySpark into the shared
-//! target folder (once per machine; later runs reuse it). Tests take a
-//! lock, so that one Spark check runs at a time on the two cores.
+//! The DataFrame round in PySpark, on a real Spark. With the PySpark
+//! scaffold's test in tests/instructor.rs, the only tests that start JVMs.
+//! The first of them to run installs PySpark into the shared target folder
+//! (once per machine; later runs reuse it). Tests here take a lock, so that
+//! one Spark check runs at a time on the two cores.
 
 mod common;
 use common::watch::Watch;
