@@ -5,7 +5,9 @@ use datafusion::physical_plan::joins::{HashJoinExec, NestedLoopJoinExec, SortMer
 use datafusion::physical_plan::repartition::RepartitionExec;
 use datafusion::error::Result;
 use datafusion::execution::TaskContext;
-use datafusion::physical_plan::{ExecutionPlan, Partitioning, collect_partitioned, displayable};
+use datafusion::physical_plan::{
+    ChildrenPropertiesMode, ExecutionPlan, Partitioning, ReplaceChildrenOptions, collect_partitioned, displayable,
+};
 use grader::protocol::{JoinSeen, PlanReport, RepartitionSeen};
 use std::sync::Arc;
 
@@ -46,7 +48,7 @@ fn fresh(plan: &Arc<dyn ExecutionPlan>) -> Result<Arc<dyn ExecutionPlan>> {
         return Ok(Arc::clone(plan));
     }
     let rebuilt = children.into_iter().map(fresh).collect::<Result<Vec<_>>>()?;
-    Arc::clone(plan).with_new_children(rebuilt)
+    Arc::clone(plan).replace_children(rebuilt, ReplaceChildrenOptions::new(ChildrenPropertiesMode::Keep))
 }
 
 fn walk(plan: &Arc<dyn ExecutionPlan>, report: &mut PlanReport, repartitions: &mut Vec<RepartitionExec>) {

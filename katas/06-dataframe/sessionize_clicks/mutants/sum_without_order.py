@@ -1,0 +1,27 @@
+# expect: wrong_answer
+# Numbers the sessions with F.sum("starts") over Window.partitionBy("user_id")
+# and no orderBy: without an order the frame is the whole partition, so
+# every click gets the user's total and each user has one session.
+from pyspark.sql import DataFrame, Window
+from pyspark.sql import functions as F
+
+GAP_SECONDS = 1800
+
+
+def sessionize_clicks(clicks: DataFrame) -> DataFrame:
+    by_user = Window.partitionBy("user_id").orderBy("ts", "click_id")
+    so_far = by_user.rowsBetween(Window.unboundedPreceding, Window.currentRow)
+    starts = F.col("previous_ts").isNull() | (F.col("ts") - F.col("previous_ts") > GAP_SECONDS)
+    return (
+        clicks.filter(F.col("user_id").isNotNull())
+        .withColumn("previous_ts", F.lag("ts").over(by_user))
+        .withColumn("starts", F.when(starts, 1).otherwise(0))
+        .withColumn("session", F.sum("starts").over(Window.partitionBy("user_id")))
+        .groupBy("user_id", "session")
+        .agg(
+            F.min("ts").alias("session_start"),
+            F.max("ts").alias("session_end"),
+            F.count(F.lit(1)).alias("clicks"),
+        )
+        .drop("session")
+    )
