@@ -118,7 +118,8 @@ fn a_gap_at_the_limit_asks_about_the_limit() {
 fn every_dataframe_kata_validates() {
     let ids = kata_ids(true);
     assert!(ids.len() >= 4, "{ids:?}");
-    let mut args = vec!["validate", "--jobs", "2"];
+    // Their PySpark forms are validated in tests/spark.rs, one JVM at a time.
+    let mut args = vec!["validate", "--lang", "rust", "--jobs", "2"];
     args.extend(ids.iter().map(String::as_str));
     let out = dekata(&args);
     let text = stdout(&out);

@@ -98,12 +98,27 @@ class Spark:
             for t in self.tables
         }
         self.runs = 0
+        # Every setting as the session starts, so that what one run changes
+        # (a graded setting, or any other) never reaches the next.
+        self.initial = dict(self.session.conf.getAll)
         cap_python_memory(int(session["python_memory_mib"]))
 
     def reset(self):
-        """Puts back what a previous run may have changed."""
-        for key, value in self.settings.items():
-            self.session.conf.set(key, value)
+        """Puts back what a previous run may have changed: every setting as
+        the session started, the cache, temporary views, old inputs."""
+        now = dict(self.session.conf.getAll)
+        for key in now:
+            if key not in self.initial:
+                try:
+                    self.session.conf.unset(key)
+                except Exception:  # noqa: BLE001 - a setting that cannot be unset was never changed
+                    pass
+        for key, value in self.initial.items():
+            if now.get(key) != value:
+                try:
+                    self.session.conf.set(key, value)
+                except Exception:  # noqa: BLE001 - a static setting cannot have changed
+                    pass
         self.session.catalog.clearCache()
         for table in self.session.catalog.listTables():
             if table.isTemporary:
@@ -381,13 +396,18 @@ def shuffles(session, group, exchanges):
 
 
 def read_from(total, exchanges):
-    """The keys of the exchanges whose rows add up to `total`."""
+    """The keys of the exchanges whose rows add up to `total`: of the sets
+    that do, the one with the fewest different keys (a sort-merge join's
+    stage reads both its sides, hashed on the same key), then the smallest."""
+    best = None
     for size in range(1, min(len(exchanges), 4) + 1):
         for picked in itertools.combinations(exchanges, size):
-            if sum(e["read"] for e in picked) == total:
-                on = []
-                for e in picked:
-                    if e["on"] not in on:
-                        on.append(e["on"])
-                return " and ".join(on)
-    return "a shuffle"
+            if sum(e["read"] for e in picked) != total:
+                continue
+            on = []
+            for e in picked:
+                if e["on"] not in on:
+                    on.append(e["on"])
+            if best is None or len(on) < len(best):
+                best = on
+    return " and ".join(best) if best else "a shuffle"

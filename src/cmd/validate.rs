@@ -133,8 +133,12 @@ fn validate(ws: &Workspace, kata: &Kata, languages: &[Language]) -> Result<Log> 
     if !kata.speaks(Language::Rust) {
         log.bad("starter.rs and reference.rs must both exist");
     }
+    let python = match &kata.python.prompt {
+        Some(p) => format!(", Python prompt of {} words", p.split_whitespace().count()),
+        None => String::new(),
+    };
     log.ok(&format!(
-        "kata.toml: {} cases, {} hints, prompt of {} words",
+        "kata.toml: {} cases, {} hints, prompt of {} words{python}",
         kata.cases.len(),
         kata.hints.len(),
         kata.prompt.split_whitespace().count()

@@ -129,7 +129,12 @@ pub fn run_case(side: &mut Side, stream: &StreamSpec, scale: Option<u64>, ask: &
     let (request, feed) = request(&Records::Stream(stream.clone()), ask, generates);
     Ok(match side.run(request, feed, clock)? {
         RunEnd::Died(death) => Observed::Died(death),
-        RunEnd::Finished(f) => {
+        RunEnd::Finished(mut f) => {
+            // A DataFrame case's size is its first table's rows (what a
+            // generating worker reports), not every table's rows fed.
+            if stream.record == RecordKind::Tables {
+                f.measure.events = stream.events;
+            }
             Observed::Measured(Measured { outcome: f.outcome, measure: f.measure, scaled, output: f.output })
         }
     })

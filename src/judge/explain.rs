@@ -24,8 +24,9 @@ pub enum Cause {
     /// match was dropped.
     LostUnmatched { table: String, column: String, key: Value },
     /// An output row with the right grain key but other values: it was
-    /// joined to a row it should not meet.
-    WrongMatch { grain: Vec<String>, key: Value, fields: Vec<String> },
+    /// joined to a row it should not meet, or the wrong row won. `joined`:
+    /// the counterexample has rows of more than one table.
+    WrongMatch { grain: Vec<String>, key: Value, fields: Vec<String>, joined: bool },
 }
 
 /// Reads `counterexample` for a cause (DataFrame katas) and the question
@@ -37,8 +38,9 @@ pub fn explain(kata: &Kata, counterexample: &Counterexample) -> (Option<Cause>, 
     let cause = kata.dataset.and_then(|dataset| {
         let column = dataset.key_column();
         let grain = &kata.compare.grain;
+        let joined = keys_by_table(column, &counterexample.records).len() > 1;
         fan_out(grain, actual)
-            .or_else(|| wrong_match(grain, &counterexample.expected, actual))
+            .or_else(|| wrong_match(grain, &counterexample.expected, actual, joined))
             .or_else(|| join_cause(column, counterexample, actual))
     });
     (cause, question(kata, counterexample, actual))
@@ -51,7 +53,7 @@ fn fan_out(grain: &[String], actual: &[Value]) -> Option<Cause> {
 
 /// An output row whose grain key the reference's output has too, with
 /// other values: the fields that differ.
-fn wrong_match(grain: &[String], expected: &[Value], actual: &[Value]) -> Option<Cause> {
+fn wrong_match(grain: &[String], expected: &[Value], actual: &[Value], joined: bool) -> Option<Cause> {
     if grain.is_empty() {
         return None;
     }
@@ -63,7 +65,7 @@ fn wrong_match(grain: &[String], expected: &[Value], actual: &[Value]) -> Option
             .as_object()
             .map(|o| o.iter().filter(|(f, v)| theirs.get(f.as_str()) != Some(v)).map(|(f, _)| f.clone()).collect())
             .unwrap_or_default();
-        return Some(Cause::WrongMatch { grain: grain.to_vec(), key: k, fields });
+        return Some(Cause::WrongMatch { grain: grain.to_vec(), key: k, fields, joined });
     }
     None
 }

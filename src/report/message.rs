@@ -191,11 +191,12 @@ fn join_words(cause: &Cause, actual: u64, expected: u64, on: &str) -> String {
              missing from your output: {LOST_MATCH_WHY}",
             tables.join(" and ")
         ),
-        Cause::WrongMatch { grain, key, fields } => format!(
+        Cause::WrongMatch { grain, key, fields, joined } => format!(
             "{WRONG_MATCH}{counts}: in the counterexample, your row for ({}) = {key} differs from the reference's \
-             in {}: {WRONG_MATCH_WHY}",
+             in {}: {}",
             grain.join(", "),
-            quoted(fields)
+            quoted(fields),
+            if *joined { WRONG_MATCH_WHY } else { WRONG_ROW_WON }
         ),
         Cause::LostUnmatched { table, column, key } => format!(
             "{LOST_ROWS}{counts}: in the counterexample, {column} = {key} is only in {table}, and its row is \
@@ -323,7 +324,10 @@ const FAN_OUT_WHY: &str = "a join matched some rows more than once (joining on t
 duplicate keys, multiplies rows).";
 const WRONG_MATCH: &str = "wrong match: ";
 const WRONG_MATCH_WHY: &str = "a join matched rows that should not meet (joining on too few keys lets a row \
-meet the rows of another key).";
+meet the rows of another key), or the wrong row won for that key (a tie broken the other way).";
+const WRONG_ROW_WON: &str = "the counterexample's rows are all of one table, so no join is to blame: \
+the wrong row won for that key (a tie broken the other way, the earliest where the latest belongs) or its \
+values are computed differently.";
 const UNMATCHED_KEPT: &str = "unmatched rows kept: ";
 const UNMATCHED_KEPT_WHY: &str = "a row without a match was kept (a left join where an inner join belongs \
 keeps every row of its left side).";

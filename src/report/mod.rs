@@ -171,6 +171,11 @@ impl Report {
 }
 
 impl CaseReport {
+    /// Whether a failure of this case was shrunk to a counterexample.
+    pub fn has_counterexample(&self) -> bool {
+        self.counterexample.is_some()
+    }
+
     /// A judged case and its counterexample, worded: the only place where
     /// a case's facts become its message.
     pub fn new(judged: Judged, counterexample: Option<Counterexample>) -> CaseReport {
