@@ -112,6 +112,24 @@ fn malformed_kata_file_names_file_line_and_column() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+/// A kata's reference that fails its own case is dekata's failure (or the
+/// kata's), not the learner's: exit 3, and a message that says so.
+#[test]
+fn a_reference_that_fails_its_case_is_an_internal_error() {
+    let root = Root::with_own_katas();
+    let kata = root.path().join("katas").join("01-streaming-aggregation").join("count_events");
+    copy_dir(&kata_file("count_events", ""), &kata);
+    std::fs::write(kata.join("reference.py"), "def count_events(events):\n    raise RuntimeError('broken')\n").unwrap();
+    let solution = root.path().join("mine.py");
+    std::fs::write(&solution, std::fs::read_to_string(kata_file("count_events", "mutants/wrong_key.py")).unwrap())
+        .unwrap();
+    let out = root.dekata(&["check", "count_events", "--solution", solution.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(3), "{}{}", stdout(&out), stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("internal error") && err.contains("a problem with the kata"), "{err}");
+    assert!(stdout(&out).is_empty(), "no report on stdout: {}", stdout(&out));
+}
+
 #[test]
 fn same_seed_same_report_other_seed_other_streams() {
     let wrong = kata_file("count_events", "mutants/wrong_key.rs");

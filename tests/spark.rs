@@ -184,19 +184,6 @@ fn a_runaway_query_ends_in_memory_or_time_exceeded_with_no_jvm_left() {
     assert_nothing_left(&root);
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 #[test]
 fn watch_rechecks_on_the_same_spark_session() {
     let _one = serial();

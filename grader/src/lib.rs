@@ -12,6 +12,7 @@
 //! counter. `prelude` is what a solution sees (the `dekata-prelude` crate).
 
 pub mod compare;
+pub mod datasets;
 pub mod diff;
 pub mod feed;
 pub mod jobs;

@@ -2,7 +2,7 @@
 //! by day, the rows it holds, and the calendar helpers their rules name.
 //! How the grader runs a job against such a store lives in the grader.
 
-use crate::prelude::Event;
+use crate::records::Event;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

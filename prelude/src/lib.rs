@@ -9,6 +9,8 @@
 
 pub mod jobs;
 pub mod prelude;
+#[doc(hidden)]
+pub mod records;
 
 #[doc(hidden)]
 pub mod hash;

@@ -39,10 +39,12 @@ pub fn kata_ids(engine: bool) -> Vec<String> {
             continue;
         }
         for kata in std::fs::read_dir(&pattern).unwrap() {
-            let toml = kata.unwrap().path().join("kata.toml");
-            let Ok(text) = std::fs::read_to_string(&toml) else { continue };
-            if text.contains("shape = \"dataframes\"") == engine {
-                ids.push(toml.parent().unwrap().file_name().unwrap().to_string_lossy().into_owned());
+            let file = kata.unwrap().path().join("kata.toml");
+            let Ok(text) = std::fs::read_to_string(&file) else { continue };
+            let parsed: toml::Table = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            let shape = parsed.get("shape").and_then(|s| s.as_str());
+            if (shape == Some("dataframes")) == engine {
+                ids.push(file.parent().unwrap().file_name().unwrap().to_string_lossy().into_owned());
             }
         }
     }
@@ -203,4 +205,18 @@ pub fn scrub(mut report: Value) -> Value {
         }
     }
     report
+}
+
+/// Copies the folder `from` to `to`, recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
 }

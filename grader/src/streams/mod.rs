@@ -208,7 +208,7 @@ pub enum RecordKind {
     Events,
     /// Loose JSON objects ([`crate::prelude::RawRow`]) made from events.
     Rows,
-    /// Rows of the tables of a [`crate::tables::Dataset`].
+    /// Rows of the tables of a [`crate::datasets::Dataset`].
     Tables,
 }
 
@@ -224,7 +224,7 @@ pub struct StreamSpec {
     pub params: StreamParams,
     /// The tables a `Tables` stream makes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dataset: Option<crate::tables::Dataset>,
+    pub dataset: Option<crate::datasets::Dataset>,
 }
 
 impl StreamSpec {
