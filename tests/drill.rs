@@ -6,7 +6,7 @@ use common::*;
 
 use serde_json::Value;
 use std::io::{Read, Write};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Output, Stdio};
 use std::time::{Duration, Instant};
 
 /// Long enough for a first build of the grading harness; a drill that never
@@ -16,13 +16,9 @@ const LIMIT: Duration = Duration::from_secs(600);
 /// Runs `dekata drill args` with `input` on stdin, then closes stdin, or
 /// leaves it open (nothing more typed) when `keep_open`.
 fn drill(root: &Root, args: &[&str], input: &str, keep_open: bool) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dekata"))
+    let mut child = dekata_command(root.path())
         .arg("drill")
         .args(args)
-        .env("DEKATA_ROOT", root.path())
-        .env("DEKATA_TARGET_DIR", shared_target())
-        .env_remove("CLICOLOR_FORCE")
-        .current_dir(root.path())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -6,9 +6,8 @@
 mod common;
 use common::*;
 use serde_json::Value;
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 /// A correct, streaming count_events in Python, in plain dicts.
 const STREAMING_PY: &str = "def count_events(events):
@@ -332,20 +331,9 @@ fn reset_of_a_python_solution_backs_up_the_exact_text_and_restores_the_starter()
 
 /// `dekata drill args` with `input` typed on stdin, then stdin closed.
 fn drill(root: &Root, args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dekata"))
-        .arg("drill")
-        .args(args)
-        .env("DEKATA_ROOT", root.path())
-        .env("DEKATA_TARGET_DIR", shared_target())
-        .env_remove("CLICOLOR_FORCE")
-        .current_dir(root.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("dekata runs");
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
+    let mut all = vec!["drill"];
+    all.extend_from_slice(args);
+    dekata_typed(root.path(), &all, input)
 }
 
 #[test]

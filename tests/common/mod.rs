@@ -107,15 +107,19 @@ impl Root {
     }
 }
 
-pub fn dekata_in(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dekata"))
-        .args(args)
-        .env("DEKATA_ROOT", root)
+/// The real binary, set to run in the workspace `root` with the shared
+/// target folder; callers add arguments and pipes.
+pub fn dekata_command(root: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dekata"));
+    cmd.env("DEKATA_ROOT", root)
         .env("DEKATA_TARGET_DIR", shared_target())
         .env_remove("CLICOLOR_FORCE")
-        .current_dir(root)
-        .output()
-        .expect("dekata runs")
+        .current_dir(root);
+    cmd
+}
+
+pub fn dekata_in(root: &Path, args: &[&str]) -> Output {
+    dekata_command(root).args(args).output().expect("dekata runs")
 }
 
 /// `dekata` in the repository itself.
@@ -219,4 +223,21 @@ pub fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), target).unwrap();
         }
     }
+}
+
+/// `dekata args` in `root` with `input` typed on its standard input, then
+/// closed; the output once it ends.
+pub fn dekata_typed(root: &Path, args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = dekata_command(root)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dekata runs");
+    // A bad request exits before reading: its closed stdin is no failure.
+    let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
+    child.wait_with_output().unwrap()
 }

@@ -2,9 +2,9 @@
 //! so commands are read line by line and each check is printed below a
 //! separator line. Waits use generous timeouts and never assert on timing.
 
-use super::{Root, shared_target};
+use super::Root;
 use std::io::{Read, Write};
-use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::process::{Child, ChildStdin, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -23,13 +23,9 @@ pub struct Watch {
 
 impl Watch {
     pub fn start(root: &Root, args: &[&str]) -> Watch {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_dekata"))
+        let mut child = super::dekata_command(root.path())
             .arg("watch")
             .args(args)
-            .env("DEKATA_ROOT", root.path())
-            .env("DEKATA_TARGET_DIR", shared_target())
-            .env_remove("CLICOLOR_FORCE")
-            .current_dir(root.path())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
