@@ -105,11 +105,9 @@ fn a_hot_key_is_measured_from_the_rows_each_task_read() {
     let message = hot["message"].as_str().unwrap();
     assert!(message.contains("plan: skew: the hash repartition on user_id sent"), "{message}");
     assert!(message.contains("to one partition (rows per partition:"), "{message}");
-    // The evenly spread case passes the same rule.
+    // The evenly spread case passes the same rule (and the salted reference
+    // passes them all: see every_dataframe_kata_validates_in_pyspark).
     assert_eq!(case(&report, "evenly-spread")["verdict"], "pass", "{report:#}");
-
-    let (code, report) = check_spark(&root, "clicks_by_plan", &kata_file("clicks_by_plan", "reference.py"));
-    assert_eq!(code, 0, "{report:#}");
     assert_nothing_left(&root);
 }
 
