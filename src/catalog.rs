@@ -163,6 +163,11 @@ impl Question {
         Question { text: questions::BOUNDARY.to_string(), concern: Some(Concern::Ties) }
     }
 
+    /// The question about state kept per key when keys interleave.
+    pub fn interleaved() -> Question {
+        Question { text: questions::INTERLEAVED.to_string(), concern: Some(Concern::Order) }
+    }
+
     /// A case's own question: written in its kata file, else its families'.
     fn of_case(written: Option<String>, families: &[Family]) -> Question {
         let text = written.unwrap_or_else(|| questions::for_families(families).to_string());

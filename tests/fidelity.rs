@@ -112,6 +112,12 @@ fn the_question_fits_the_bug_the_counterexample_shows() {
     let (_, report) = check_file("sessionize", &kata_file("sessionize", "mutants/gap_inclusive.rs"));
     let c = failing(&report)[0];
     assert!(c["question"].as_str().unwrap().contains("exactly the gap apart"), "{c:#}");
+    // A session's state kept across users: the counterexample holds two.
+    let file = kata_file("sessionize_unsorted", "mutants/sorts_by_time_only.py");
+    let (_, report) = check_file("sessionize_unsorted", &file);
+    let c = case(&report, "interleaved-users");
+    assert!(c["question"].as_str().unwrap().contains("two users' events interleave"), "{c:#}");
+    assert_eq!(c["concern"], "order", "{c:#}");
     // Nothing in a wrong key's counterexample points anywhere: the case's own question.
     let (_, report) = check_file("count_events", &kata_file("count_events", "mutants/wrong_key.rs"));
     assert_eq!(case(&report, "retries-and-nulls")["question"], "What if the same event is delivered more than once?");

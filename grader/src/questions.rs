@@ -19,6 +19,7 @@ pub const CARDINALITY: &str = "What if there are millions of distinct keys?";
 pub const DRIFT: &str = "What happens when the upstream schema changes under you?";
 pub const GRAIN: &str = "What is the grain of the output?";
 pub const BOUNDARY: &str = "What happens exactly at the limit: two records exactly the gap apart?";
+pub const INTERLEAVED: &str = "Whose previous event is it, when two users' events interleave in time?";
 
 /// The question that a stream built from `families` puts to a solution:
 /// the most specific family wins.

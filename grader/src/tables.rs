@@ -221,6 +221,7 @@ impl Gen<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::datasets::ColumnType::{Boolean, Int64, Utf8};
     use crate::streams::{RecordKind, StreamParams};
 
     fn spec(families: &[Family], events: u64) -> StreamSpec {

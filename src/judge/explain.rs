@@ -141,12 +141,23 @@ fn question(kata: &Kata, cx: &Counterexample, actual: &[Value]) -> Option<Questi
     if retried(&rows) {
         return Some(Question::of(Concern::Retries));
     }
-    if let Some(gap) = kata.gap_seconds
-        && at_the_gap(&rows, gap)
-    {
-        return Some(Question::boundary());
+    if let Some(gap) = kata.gap_seconds {
+        if at_the_gap(&rows, gap) {
+            return Some(Question::boundary());
+        }
+        if several_users(&rows) {
+            return Some(Question::interleaved());
+        }
     }
     None
+}
+
+/// Whether the records are of more than one user: state kept for "the
+/// previous record" instead of per user mixes them up.
+fn several_users(rows: &[&serde_json::Map<String, Value>]) -> bool {
+    let users: HashSet<String> =
+        rows.iter().filter_map(|r| r.get("user_id")).filter(|u| !u.is_null()).map(Value::to_string).collect();
+    users.len() >= 2
 }
 
 /// A DataFrame record's row (`{"clicks": {...}}`), or the record itself.
@@ -235,6 +246,14 @@ fn at_the_gap(rows: &[&serde_json::Map<String, Value>], gap: i64) -> bool {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn records_of_two_users_ask_whose_previous_event_it_is() {
+        let rows = [json!({"user_id": 1, "ts": 10}), json!({"user_id": 2, "ts": 20})];
+        let maps: Vec<&serde_json::Map<String, Value>> = rows.iter().map(|r| r.as_object().unwrap()).collect();
+        assert!(several_users(&maps));
+        assert!(!several_users(&maps[..1]));
+    }
 
     #[test]
     fn a_null_that_decides_the_output_asks_about_nulls() {
