@@ -45,5 +45,7 @@ fn the_meter_sees_a_materialised_stream() {
     let v: Vec<u64> = (0..1_000_000u64).collect();
     let p = peak() - base;
     drop(v);
-    assert!(p >= 8_000_000, "{p}");
+    // Other threads of the test harness may free a few bytes meanwhile.
+    let slack = 64 * 1024;
+    assert!(p + slack >= 8_000_000, "a vector of 8,000,000 bytes peaked at {p}");
 }
