@@ -96,18 +96,31 @@ fn a_shuffled_join_and_a_changed_session_are_rejected_in_sparks_words() {
 }
 
 #[test]
-fn a_hot_key_is_measured_from_the_rows_each_task_read() {
+fn a_hot_key_is_measured_from_the_rows_of_each_partition_of_each_shuffle() {
     let _one = serial();
     let root = Root::new();
     let (_, report) = check_spark(&root, "clicks_by_plan", &kata_file("clicks_by_plan", "mutants/unsalted.py"));
     let hot = case(&report, "one-hot-user");
     assert_eq!(hot["verdict"], "plan_rejected", "{hot:#}");
     let message = hot["message"].as_str().unwrap();
-    assert!(message.contains("plan: skew: the hash repartition on user_id sent"), "{message}");
+    assert!(
+        message.contains("plan: skew: the hash repartition on user_id sent 46,354 of its 60,000 rows"),
+        "{message}"
+    );
     assert!(message.contains("to one partition (rows per partition:"), "{message}");
+    assert!(message.contains("join on the key and a salt together"), "{message}");
     // The evenly spread case passes the same rule (and the salted reference
     // passes them all: see every_dataframe_kata_validates_in_pyspark).
     assert_eq!(case(&report, "evenly-spread")["verdict"], "pass", "{report:#}");
+
+    // A shuffle inside a cached DataFrame's plan is judged too.
+    let (_, report) = check_spark(&root, "clicks_by_plan", &spark_fixture("cbp_cached_unsalted"));
+    assert_eq!(case(&report, "one-hot-user")["verdict"], "plan_rejected", "{report:#}");
+
+    // Partitions a sort-merge join never read on one side (its other side
+    // had no rows there) still count in full: a correct salted join passes.
+    let (code, report) = check_spark(&root, "clicks_by_plan", &spark_fixture("cbp_combined_key"));
+    assert_eq!(code, 0, "{report:#}");
     assert_nothing_left(&root);
 }
 

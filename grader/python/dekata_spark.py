@@ -9,7 +9,6 @@ other katas need the standard library alone. dekata tells it the session
 (tables, settings, memory) as JSON; see src/spark/mod.rs.
 """
 
-import itertools
 import json
 import os
 import re
@@ -262,10 +261,8 @@ def cap_python_memory(mib):
 
 def observe(session, frame, group, changed, partitions):
     """What the executed plan did: its joins (strategy and rows), and for
-    each stage that read a shuffle, the rows each of its tasks read."""
+    each shuffle exchange, the rows each of its partitions received."""
     plan = frame._jdf.queryExecution().executedPlan()
-    if plan.getClass().getSimpleName() == "AdaptiveSparkPlanExec":
-        plan = plan.executedPlan()
     joins, exchanges = [], []
     walk(plan, joins, exchanges)
     target = partitions
@@ -277,8 +274,11 @@ def observe(session, frame, group, changed, partitions):
                 target = 0
     return {
         "joins": joins,
-        "repartitions": shuffles(session, group, exchanges),
-        "text": plan.treeString(),
+        "repartitions": [
+            {"on": keys(e.outputPartitioning()), "partitions": partition_rows(session, e, f"{group}-exchange-{i}")}
+            for i, e in enumerate(exchanges)
+        ],
+        "text": final(plan).treeString(),
         "target_partitions": target,
         "graded_partitions": partitions,
         "settings_changed": changed,
@@ -299,15 +299,29 @@ def is_stage(kind):
     return kind.endswith("QueryStageExec")
 
 
+def final(plan):
+    """The plan that ran: an adaptive plan's final one."""
+    if plan.getClass().getSimpleName() == "AdaptiveSparkPlanExec":
+        return plan.executedPlan()
+    return plan
+
+
 def walk(node, joins, exchanges):
+    """Collects the joins and the shuffle exchanges that ran, including
+    those under an adaptive plan's stages and inside a cached DataFrame's
+    plan (a reused exchange is a leaf, so each is seen once)."""
+    node = final(node)
     kind = node.getClass().getSimpleName()
     if is_stage(kind):
         walk(node.plan(), joins, exchanges)
         return
+    if kind == "InMemoryTableScanExec":
+        walk(node.relation().cachedPlan(), joins, exchanges)
+        return
     if kind in JOINS:
         joins.append(join_seen(node, JOINS[kind]))
     if kind == "ShuffleExchangeExec":
-        exchanges.append({"on": keys(node.outputPartitioning()), "read": metric(node, "recordsRead")})
+        exchanges.append(node)
     for child in seq(node.children()):
         walk(child, joins, exchanges)
 
@@ -369,45 +383,37 @@ def clean(expression):
     return re.sub(r"#\d+L?", "", expression)
 
 
-def shuffles(session, group, exchanges):
-    """For each stage of the query's jobs that read a shuffle: the rows each
-    task read (a task reads one partition), named by the exchange(s) it
-    read, which are matched by the rows each exchange says were read."""
+def partition_rows(session, exchange, group):
+    """The rows each partition of a shuffle exchange received, exactly.
+
+    The tasks of the query itself do not tell: a sort-merge join whose one
+    side of a partition is empty never reads the other side's rows there.
+    So each partition's rows are read once more, by a job of one task per
+    partition over the shuffle's files (already written), and counted from
+    those tasks' shuffle-read metrics."""
+    jvm = session._jvm
+    execution = jvm.org.apache.spark.sql.execution
+    count = exchange.numPartitions()
+    specs = session.sparkContext._gateway.new_array(execution.ShufflePartitionSpec, count)
+    for i in range(count):
+        specs[i] = execution.CoalescedPartitionSpec(i, i + 1, jvm.scala.Option.empty())
     context = session.sparkContext
+    context.setJobGroup(group, "dekata counts the rows of each partition of a shuffle")
+    try:
+        exchange.getShuffleRDD(specs).count()
+    finally:
+        context.setLocalProperty("spark.jobGroup.id", None)
     tracker = context.statusTracker()
     store = context._jsc.sc().statusStore()
-    seen = []
-    for job in sorted(tracker.getJobIdsForGroup(group)):
+    rows = [0] * count
+    for job in tracker.getJobIdsForGroup(group):
         info = tracker.getJobInfo(job)
-        for stage in sorted(info.stageIds) if info else []:
+        for stage in info.stageIds if info else []:
             stage_info = tracker.getStageInfo(stage)
             if stage_info is None:
                 continue
-            counts = {}
             for task in seq(store.taskList(stage, stage_info.currentAttemptId, 1_000_000)):
                 metrics = task.taskMetrics()
-                if metrics.isDefined() and task.status() == "SUCCESS":
-                    counts[task.index()] = metrics.get().shuffleReadMetrics().recordsRead()
-            if not counts or sum(counts.values()) == 0:
-                continue
-            parts = [counts.get(i, 0) for i in range(max(counts) + 1)]
-            seen.append({"on": read_from(sum(parts), exchanges), "partitions": parts})
-    return seen
-
-
-def read_from(total, exchanges):
-    """The keys of the exchanges whose rows add up to `total`: of the sets
-    that do, the one with the fewest different keys (a sort-merge join's
-    stage reads both its sides, hashed on the same key), then the smallest."""
-    best = None
-    for size in range(1, min(len(exchanges), 4) + 1):
-        for picked in itertools.combinations(exchanges, size):
-            if sum(e["read"] for e in picked) != total:
-                continue
-            on = []
-            for e in picked:
-                if e["on"] not in on:
-                    on.append(e["on"])
-            if best is None or len(on) < len(best):
-                best = on
-    return " and ".join(best) if best else "a shuffle"
+                if metrics.isDefined() and task.status() == "SUCCESS" and task.index() < count:
+                    rows[task.index()] = metrics.get().shuffleReadMetrics().recordsRead()
+    return rows

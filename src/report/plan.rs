@@ -48,12 +48,16 @@ pub fn broken(broken: &Broken, language: Language) -> String {
         Broken::Skew { on, largest, total, partitions, bound } => format!(
             "plan: skew: the hash repartition on {on} sent {} of its {} rows ({:.0}%) to one partition \
              (rows per partition: {}); the bound is {:.0}%. One task does most of the work while the \
-             others wait: spread the hot key (salt it into a single combined key) before the shuffle.",
+             others wait: spread the hot key before the shuffle ({}).",
             thousands(*largest),
             thousands(*total),
             *largest as f64 / (*total).max(1) as f64 * 100.0,
             partitions.iter().map(|n| thousands(*n)).collect::<Vec<_>>().join(" / "),
-            bound * 100.0
+            bound * 100.0,
+            match language {
+                Language::Rust => SPREAD_DATAFUSION,
+                Language::Python => SPREAD_SPARK,
+            }
         ),
     }
 }
@@ -107,6 +111,8 @@ const BROADCAST_DATAFUSION: &str = "Broadcast the small side: the engine collect
 CollectLeft mode) and streams the large side past it unshuffled. In DataFusion, raise both of the session's \
 single-partition join thresholds (`datafusion.optimizer.hash_join_single_partition_threshold`, in bytes, and \
 `..._threshold_rows`) above the small side's size: the bytes threshold is checked first.";
+const SPREAD_DATAFUSION: &str = "salt it into a single combined key";
+const SPREAD_SPARK: &str = "salt it: join on the key and a salt together, the small side repeated once per salt";
 const ASK_IN_QUERY_DATAFUSION: &str = "raise the single-partition join thresholds on your own \
 DataFrame's session, repartition, or salt a hot key.";
 const ASK_IN_QUERY_SPARK: &str = "hint a broadcast (`F.broadcast(small)` or `.hint(\"broadcast\")`), \
