@@ -141,6 +141,12 @@ fn a_lost_row_is_shrunk_to_rows_of_the_tables_and_named() {
     assert!(cx.iter().all(|r| r.get("orders").is_some() || r.get("payments").is_some()), "{cx:?}");
     assert!(c["diff"].as_str().unwrap().contains("\"primary_method\":null"), "{c:#}");
     assert_eq!(case(&report, "no-orders")["verdict"], "pass");
+
+    // A helper column left in is named as such, not as a wrong row.
+    let (_, report) = check_spark(&root, "latest_order_payment", &spark_fixture("lop_keeps_rank"));
+    let c = case(&report, "five-clean-rows");
+    assert_eq!(c["rule"], "columns", "{c:#}");
+    assert!(c["message"].as_str().unwrap().contains("your output has `rank` that the reference's has not"), "{c:#}");
     assert_nothing_left(&root);
 }
 

@@ -27,6 +27,9 @@ pub enum Cause {
     /// joined to a row it should not meet, or the wrong row won. `joined`:
     /// the counterexample has rows of more than one table.
     WrongMatch { grain: Vec<String>, key: Value, fields: Vec<String>, joined: bool },
+    /// The output's columns are not the reference's: `extra` are in the
+    /// learner's rows only, `missing` in the reference's only.
+    Columns { extra: Vec<String>, missing: Vec<String> },
 }
 
 /// Reads `counterexample` for a cause (DataFrame katas) and the question
@@ -39,11 +42,27 @@ pub fn explain(kata: &Kata, counterexample: &Counterexample) -> (Option<Cause>, 
         let column = dataset.key_column();
         let grain = &kata.compare.grain;
         let joined = keys_by_table(column, &counterexample.records).len() > 1;
-        fan_out(grain, actual)
+        columns(&counterexample.expected, actual)
+            .or_else(|| fan_out(grain, actual))
             .or_else(|| wrong_match(grain, &counterexample.expected, actual, joined))
             .or_else(|| join_cause(column, counterexample, actual))
     });
     (cause, question(kata, counterexample, actual))
+}
+
+/// The columns of either output's rows, where both have rows and they
+/// differ: a helper column left in, or one renamed or dropped.
+fn columns(expected: &[Value], actual: &[Value]) -> Option<Cause> {
+    let names = |rows: &[Value]| -> std::collections::BTreeSet<String> {
+        rows.iter().filter_map(Value::as_object).flat_map(|o| o.keys().cloned()).collect()
+    };
+    let (theirs, ours) = (names(expected), names(actual));
+    if theirs.is_empty() || ours.is_empty() || theirs == ours {
+        return None;
+    }
+    let extra = ours.difference(&theirs).cloned().collect();
+    let missing = theirs.difference(&ours).cloned().collect();
+    Some(Cause::Columns { extra, missing })
 }
 
 fn fan_out(grain: &[String], actual: &[Value]) -> Option<Cause> {
@@ -246,6 +265,20 @@ fn at_the_gap(rows: &[&serde_json::Map<String, Value>], gap: i64) -> bool {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_helper_column_left_in_and_a_renamed_one_are_columns() {
+        let expected = [json!({"k": 1, "v": "a"})];
+        let actual = [json!({"k": 1, "v": "a", "rank": 1})];
+        assert_eq!(columns(&expected, &actual), Some(Cause::Columns { extra: vec!["rank".into()], missing: vec![] }));
+        let renamed = [json!({"k": 1, "value": "a"})];
+        assert_eq!(
+            columns(&expected, &renamed),
+            Some(Cause::Columns { extra: vec!["value".into()], missing: vec!["v".into()] })
+        );
+        assert_eq!(columns(&expected, &[json!({"v": "b", "k": 2})]), None);
+        assert_eq!(columns(&expected, &[]), None);
+    }
 
     #[test]
     fn records_of_two_users_ask_whose_previous_event_it_is() {

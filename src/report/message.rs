@@ -144,6 +144,7 @@ fn wrong(wrong: &Wrong, j: &Judged) -> String {
         Wrong::Output { actual, expected, events, joins } => {
             let on = records(*events, j.noun);
             match (&j.cause, joins) {
+                (Some(Cause::Columns { extra, missing }), _) => columns_words(extra, missing, &on),
                 (Some(cause), true) => join_words(cause, *actual, *expected, &on),
                 _ => {
                     let rows = if actual == expected {
@@ -202,7 +203,20 @@ fn join_words(cause: &Cause, actual: u64, expected: u64, on: &str) -> String {
             "{LOST_ROWS}{counts}: in the counterexample, {column} = {key} is only in {table}, and its row is \
              missing from your output: {LOST_UNMATCHED_WHY}"
         ),
+        Cause::Columns { extra, missing } => columns_words(extra, missing, on),
     }
+}
+
+/// Output columns that are not the reference's.
+fn columns_words(extra: &[String], missing: &[String], on: &str) -> String {
+    let mut parts = Vec::new();
+    if !extra.is_empty() {
+        parts.push(format!("has {} that the reference's has not", quoted(extra)));
+    }
+    if !missing.is_empty() {
+        parts.push(format!("lacks {}", quoted(missing)));
+    }
+    format!("wrong columns on {on}: your output {}. {COLUMNS_WHY}", parts.join(" and "))
 }
 
 fn grain_words(g: &GrainViolation) -> String {
@@ -331,6 +345,8 @@ values are computed differently.";
 const UNMATCHED_KEPT: &str = "unmatched rows kept: ";
 const UNMATCHED_KEPT_WHY: &str = "a row without a match was kept (a left join where an inner join belongs \
 keeps every row of its left side).";
+const COLUMNS_WHY: &str = "Return exactly the columns the kata names: drop helper columns (a rank, a \
+salt, a flag) and keep each name as asked.";
 const LOST_ROWS: &str = "lost rows: ";
 const LOST_MATCH_WHY: &str = "a match was lost (a join on the wrong key, or a salt added to one side only, \
 misses rows that should meet).";

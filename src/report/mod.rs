@@ -50,6 +50,8 @@ pub enum Rule {
     LostUnmatched,
     /// A row was joined to one it should not meet.
     WrongMatch,
+    /// The output's columns are not the ones the kata names.
+    Columns,
     /// The quarantine lost rows, or an error named no field at fault.
     Quarantine,
     /// A limit: memory, a state that grew with the stream, time.
@@ -240,6 +242,7 @@ fn rule(judged: &Judged) -> Option<Rule> {
             Some(Cause::LostMatch { .. }) => Rule::LostMatch,
             Some(Cause::LostUnmatched { .. }) => Rule::LostUnmatched,
             Some(Cause::WrongMatch { .. }) => Rule::WrongMatch,
+            Some(Cause::Columns { .. }) => Rule::Columns,
             None => Rule::Output,
         },
         Finding::Plan(_) => Rule::Plan,
