@@ -202,6 +202,19 @@ fn a_runaway_query_ends_in_memory_or_time_exceeded_with_no_jvm_left() {
 }
 
 #[test]
+fn a_solution_that_stops_the_session_is_told_so_and_the_next_run_gets_a_new_one() {
+    let _one = serial();
+    let root = Root::new();
+    let (code, report) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_stops_session"));
+    assert_eq!(code, 1);
+    let told = messages(&report, "panicked");
+    // Every case, not only the first: each run starts on a live session.
+    assert_eq!(told.len(), report["cases"].as_array().unwrap().len(), "{report:#}");
+    assert!(told.iter().all(|m| m.contains("the solution stopped the Spark session")), "{told:?}");
+    assert_nothing_left(&root);
+}
+
+#[test]
 fn watch_rechecks_on_the_same_spark_session() {
     let _one = serial();
     let root = Root::new();

@@ -1,8 +1,8 @@
 """The DataFrame katas in Python: PySpark in local mode, set up like a
 cluster's session, fed the case's tables with explicit schemas, and read
 back: the rows of the solution's DataFrame, and what its executed plan did
-(each join's strategy and rows, and after each shuffle the rows each task
-read, from Spark's own task metrics).
+(each join's strategy and rows, and the rows each partition of each shuffle
+received, counted by Spark's own task metrics).
 
 Imported by dekata_worker.py for the `dataframes` call shape only: the
 other katas need the standard library alone. dekata tells it the session
@@ -38,6 +38,12 @@ LOCAL = {
 JAVA_OPTIONS = "-XX:-UsePerfData -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss4m"
 
 TYPES = {"bigint": T.LongType(), "string": T.StringType(), "boolean": T.BooleanType()}
+
+#: What a solution that stopped the session is told.
+STOPPED = (
+    "the solution stopped the Spark session (spark.stop()): the session belongs to the grader, "
+    "which starts it again for the next run; return a DataFrame and leave the session running"
+)
 
 #: What Spark's executor exits with when a task runs out of heap.
 SPARK_OOM_EXIT = 52
@@ -78,8 +84,7 @@ class Spark:
         self.heap_mib = int(session["driver_memory_mib"])
         self.scratch = scratch
         self.inputs = os.path.join(scratch, "inputs")
-        builder = SparkSession.builder.master(f"local[{self.partitions}]").appName("dekata")
-        conf = {
+        self.conf = {
             **LOCAL,
             **self.settings,
             "spark.default.parallelism": str(self.partitions),
@@ -88,23 +93,37 @@ class Spark:
             "spark.driver.memory": f"{int(session['driver_memory_mib'])}m",
             "spark.driver.extraJavaOptions": f"{JAVA_OPTIONS} {archive_option(session)} -Djava.io.tmpdir={scratch}",
         }
-        for key, value in conf.items():
-            builder = builder.config(key, value)
-        self.session = builder.getOrCreate()
-        self.session.sparkContext.setLogLevel("ERROR")
         self.schemas = {
             t["name"]: T.StructType([T.StructField(c, TYPES[ty], True) for c, ty in t["columns"]])
             for t in self.tables
         }
         self.runs = 0
+        self.start()
+        cap_python_memory(int(session["python_memory_mib"]))
+
+    def start(self):
+        """Starts the session (again, in the same JVM, after a solution
+        stopped it)."""
+        builder = SparkSession.builder.master(f"local[{self.partitions}]").appName("dekata")
+        for key, value in self.conf.items():
+            builder = builder.config(key, value)
+        self.session = builder.getOrCreate()
+        self.session.sparkContext.setLogLevel("ERROR")
         # Every setting as the session starts, so that what one run changes
         # (a graded setting, or any other) never reaches the next.
         self.initial = dict(self.session.conf.getAll)
-        cap_python_memory(int(session["python_memory_mib"]))
+
+    def stopped(self):
+        """Whether the solution stopped the session (`spark.stop()`): PySpark
+        then drops its handle on the JVM's context, which stays up."""
+        return self.session.sparkContext._jsc is None
 
     def reset(self):
-        """Puts back what a previous run may have changed: every setting as
-        the session started, the cache, temporary views, old inputs."""
+        """Puts back what a previous run may have changed: the session
+        itself, every setting as the session started, the cache, temporary
+        views, old inputs."""
+        if self.stopped():
+            self.start()
         now = dict(self.session.conf.getAll)
         for key in now:
             if key not in self.initial:
@@ -162,6 +181,8 @@ class Spark:
         self.runs += 1
         frames = self.frames(records)
         result = entry(*frames, *args)
+        if self.stopped():
+            raise RuntimeError(STOPPED)
         if not isinstance(result, DataFrame):
             raise TypeError(f"the function returned {type(result).__name__}, not a pyspark.sql.DataFrame")
         group = f"dekata-run-{self.runs}"
@@ -196,6 +217,8 @@ class Spark:
     def after_failure(self, error):
         """Why a query failed, when the engine rather than the query is the
         reason: its heap ran out, or its JVM ended. Raises that instead."""
+        if self.stopped():
+            raise RuntimeError(STOPPED) from None
         if isinstance(error, Py4JJavaError) and out_of_memory(error):
             raise EngineOutOfMemory() from None
         code = self.jvm_exit()
