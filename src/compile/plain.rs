@@ -85,5 +85,5 @@ fn build_grader_once(ws: &Workspace, package: &Path, target_dir: &Path) -> Resul
     once.run(package, target_dir).map(|_| ())
 }
 
-const FIRST_BUILD: &str = "Building the grading harness for the first time: the grader library and its \
-dependencies (about a minute on two cores). Later checks reuse it.";
+const FIRST_BUILD: &str = "Building the grading harness: the grader library and its dependencies (about a \
+minute on two cores the first time, and seconds after an update of dekata). Later checks reuse it.";
