@@ -165,11 +165,11 @@ fn wrong(wrong: &Wrong, j: &Judged) -> String {
 
 /// A join's mistake, as its counterexample shows it.
 fn join_words(cause: &Cause, actual: u64, expected: u64, on: &str) -> String {
-    let counts = format!(
-        "your output has {} rows where the reference's has {}, on {on}",
-        thousands(actual),
-        thousands(expected)
-    );
+    let counts = if actual == expected {
+        format!("your output has as many rows as the reference's ({}), on {on}", thousands(actual))
+    } else {
+        format!("your output has {} rows where the reference's has {}, on {on}", thousands(actual), thousands(expected))
+    };
     match cause {
         Cause::FanOut { grain, key } => {
             format!(
@@ -352,3 +352,19 @@ const LOST_MATCH_WHY: &str = "a match was lost (a join on the wrong key, or a sa
 misses rows that should meet).";
 const LOST_UNMATCHED_WHY: &str = "a row without a match was dropped (an inner join where a left join belongs \
 drops every row without a match).";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_lost_match_among_as_many_rows_does_not_read_as_a_shortfall() {
+        let lost =
+            Cause::LostMatch { column: "user_id".into(), key: json!(7), tables: vec!["clicks".into(), "users".into()] };
+        let same = join_words(&lost, 4, 4, "40,000 clicks");
+        assert!(same.contains("your output has as many rows as the reference's (4), on 40,000 clicks"), "{same}");
+        let fewer = join_words(&lost, 3, 4, "40,000 clicks");
+        assert!(fewer.contains("your output has 3 rows where the reference's has 4"), "{fewer}");
+    }
+}
