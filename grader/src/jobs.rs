@@ -129,10 +129,10 @@ where
                 e
             });
             let first = catch_unwind(AssertUnwindSafe(|| job(Box::new(failing), start, end, &mut table)));
-            if let Err(payload) = first {
-                if !payload.is::<InjectedFailure>() {
-                    resume_unwind(payload);
-                }
+            if let Err(payload) = first
+                && !payload.is::<InjectedFailure>()
+            {
+                resume_unwind(payload);
             }
             job(Box::new(events()), start, end, &mut table);
         }

@@ -127,7 +127,7 @@ fn others(kata: &Kata, listed: Language, status: impl Fn(Language) -> Status) ->
 
 fn bar(done: usize, total: usize) -> String {
     const WIDTH: usize = 10;
-    let filled = if total == 0 { 0 } else { done * WIDTH / total };
+    let filled = (done * WIDTH).checked_div(total).unwrap_or(0);
     format!("{}{}", "\u{2588}".repeat(filled).green(), "\u{2591}".repeat(WIDTH - filled).dimmed())
 }
 

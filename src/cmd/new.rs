@@ -429,7 +429,7 @@ fn print_made(ws: &Workspace, dir: &Path, shape: Shape, files: &[File], id: &str
     println!(
         "{} {}",
         "Created".green().bold(),
-        format!("{}/, a working kata of the call shape {}:", ws.display(dir), shape.name())
+        format_args!("{}/, a working kata of the call shape {}:", ws.display(dir), shape.name())
     );
     let width = files.iter().map(|f| f.path.len()).max().unwrap_or(0);
     for file in files {

@@ -177,6 +177,10 @@ fn print_concerns(stats: &Stats) {
     }
 }
 
+const NO_DRILLS: &str = "No drills yet. Start one with `dekata drill`: a 45-minute mock interview on katas \
+you have not passed, graded at the end concern by concern (`dekata drill --minutes 20 --count 1` for a short one).";
+const NEVER_TESTED: &str = "not tested yet";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,7 +217,3 @@ mod tests {
         assert_eq!((s.passed, s.total), (RECENT, RECENT + 1));
     }
 }
-
-const NO_DRILLS: &str = "No drills yet. Start one with `dekata drill`: a 45-minute mock interview on katas \
-you have not passed, graded at the end concern by concern (`dekata drill --minutes 20 --count 1` for a short one).";
-const NEVER_TESTED: &str = "not tested yet";

@@ -69,10 +69,10 @@ fn walk(stream: TokenStream, depth: usize, found: &mut Vec<Refusal>) {
                 } else {
                     depth
                 };
-                if let Some(attr) = attribute_path(&tokens, i) {
-                    if attr == "path" {
-                        found.push(refusal(token, "#[path]", PATH_ATTRIBUTE));
-                    }
+                if let Some(attr) = attribute_path(&tokens, i)
+                    && attr == "path"
+                {
+                    found.push(refusal(token, "#[path]", PATH_ATTRIBUTE));
                 }
                 walk(group.stream(), inner, found);
             }

@@ -113,7 +113,6 @@ pub fn counterexample(
         }
         None => minimise(everything, &mut fails, Budget { max_time: effort.max_time, ..Budget::default() }),
     };
-    drop(fails);
     if let Some(e) = failure.into_inner() {
         return Err(e);
     }

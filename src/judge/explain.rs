@@ -150,7 +150,7 @@ fn keys_by_table(column: &str, records: &[Value]) -> BTreeMap<String, HashSet<St
 /// exactly at the kata's limit.
 fn question(kata: &Kata, cx: &Counterexample, actual: &[Value]) -> Option<Question> {
     let rows: Vec<&serde_json::Map<String, Value>> =
-        cx.records.iter().filter_map(|r| r.as_object()).map(|o| table_row(o)).collect();
+        cx.records.iter().filter_map(|r| r.as_object()).map(table_row).collect();
     if null_decides(&cx.expected, actual) {
         return Some(Question::of(Concern::Nulls));
     }

@@ -583,7 +583,7 @@ fn state_growth(limits: &Limits, reference: &Measured, learner: &Measured) -> Op
         return None;
     }
     let over = ours.largest_bytes > state_limit(limits, theirs.largest_bytes);
-    (over || ours.stopped_after.is_some()).then(|| StateGrowth {
+    (over || ours.stopped_after.is_some()).then_some(StateGrowth {
         largest_bytes: ours.largest_bytes,
         reference_largest_bytes: theirs.largest_bytes,
         stopped_after: ours.stopped_after,

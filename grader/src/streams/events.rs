@@ -164,11 +164,11 @@ impl Base {
         let event_type = self.rng.pick(&self.event_types).clone();
         let ingested_at = self.clock + self.rng.below(self.max_delay + 1) as i64;
         let mut ts = self.clock;
-        if let Some((rate, max_days)) = self.late {
-            if self.rng.chance(rate) {
-                let days = 1 + self.rng.below(max_days) as i64;
-                ts -= days * SECONDS_PER_DAY + self.rng.below(3_600) as i64;
-            }
+        if let Some((rate, max_days)) = self.late
+            && self.rng.chance(rate)
+        {
+            let days = 1 + self.rng.below(max_days) as i64;
+            ts -= days * SECONDS_PER_DAY + self.rng.below(3_600) as i64;
         }
         let updated_by = self.writer();
         let event_id = event_id(self.next_id);
