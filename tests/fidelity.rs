@@ -80,19 +80,8 @@ fn a_memory_case_that_fails_on_its_output_reports_the_memory_too() {
     // The drill's scorecard fails memory at scale for it.
     let root = Root::new();
     std::fs::copy(fixture("fidelity/exact_top_k.rs"), root.solution("heavy_hitters")).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dekata"))
-        .args(["drill", "--kata", "heavy_hitters", "--seed", "42", "--minutes", "5"])
-        .env("DEKATA_ROOT", root.path())
-        .env("DEKATA_TARGET_DIR", shared_target())
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .and_then(|mut child| {
-            use std::io::Write;
-            child.stdin.take().unwrap().write_all(b"done\n")?;
-            child.wait_with_output()
-        })
-        .unwrap();
+    let out =
+        dekata_typed(root.path(), &["drill", "--kata", "heavy_hitters", "--seed", "42", "--minutes", "5"], "done\n");
     let text = stdout(&out);
     let line = text.lines().find(|l| l.contains("memory at scale")).unwrap_or_else(|| panic!("{text}"));
     assert!(line.contains('\u{2717}'), "{text}");

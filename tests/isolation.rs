@@ -81,11 +81,9 @@ fn reading_the_reference_at_run_time_is_stopped() {
 #[test]
 fn without_landlock_the_report_says_so_in_one_line() {
     let root = Root::new();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dekata"))
+    let out = dekata_command(root.path())
         .args(["check", "count_events", "--solution"])
         .arg(kata_file("count_events", "reference.rs"))
-        .env("DEKATA_ROOT", root.path())
-        .env("DEKATA_TARGET_DIR", shared_target())
         .env("DEKATA_LANDLOCK", "off")
         .output()
         .unwrap();

@@ -258,10 +258,8 @@ fn show_gives_spark_types_and_the_session() {
 fn missing_java_and_a_failed_install_are_setup_errors_that_leave_nothing() {
     let root = Root::new();
     let file = spark_fixture("rbc_broadcast");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dekata"))
+    let out = dekata_command(root.path())
         .args(["check", "revenue_by_city", "--solution", file.to_str().unwrap()])
-        .env("DEKATA_ROOT", root.path())
-        .env("DEKATA_TARGET_DIR", shared_target())
         .env("JAVA_HOME", "/nonexistent/java")
         .output()
         .unwrap();
@@ -275,9 +273,8 @@ fn missing_java_and_a_failed_install_are_setup_errors_that_leave_nothing() {
     // A fresh target folder with no package index reachable: pip fails,
     // and no half-made environment is left to be mistaken for one.
     let target = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dekata"))
+    let out = dekata_command(root.path())
         .args(["check", "revenue_by_city", "--solution", file.to_str().unwrap(), "--json"])
-        .env("DEKATA_ROOT", root.path())
         .env("DEKATA_TARGET_DIR", target.path())
         .env("PIP_NO_INDEX", "1")
         .env("PIP_FIND_LINKS", target.path())
