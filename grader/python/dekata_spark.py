@@ -82,7 +82,6 @@ class Spark:
         self.settings = dict(session["settings"])
         self.partitions = int(session["partitions"])
         self.heap_mib = int(session["driver_memory_mib"])
-        self.scratch = scratch
         self.inputs = os.path.join(scratch, "inputs")
         self.conf = {
             **LOCAL,
@@ -90,7 +89,7 @@ class Spark:
             "spark.default.parallelism": str(self.partitions),
             "spark.local.dir": os.path.join(scratch, "spark"),
             "spark.sql.warehouse.dir": os.path.join(scratch, "warehouse"),
-            "spark.driver.memory": f"{int(session['driver_memory_mib'])}m",
+            "spark.driver.memory": f"{self.heap_mib}m",
             "spark.driver.extraJavaOptions": f"{JAVA_OPTIONS} {archive_option(session)} -Djava.io.tmpdir={scratch}",
         }
         self.schemas = {
@@ -148,9 +147,8 @@ class Spark:
         JSON lines in the scratch folder, read with the table's schema."""
         folder = os.path.join(self.inputs, f"run-{self.runs}")
         os.makedirs(folder)
-        files = {}
-        for t in self.tables:
-            files[t["name"]] = open(os.path.join(folder, t["name"] + ".json"), "w", encoding="utf-8")
+        paths = {t["name"]: os.path.join(folder, t["name"] + ".json") for t in self.tables}
+        files = {name: open(path, "w", encoding="utf-8") for name, path in paths.items()}
         try:
             for record in records:
                 out = files[record["table"]]
@@ -161,7 +159,7 @@ class Spark:
                 f.close()
         reader = self.session.read.option("mode", "FAILFAST")
         return [
-            reader.schema(self.schemas[t["name"]]).json(os.path.join(folder, t["name"] + ".json")).alias(t["name"])
+            reader.schema(self.schemas[t["name"]]).json(paths[t["name"]]).alias(t["name"])
             for t in self.tables
         ]
 
@@ -185,18 +183,12 @@ class Spark:
             raise RuntimeError(STOPPED)
         if not isinstance(result, DataFrame):
             raise TypeError(f"the function returned {type(result).__name__}, not a pyspark.sql.DataFrame")
-        group = f"dekata-run-{self.runs}"
-        context = self.session.sparkContext
-        context.setJobGroup(group, "a graded query")
-        try:
-            rows = result.collect()
-        finally:
-            context.setLocalProperty("spark.jobGroup.id", None)
+        rows = result.collect()
         columns = result.columns
         problems = [
             {"kind": "duplicate_column", "name": name} for i, name in enumerate(columns) if name in columns[:i]
         ]
-        plan = observe(self.session, result, group, self.changed(result), self.partitions)
+        plan = observe(self.session, result, f"dekata-run-{self.runs}", self.changed(result), self.partitions)
         return [row.asDict() for row in rows], plan, problems
 
     def changed(self, result):
@@ -282,9 +274,10 @@ def cap_python_memory(mib):
 
 # ----------------------------------------------------------- the executed plan
 
-def observe(session, frame, group, changed, partitions):
+def observe(session, frame, run, changed, partitions):
     """What the executed plan did: its joins (strategy and rows), and for
-    each shuffle exchange, the rows each of its partitions received."""
+    each shuffle exchange, the rows each of its partitions received (`run`
+    names the counting jobs)."""
     plan = frame._jdf.queryExecution().executedPlan()
     joins, exchanges = [], []
     walk(plan, joins, exchanges)
@@ -298,7 +291,7 @@ def observe(session, frame, group, changed, partitions):
     return {
         "joins": joins,
         "repartitions": [
-            {"on": keys(e.outputPartitioning()), "partitions": partition_rows(session, e, f"{group}-exchange-{i}")}
+            {"on": keys(e.outputPartitioning()), "partitions": partition_rows(session, e, f"{run}-exchange-{i}")}
             for i, e in enumerate(exchanges)
         ],
         "text": final(plan).treeString(),
@@ -353,7 +346,7 @@ def join_seen(node, mode):
     children = seq(node.children())
     left, right = children[0], children[-1]
     on = ""
-    if node.getClass().getSimpleName() not in ("BroadcastNestedLoopJoinExec", "CartesianProductExec"):
+    if mode not in ("BroadcastNestedLoopJoin", "CartesianProduct"):
         pairs = zip(seq(node.leftKeys()), seq(node.rightKeys()))
         on = ", ".join(f"{clean(str(a))} = {clean(str(b))}" for a, b in pairs)
     # A sort-merge join streams its left side past its right (buffered)

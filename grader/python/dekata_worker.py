@@ -589,7 +589,8 @@ def load(code, shown_as, entry_name, sandbox):
 def start_spark(session_json, sandbox):
     """Starts the DataFrame katas' Spark session, before any of the
     solution's code runs (the sandbox's hook is not armed yet: starting a
-    JVM is what a solution may not do). Returns why it failed, if it did."""
+    JVM is what a solution may not do). If it cannot start, says why on
+    stderr and ends the worker with status 3."""
     scratch = os.environ.get("DEKATA_SCRATCH", "")
     here = os.path.dirname(os.path.abspath(__file__))
     if here not in sys.path:
