@@ -136,8 +136,8 @@ pub fn grade_warm(req: &Request<'_>, observer: &mut dyn Observer, mut warm: Opti
     let solution_display = req.ws.display(req.solution);
     let mut cases = Vec::new();
     for case in &req.kata.cases {
-        let effort = shrink::Effort::for_check(req.kata, language, cases.iter().any(CaseReport::has_counterexample));
-        let report = grade_case(req, language, &mut learner, &mut references, case, &solution_display, effort)?;
+        let budget = shrink::budget_for_check(req.kata, language, cases.iter().any(CaseReport::has_counterexample));
+        let report = grade_case(req, language, &mut learner, &mut references, case, &solution_display, budget)?;
         observer.case_done(&report);
         cases.push(report);
     }
@@ -158,7 +158,7 @@ fn grade_case(
     references: &mut References<'_>,
     case: &Case,
     solution_display: &str,
-    effort: shrink::Effort,
+    budget: grader::shrink::Budget,
 ) -> Result<CaseReport> {
     let kata = req.kata;
     let expected = references.expected(case, language)?;
@@ -198,7 +198,7 @@ fn grade_case(
     }
     let counterexample = match judged.shrink.filter(|_| req.counterexamples) {
         Some(target) => {
-            shrink::counterexample(learner, references.side()?, &stream, &ask, &kata.compare, target, clock, effort)?
+            shrink::counterexample(learner, references.side()?, &stream, &ask, &kata.compare, target, clock, budget)?
         }
         None => None,
     };

@@ -14,8 +14,9 @@ use anyhow::Result;
 use grader::protocol::Outcome;
 use std::time::Duration;
 
-/// How long a reference may take on one case before dekata gives up on it.
-const REFERENCE_WALL: Duration = Duration::from_secs(300);
+/// How long a reference may take on one case before dekata gives up on it
+/// (wall clock; a reference has no CPU limit).
+const REFERENCE_CLOCK: crate::worker::Clock = crate::worker::Clock { wall: Duration::from_secs(300), cpu: None };
 
 /// Reference workers kept between checks of one kata (`grading::Warm`).
 #[derive(Default)]
@@ -60,7 +61,12 @@ impl<'a> References<'a> {
     /// The side whose output is the expected one, built and started the
     /// first time (shrinking asks it about candidates).
     pub fn side(&mut self) -> Result<&mut Side> {
-        match self.truth() {
+        self.side_of(self.truth())
+    }
+
+    /// The reference worker in `language`, built and started the first time.
+    fn side_of(&mut self, language: Language) -> Result<&mut Side> {
+        match language {
             Language::Rust => self.rust_side(),
             Language::Python => self.python_side(),
         }
@@ -117,17 +123,8 @@ impl<'a> References<'a> {
         if let Some(hit) = cache::load(req.ws, &kata.id, &name, &key) {
             return Ok(hit);
         }
-        let side = match side_language {
-            Language::Rust => self.rust_side()?,
-            Language::Python => self.python_side()?,
-        };
-        let measured = match run::run_case(
-            side,
-            &stream,
-            scale,
-            &ask,
-            crate::worker::Clock { wall: REFERENCE_WALL, cpu: None },
-        )? {
+        let side = self.side_of(side_language)?;
+        let measured = match run::run_case(side, &stream, scale, &ask, REFERENCE_CLOCK)? {
             Observed::Measured(m) if m.outcome == Outcome::Returned => m,
             other => return Err(failed(req, case, &source, &other).into()),
         };
@@ -141,12 +138,9 @@ impl<'a> References<'a> {
         let (req, kata) = (self.req, self.req.kata);
         let stream = stream_spec(kata, case, req.seed, language);
         let ask = super::ask(kata, case);
-        let side = match language {
-            Language::Rust => self.rust_side()?,
-            Language::Python => self.python_side()?,
-        };
+        let side = self.side_of(language)?;
         let scale = case.memory.as_ref().map(|m| m.scale);
-        match run::run_case(side, &stream, scale, &ask, crate::worker::Clock { wall: REFERENCE_WALL, cpu: None })? {
+        match run::run_case(side, &stream, scale, &ask, REFERENCE_CLOCK)? {
             Observed::Measured(m) if m.outcome == Outcome::Returned => Ok(m),
             other => Err(failed(req, case, &kata.reference(language), &other).into()),
         }

@@ -42,27 +42,19 @@ struct Search<'a> {
     reference_generates: bool,
 }
 
-/// How long a search may go on.
-#[derive(Clone, Copy, Debug)]
-pub struct Effort {
-    pub max_time: Duration,
-}
-
-impl Effort {
-    /// A check's search: DataFrame runs cost milliseconds in DataFusion and
-    /// most of a second in Spark, where the first counterexample of a check
-    /// (the one `watch` shows) gets the time to reach a few rows, and later
-    /// ones a shorter look.
-    pub fn for_check(kata: &crate::catalog::Kata, language: crate::language::Language, found_one: bool) -> Effort {
-        use crate::language::Language;
-        let max_time = match (kata.needs_engine(), language, found_one) {
-            (false, _, _) => Budget::default().max_time,
-            (true, Language::Rust, _) => Duration::from_secs(15),
-            (true, Language::Python, false) => Duration::from_secs(45),
-            (true, Language::Python, true) => Duration::from_secs(12),
-        };
-        Effort { max_time }
-    }
+/// How long a check's search may go on: DataFrame runs cost milliseconds
+/// in DataFusion and most of a second in Spark, where the first
+/// counterexample of a check (the one `watch` shows) gets the time to reach
+/// a few rows, and later ones a shorter look.
+pub fn budget_for_check(kata: &crate::catalog::Kata, language: crate::language::Language, found_one: bool) -> Budget {
+    use crate::language::Language;
+    let max_time = match (kata.needs_engine(), language, found_one) {
+        (false, _, _) => return Budget::default(),
+        (true, Language::Rust, _) => Duration::from_secs(15),
+        (true, Language::Python, false) => Duration::from_secs(45),
+        (true, Language::Python, true) => Duration::from_secs(12),
+    };
+    Budget { max_time, ..Budget::default() }
 }
 
 /// The smallest input found on which the learner still fails as `target`
@@ -75,7 +67,7 @@ pub fn counterexample(
     compare: &CompareSpec,
     target: Target,
     clock: Clock,
-    effort: Effort,
+    budget: Budget,
 ) -> Result<Option<Counterexample>> {
     let all = Arc::new(materialise(stream));
     let keyed = Arc::clone(&all);
@@ -109,9 +101,9 @@ pub fn counterexample(
                 Record::Table(t) => t.row.get(column).map(Value::to_string).unwrap_or_default(),
                 _ => String::new(),
             };
-            minimise_grouped(everything, key, &mut fails, Budget { max_time: effort.max_time, ..Budget::default() })
+            minimise_grouped(everything, key, &mut fails, budget)
         }
-        None => minimise(everything, &mut fails, Budget { max_time: effort.max_time, ..Budget::default() }),
+        None => minimise(everything, &mut fails, budget),
     };
     if let Some(e) = failure.into_inner() {
         return Err(e);

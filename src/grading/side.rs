@@ -65,37 +65,28 @@ impl Side {
 
     /// Switches a running worker to `program`, a new text of the same
     /// solution, when the worker can load source (Python): its load error,
-    /// if any. A worker that cannot, or that died, is stopped and the next
-    /// run starts a fresh one. True when the running worker was kept.
-    pub fn reload(&mut self, program: Program) -> Result<bool> {
-        let shown_as = match &program {
-            Program::Python { shown_as, .. } => shown_as.clone(),
-            Program::Native { .. } => String::new(),
-        };
-        let source = match &program {
-            Program::Python { solution, .. } => std::fs::read_to_string(solution).ok(),
+    /// if any, is the next run's to report. A worker that cannot, or that
+    /// died, is stopped and the next run starts a fresh one.
+    pub fn reload(&mut self, program: Program) -> Result<()> {
+        let loaded = match &program {
+            Program::Python { solution, shown_as, .. } => {
+                std::fs::read_to_string(solution).ok().map(|source| (source, shown_as.clone()))
+            }
             Program::Native { .. } => None,
         };
         let same_worker = same_worker(&self.program, &program);
         self.program = program;
-        let worker = match self.worker.as_mut() {
-            Some(w) if w.alive() && w.hello.reloads && same_worker => w,
+        let (worker, (source, shown_as)) = match (self.worker.as_mut(), loaded) {
+            (Some(w), Some(loaded)) if w.alive() && w.hello.reloads && same_worker => (w, loaded),
             _ => {
                 self.stop();
-                return Ok(false);
+                return Ok(());
             }
         };
-        let Some(source) = source else {
-            self.stop();
-            return Ok(false);
-        };
-        match worker.load(source, shown_as, RELOAD_WAIT)? {
-            Ok(_) => Ok(true),
-            Err(_) => {
-                self.worker = None;
-                Ok(false)
-            }
+        if worker.load(source, shown_as, RELOAD_WAIT)?.is_err() {
+            self.worker = None;
         }
+        Ok(())
     }
 
     /// The solution could not be loaded (a Python syntax error): why.
