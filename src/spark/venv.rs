@@ -42,6 +42,21 @@ struct Ready {
 
 const READY: &str = "dekata-ready.json";
 
+/// The lock that one process at a time holds while it installs into the
+/// Spark folder `parent` (PySpark, or the class archive), held until the
+/// returned file is dropped; `waiting` is said first if another holds it.
+pub(super) fn install_lock(parent: &Path, waiting: Option<&str>) -> Result<std::fs::File> {
+    let path = parent.join("install.lock");
+    let lock = std::fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
+    if lock.try_lock().is_err() {
+        if let Some(waiting) = waiting {
+            eprintln!("{waiting}");
+        }
+        lock.lock().with_context(|| format!("cannot lock {}", path.display()))?;
+    }
+    Ok(lock)
+}
+
 /// The environment, installed first if it is not there yet.
 pub fn ensure(ws: &Workspace, interpreter: &Interpreter) -> Result<Venv> {
     let dir = folder(ws);
@@ -50,12 +65,7 @@ pub fn ensure(ws: &Workspace, interpreter: &Interpreter) -> Result<Venv> {
     }
     let parent = dir.parent().context("the PySpark folder has no parent")?;
     std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
-    let lock_path = parent.join("install.lock");
-    let lock = std::fs::File::create(&lock_path).with_context(|| format!("cannot create {}", lock_path.display()))?;
-    if lock.try_lock().is_err() {
-        eprintln!("{WAITING}");
-        lock.lock().with_context(|| format!("cannot lock {}", lock_path.display()))?;
-    }
+    let _lock = install_lock(parent, Some(WAITING))?;
     // Another process may have finished it while this one waited.
     if let Some(venv) = installed(&dir) {
         return Ok(venv);

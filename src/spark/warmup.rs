@@ -28,9 +28,8 @@ pub fn class_archive(ws: &Workspace, runtime: &Runtime) -> Result<Option<PathBuf
     if failed.exists() {
         return Ok(None);
     }
-    let lock_path = runtime.venv.with_file_name("install.lock");
-    let lock = std::fs::File::create(&lock_path).with_context(|| format!("cannot create {}", lock_path.display()))?;
-    lock.lock().with_context(|| format!("cannot lock {}", lock_path.display()))?;
+    let parent = runtime.venv.parent().context("the PySpark folder has no parent")?;
+    let _lock = super::venv::install_lock(parent, None)?;
     if archive.is_file() {
         return Ok(Some(archive));
     }
