@@ -98,22 +98,5 @@ fn sweep() {
 
 /// The children of `parent`, each with its process group, from /proc.
 fn children_of(parent: i32) -> Vec<(i32, i32)> {
-    let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
-    let mut out = Vec::new();
-    for entry in entries.flatten() {
-        let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else { continue };
-        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else { continue };
-        // After the command's closing parenthesis: state, ppid, pgrp.
-        let Some((_, rest)) = stat.rsplit_once(')') else { continue };
-        let fields: Vec<&str> = rest.split_whitespace().collect();
-        let (Some(ppid), Some(pgid)) =
-            (fields.get(1).and_then(|f| f.parse::<i32>().ok()), fields.get(2).and_then(|f| f.parse::<i32>().ok()))
-        else {
-            continue;
-        };
-        if ppid == parent {
-            out.push((pid, pgid));
-        }
-    }
-    out
+    super::usage::processes().filter(|p| p.ppid == parent).map(|p| (p.pid, p.pgrp)).collect()
 }
