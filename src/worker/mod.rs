@@ -249,10 +249,8 @@ impl Worker {
         request.id = self.rng >> 1;
         let id = request.id;
         let started = Instant::now();
-        let mut line = serde_json::to_vec(&Request::Run(request))?;
-        line.push(b'\n');
-        if send_all(&self.requests, &line).is_err() {
-            return Ok(Ran::Died(self.wait_for_end(started)));
+        if let Some(death) = self.send(&Request::Run(request), started)? {
+            return Ok(Ran::Died(death));
         }
         if let Some(feed) = feed {
             let socket = self.requests.try_clone().context("cannot share the request channel")?;
@@ -267,10 +265,7 @@ impl Worker {
             match self.next_reply_within(deadline, cpu, started) {
                 Ok(Reply::Items { id: got, form, items }) if got == id => on_items(form, items),
                 Ok(Reply::Done(done)) if done.id == id => return Ok(Ran::Done(done)),
-                Ok(other) => {
-                    let text = format!("an unexpected message: {}", serde_json::to_string(&other).unwrap_or_default());
-                    return Ok(Ran::Died(self.end(Exit::Code(-1), None, Some(text), started)));
-                }
+                Ok(other) => return Ok(Ran::Died(self.unexpected(&other, started))),
                 Err(death) => return Ok(Ran::Died(death)),
             }
         }
@@ -286,22 +281,31 @@ impl Worker {
     ) -> Result<std::result::Result<Option<String>, Death>> {
         anyhow::ensure!(self.alive && self.hello.reloads, "this worker cannot load a new solution");
         let started = Instant::now();
-        let mut line = serde_json::to_vec(&Request::Load { source, shown_as })?;
-        line.push(b'\n');
-        if send_all(&self.requests, &line).is_err() {
-            return Ok(Err(self.wait_for_end(started)));
+        if let Some(death) = self.send(&Request::Load { source, shown_as }, started)? {
+            return Ok(Err(death));
         }
         Ok(match self.next_reply(started + wait, started) {
             Ok(Reply::Loaded { load_error }) => {
                 self.hello.load_error = load_error.clone();
                 Ok(load_error)
             }
-            Ok(other) => {
-                let text = format!("an unexpected message: {}", serde_json::to_string(&other).unwrap_or_default());
-                Err(self.end(Exit::Code(-1), None, Some(text), started))
-            }
+            Ok(other) => Err(self.unexpected(&other, started)),
             Err(death) => Err(death),
         })
+    }
+
+    /// Sends one request line; how the worker ended if it could not take it.
+    fn send(&mut self, request: &Request, started: Instant) -> Result<Option<Death>> {
+        let mut line = serde_json::to_vec(request)?;
+        line.push(b'\n');
+        Ok(send_all(&self.requests, &line).is_err().then(|| self.wait_for_end(started)))
+    }
+
+    /// Ends a worker that replied out of turn: it no longer speaks the
+    /// protocol.
+    fn unexpected(&mut self, reply: &Reply, started: Instant) -> Death {
+        let text = format!("an unexpected message: {}", serde_json::to_string(reply).unwrap_or_default());
+        self.end(Exit::Code(-1), None, Some(text), started)
     }
 
     /// Whether the worker can take another run.
