@@ -422,27 +422,30 @@ def on_loopback(address):
 
 # -------------------------------------------------------------------- runs
 
-def where(error, shown_as):
-    """The solution's own line that raised, `file:line` (the traceback is
-    walked link by link: a runaway recursion leaves millions of frames,
-    too many to format)."""
-    location = ""
+def links(error):
+    """The links of an error's traceback, outermost first, walked one by one
+    (a runaway recursion leaves millions of frames, too many to format)."""
     tb = error.__traceback__
     while tb is not None:
+        yield tb
+        tb = tb.tb_next
+
+
+def where(error, shown_as):
+    """The solution's own line that raised, `file:line`."""
+    location = ""
+    for tb in links(error):
         if tb.tb_frame.f_code.co_filename == shown_as:
             location = f"{shown_as}:{tb.tb_lineno}"
-        tb = tb.tb_next
     return location
 
 
 def raised_by_hand(error, shown_as):
     """Whether the solution's own `raise` statement raised `error` (a
     `raise MemoryError` is not an allocation that failed)."""
-    tb = error.__traceback__
     last = None
-    while tb is not None:
-        last = tb
-        tb = tb.tb_next
+    for last in links(error):
+        pass
     if last is None or last.tb_frame.f_code.co_filename != shown_as:
         return False
     lines = SOURCE.text.splitlines()
