@@ -85,7 +85,7 @@ fn print_case(case: &CaseReport, details: bool) {
         println!("      {}", "counterexample (input records):".bold());
         const SHOWN: usize = 12;
         for record in cx.iter().take(SHOWN) {
-            println!("        {record}{}", times_of(record).dimmed());
+            println!("        {}{}", shortened(record), times_of(record).dimmed());
         }
         if cx.len() > SHOWN {
             println!("        ... and {} more (see --json)", cx.len() - SHOWN);
@@ -94,6 +94,8 @@ fn print_case(case: &CaseReport, details: bool) {
     if let Some(diff) = &case.diff {
         println!("      {}", "expected vs your output:".bold());
         for line in diff.lines() {
+            let line = shortened_line(line);
+            let line = line.as_str();
             let colored = if line.starts_with("---") || line.starts_with("+++") {
                 line.bold()
             } else if line.starts_with('-') {
@@ -139,6 +141,42 @@ pub fn summary(report: &Report) {
     }
 }
 
+/// Strings longer than this are shortened on screen (kept whole in JSON).
+const LONG_TEXT: usize = 80;
+/// How much of a shortened string is shown.
+const SHOWN_TEXT: usize = 32;
+
+/// A record as the terminal shows it: a long string becomes its start and
+/// its length, so a 4 KiB field does not fill the screen.
+fn shortened(value: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::String(s) if s.chars().count() > LONG_TEXT => {
+            let start: String = s.chars().take(SHOWN_TEXT).collect();
+            let n = crate::words::thousands(s.chars().count() as u64);
+            Value::String(format!("{start}\u{2026} ({n} characters)"))
+        }
+        Value::Array(items) => Value::Array(items.iter().map(shortened).collect()),
+        Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), shortened(v))).collect()),
+        other => other.clone(),
+    }
+}
+
+/// A line of a diff, its JSON shortened as [`shortened`] does.
+fn shortened_line(line: &str) -> String {
+    if line.chars().count() <= LONG_TEXT * 2 {
+        return line.to_string();
+    }
+    let (mark, rest) = match line.chars().next() {
+        Some(c @ ('+' | '-' | ' ')) => (c.to_string(), &line[1..]),
+        _ => (String::new(), line),
+    };
+    match serde_json::from_str::<serde_json::Value>(rest) {
+        Ok(value) => format!("{mark}{}", shortened(&value)),
+        Err(_) => line.to_string(),
+    }
+}
+
 /// A record's Unix times as UTC text (` # ts .. · ingested_at ..`), so that
 /// days and midnights can be read off a counterexample. A DataFrame kata's
 /// row (`{"orders": {..}}`) shows the times of its columns.
@@ -181,3 +219,21 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 const NEXT_STEP_TODO: &str = "Replace the todo!() in your solution file, then check again.";
 const NEXT_STEP_NOT_IMPLEMENTED: &str =
     "Replace the raise NotImplementedError in your solution file, then check again.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_strings_are_shortened_with_their_length() {
+        let long = "é".repeat(4_096);
+        let record = serde_json::json!({"user_id": 1, "event_type": long});
+        let shown = shortened(&record).to_string();
+        assert!(shown.contains("(4,096 characters)"), "{shown}");
+        assert!(shown.len() < 200, "{shown}");
+        let line = format!("-{record}");
+        assert!(shortened_line(&line).starts_with("-{"));
+        assert!(shortened_line(&line).contains("(4,096 characters)"));
+        assert_eq!(shortened_line("+{\"a\":1}"), "+{\"a\":1}");
+    }
+}

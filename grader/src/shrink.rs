@@ -3,7 +3,10 @@
 //! First the shortest failing prefix is found by bisection (most stream bugs
 //! show up early), then delta debugging (Zeller's ddmin) removes records
 //! from that prefix while the failure persists. Both stop when the budget
-//! runs out and return the smallest failing input found so far.
+//! of tests runs out and return the smallest failing input found so far.
+//! The budget counts tests, not seconds, so a shrink gives the same
+//! counterexample on an idle machine and a busy one; its clock is only a
+//! backstop against a search that would otherwise run for minutes.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -33,16 +36,27 @@ pub enum Actual {
     Panicked { message: String },
 }
 
-/// How much work a shrink may do.
+/// How much work a shrink may do: a number of tests, and a backstop clock
+/// far beyond what that number takes on a loaded machine.
 #[derive(Clone, Copy, Debug)]
 pub struct Budget {
     pub max_tests: u64,
     pub max_time: Duration,
 }
 
+/// The backstop: a shrink that has not used its tests by then stops.
+pub const BACKSTOP: Duration = Duration::from_secs(240);
+
 impl Default for Budget {
     fn default() -> Self {
-        Budget { max_tests: 5_000, max_time: Duration::from_secs(6) }
+        Budget { max_tests: 3_000, max_time: BACKSTOP }
+    }
+}
+
+impl Budget {
+    /// A budget of `max_tests` tests.
+    pub fn tests(max_tests: u64) -> Budget {
+        Budget { max_tests, ..Budget::default() }
     }
 }
 

@@ -155,6 +155,32 @@ fn validate(ws: &Workspace, kata: &Kata, languages: &[Language]) -> Result<Log> 
     Ok(log)
 }
 
+/// Every rule of the prompt has a mutant in `language` that breaks it
+/// (whether the streams catch that mutant is checked with the mutants).
+fn check_rules(kata: &Kata, language: Language, mutants: &[mutants::Mutant], log: &mut Log) {
+    let lang = language.title();
+    if kata.rules.is_empty() {
+        log.bad(NO_RULES);
+        return;
+    }
+    let mut covered = 0;
+    for rule in &kata.rules {
+        let ours: Vec<&str> =
+            mutants.iter().filter(|m| rule.mutants.contains(&m.name)).map(|m| m.name.as_str()).collect();
+        if ours.is_empty() {
+            log.bad(&format!(
+                "rule `{}` has no {lang} mutant: write one that breaks it alone, and list it in the rule's `mutants` ({})",
+                rule.id, rule.text
+            ));
+        } else {
+            covered += 1;
+        }
+    }
+    if covered == kata.rules.len() {
+        log.ok(&format!("{lang}: each of the {} rules is broken by a mutant of its own", kata.rules.len()));
+    }
+}
+
 /// The kata's form in one language: its reference agrees with the truth on
 /// every case and seed, its starter is not implemented, and its mutants get
 /// their verdicts. Every case must catch a Rust mutant or say why it exists.
@@ -213,44 +239,62 @@ fn validate_form(ws: &Workspace, kata: &Kata, language: Language, log: &mut Log)
     }
     let mut kills: BTreeMap<&str, Vec<String>> = kata.cases.iter().map(|c| (c.name.as_str(), Vec::new())).collect();
     for m in &mutants {
-        let r = grade_file(ws, kata, &m.path, grading::DEFAULT_SEED, &mut warm)?;
-        if r.verdict == Overall::CompileError {
-            log.bad(&format!("{lang} mutant {} does not load:\n{}", m.name, r.compile.stderr));
-            continue;
-        }
-        let verdicts = r.failing_verdicts();
-        let killers: Vec<&str> =
-            r.cases.iter().filter(|c| c.verdict != Verdict::Pass).map(|c| c.name.as_str()).collect();
-        for c in &killers {
-            if let Some(list) = kills.get_mut(*c) {
-                list.push(m.name.clone());
+        let ruled = kata.rules.iter().any(|r| r.mutants.contains(&m.name));
+        // A mutant that breaks one of the prompt's rules must be caught on
+        // every seed: a rule that only one seed's streams exercise is a
+        // rule a wrong answer can pass.
+        let seeds: &[u64] = if ruled { &SEEDS } else { &SEEDS[..1] };
+        let mut good = true;
+        let mut caught_on = Vec::new();
+        for &seed in seeds {
+            let r = grade_file(ws, kata, &m.path, seed, &mut warm)?;
+            if r.verdict == Overall::CompileError {
+                log.bad(&format!("{lang} mutant {} does not load:\n{}", m.name, r.compile.stderr));
+                good = false;
+                break;
+            }
+            let verdicts = r.failing_verdicts();
+            let killers: Vec<&str> =
+                r.cases.iter().filter(|c| c.verdict != Verdict::Pass).map(|c| c.name.as_str()).collect();
+            if seed == grading::DEFAULT_SEED {
+                for c in &killers {
+                    if let Some(list) = kills.get_mut(*c) {
+                        list.push(m.name.clone());
+                    }
+                }
+                caught_on = killers.iter().map(|k| k.to_string()).collect();
+            }
+            if verdicts.is_empty() {
+                log.bad(&format!(
+                    "{lang} mutant {} passes every case with seed {seed}; it should get {} ({})",
+                    m.name,
+                    m.expect.name(),
+                    m.about
+                ));
+                good = false;
+            } else if verdicts != [m.expect] {
+                let got: Vec<String> = r
+                    .cases
+                    .iter()
+                    .filter(|c| c.verdict != Verdict::Pass)
+                    .map(|c| format!("{} on {}", c.verdict.name(), c.name))
+                    .collect();
+                log.bad(&format!(
+                    "{lang} mutant {} should get only {} with seed {seed}, got {} ({})",
+                    m.name,
+                    m.expect.name(),
+                    got.join("; "),
+                    m.about
+                ));
+                good = false;
             }
         }
-        if verdicts == [m.expect] {
-            log.ok(&format!("{lang} mutant {}: {} on {}", m.name, m.expect.name(), killers.join(", ")));
-        } else if verdicts.is_empty() {
-            log.bad(&format!(
-                "{lang} mutant {} passes every case; it should get {} ({})",
-                m.name,
-                m.expect.name(),
-                m.about
-            ));
-        } else {
-            let got: Vec<String> = r
-                .cases
-                .iter()
-                .filter(|c| c.verdict != Verdict::Pass)
-                .map(|c| format!("{} on {}", c.verdict.name(), c.name))
-                .collect();
-            log.bad(&format!(
-                "{lang} mutant {} should get only {}, got {} ({})",
-                m.name,
-                m.expect.name(),
-                got.join("; "),
-                m.about
-            ));
+        if good {
+            let seeds_said = if ruled { format!(" (seeds {})", seeds.iter().map(u64::to_string).collect::<Vec<_>>().join(", ")) } else { String::new() };
+            log.ok(&format!("{lang} mutant {}: {} on {}{seeds_said}", m.name, m.expect.name(), caught_on.join(", ")));
         }
     }
+    check_rules(kata, language, &mutants, log);
     if language != Language::Rust {
         return Ok(());
     }
@@ -265,3 +309,6 @@ fn validate_form(ws: &Workspace, kata: &Kata, language: Language, log: &mut Log)
     }
     Ok(())
 }
+
+const NO_RULES: &str = "the kata lists no [[rules]]: give each rule of the prompt an id, its text, the \
+interviewer's question, and the mutants that break it (see katas/README.md)";

@@ -10,6 +10,7 @@
 
 mod cache;
 mod reference;
+mod rule_match;
 mod run;
 mod shrink;
 mod side;
@@ -134,10 +135,12 @@ pub fn grade_warm(req: &Request<'_>, observer: &mut dyn Observer, mut warm: Opti
         return Ok(Report::compile_error(&req.kata.id, language, req.seed, error));
     }
     let solution_display = req.ws.display(req.solution);
+    let mut rule_mutants = rule_match::RuleMutants::new(req.ws, req.kata, language)?;
     let mut cases = Vec::new();
     for case in &req.kata.cases {
         let budget = shrink::budget_for_check(req.kata, language, cases.iter().any(CaseReport::has_counterexample));
-        let report = grade_case(req, language, &mut learner, &mut references, case, &solution_display, budget)?;
+        let sides = Sides { learner: &mut learner, references: &mut references, rule_mutants: &mut rule_mutants };
+        let report = grade_case(req, language, sides, case, &solution_display, budget)?;
         observer.case_done(&report);
         cases.push(report);
     }
@@ -151,16 +154,24 @@ pub fn grade_warm(req: &Request<'_>, observer: &mut dyn Observer, mut warm: Opti
     Ok(report)
 }
 
+/// The workers a case is run on: the learner's, the references', and the
+/// rule mutants' that name the rule a failure breaks.
+struct Sides<'s, 'a> {
+    learner: &'s mut Side,
+    references: &'s mut References<'a>,
+    rule_mutants: &'s mut rule_match::RuleMutants<'a>,
+}
+
 fn grade_case(
     req: &Request<'_>,
     language: Language,
-    learner: &mut Side,
-    references: &mut References<'_>,
+    sides: Sides<'_, '_>,
     case: &Case,
     solution_display: &str,
     budget: grader::shrink::Budget,
 ) -> Result<CaseReport> {
     let kata = req.kata;
+    let Sides { learner, references, rule_mutants } = sides;
     let expected = references.expected(case, language)?;
     let baseline = references.baseline(case, language)?;
     let time_limit = judge::time_limit_ms(&kata.limits_in(language), judge::reference_time_us(&baseline));
@@ -202,16 +213,25 @@ fn grade_case(
         }
         None => None,
     };
-    if let Some(cx) = &counterexample {
+    if let Some((cx, _)) = &counterexample {
         let (cause, question) = judge::explain::explain(kata, cx);
         judged.cause = cause;
         // The counterexample's own question, unless the judge already
         // chose a more specific one (the grain, the plan).
-        if let Some(q) = question.filter(|_| judged.question == case.question) {
-            judged.question = q;
+        if let Some(q) = question.filter(|_| judged.question_from == judge::QuestionFrom::Case) {
+            judged.set_question(q, judge::QuestionFrom::Counterexample);
         }
     }
-    Ok(CaseReport::new(judged, counterexample))
+    // The rule of the prompt the failure breaks asks its own question.
+    let broken = match &counterexample {
+        Some((cx, records)) => rule_mutants.on_counterexample(cx, records, &ask, &kata.compare, clock)?,
+        None if judged.verdict != judge::Verdict::Pass => rule_mutants.by_verdict(judged.verdict),
+        None => None,
+    };
+    if let Some(rule) = broken {
+        judged.breaks(rule);
+    }
+    Ok(CaseReport::new(judged, counterexample.map(|(cx, _)| cx)))
 }
 
 /// A resumable case's limit on the checkpointed state: a multiple of the

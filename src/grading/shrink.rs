@@ -20,10 +20,9 @@ use grader::worker::{Record, materialise};
 use serde_json::Value;
 use std::cell::RefCell;
 use std::sync::Arc;
-use std::time::Duration;
 
 /// What one side made of a candidate.
-enum Produced {
+pub(super) enum Produced {
     Items(Vec<Value>),
     Panicked(String),
     /// It did not finish (died, timed out): not the failure searched for.
@@ -42,19 +41,20 @@ struct Search<'a> {
     reference_generates: bool,
 }
 
-/// How long a check's search may go on: DataFrame runs cost milliseconds
-/// in DataFusion and most of a second in Spark, where the first
-/// counterexample of a check (the one `watch` shows) gets the time to reach
-/// a few rows, and later ones a shorter look.
+/// How many tests a check's search may run. A test costs microseconds to
+/// milliseconds on a plain worker and in DataFusion, and most of a second
+/// in Spark, where the first counterexample of a check (the one `watch`
+/// shows) gets enough tests to reach a few rows, and later ones fewer.
+/// Tests, not seconds: the same seed gives the same counterexample on a
+/// busy machine.
 pub fn budget_for_check(kata: &crate::catalog::Kata, language: crate::language::Language, found_one: bool) -> Budget {
     use crate::language::Language;
-    let max_time = match (kata.needs_engine(), language, found_one) {
-        (false, _, _) => return Budget::default(),
-        (true, Language::Rust, _) => Duration::from_secs(15),
-        (true, Language::Python, false) => Duration::from_secs(45),
-        (true, Language::Python, true) => Duration::from_secs(12),
-    };
-    Budget { max_time, ..Budget::default() }
+    Budget::tests(match (kata.needs_engine(), language, found_one) {
+        (false, _, _) => 3_000,
+        (true, Language::Rust, _) => 600,
+        (true, Language::Python, false) => 120,
+        (true, Language::Python, true) => 40,
+    })
 }
 
 /// The smallest input found on which the learner still fails as `target`
@@ -68,7 +68,7 @@ pub fn counterexample(
     target: Target,
     clock: Clock,
     budget: Budget,
-) -> Result<Option<Counterexample>> {
+) -> Result<Option<(Counterexample, Records)>> {
     let all = Arc::new(materialise(stream));
     let keyed = Arc::clone(&all);
     let ask = Ask { keep: true, heap: false, state_limit_bytes: None, ..ask.clone() };
@@ -121,14 +121,20 @@ pub fn counterexample(
         Produced::Panicked(message) => (Actual::Panicked { message }, None),
         Produced::Nothing => (Actual::Output { items: Vec::new() }, None),
     };
-    Ok(Some(Counterexample {
+    // Whichever worker runs it next (a mutant's may be fed), the records
+    // go with their indices.
+    let picked: Vec<Record> = shrunk.input.iter().map(|i| search.all[*i].clone()).collect();
+    let records =
+        Records::Selected { stream: stream.clone(), ranges: ranges(&shrunk.input), records: Arc::new(picked) };
+    let cx = Counterexample {
         original_records: search.all.len() as u64,
         records: shrunk.input.iter().map(|i| search.all[*i].to_value()).collect(),
         expected,
         actual,
         grain_violation: grain,
         tests_run: shrunk.tests_run + 1,
-    }))
+    };
+    Ok(Some((cx, records)))
 }
 
 impl Search<'_> {
@@ -184,7 +190,7 @@ impl Search<'_> {
     }
 }
 
-fn produce(
+pub(super) fn produce(
     side: &mut Side,
     records: &Records,
     ask: &Ask,

@@ -72,6 +72,20 @@ pub enum ShrinkTarget {
     Panic,
 }
 
+/// Where the question a failing case asks came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionFrom {
+    /// The case's own question (kata.toml, else its families').
+    Case,
+    /// The kind of failure: memory, the grain, the plan.
+    Finding,
+    /// What the shrunk counterexample's records show (a tie, a null).
+    Counterexample,
+    /// The rule of the prompt the failure breaks, found by its mutant.
+    KataRule,
+}
+
 /// A case's verdict and its facts, before they are worded.
 #[derive(Clone, Debug)]
 pub struct Judged {
@@ -84,6 +98,10 @@ pub struct Judged {
     pub memory: Option<Memory>,
     /// The interviewer's follow-up the failure puts.
     pub question: Question,
+    pub question_from: QuestionFrom,
+    /// The rule of the prompt the failure breaks, when a rule's mutant
+    /// fails the same way.
+    pub kata_rule: Option<crate::catalog::rules::PromptRule>,
     pub measures: Measures,
     /// Set when a counterexample should be searched for.
     pub shrink: Option<ShrinkTarget>,
@@ -317,6 +335,8 @@ pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed
         finding: Finding::Passed,
         memory: None,
         question: case.question.clone(),
+        question_from: QuestionFrom::Case,
+        kata_rule: None,
         measures: Measures {
             events: reference.measure.events,
             reference_elapsed_ms: baseline.measure.elapsed_us / 1000,
@@ -345,7 +365,7 @@ pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed
                 _ => Verdict::Crashed,
             };
             if j.verdict == Verdict::MemoryExceeded {
-                j.question = Question::of(Concern::Memory);
+                j.set_question(Question::of(Concern::Memory), QuestionFrom::Finding);
             }
             j.finding = Finding::Died(died);
             return j;
@@ -386,14 +406,14 @@ pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed
     // A state stopped for outgrowing the case gave no whole output to
     // compare: its growth is the finding.
     if let Some(memory) = memory.as_ref().filter(|m| m.state.as_ref().is_some_and(|s| s.stopped_after.is_some())) {
-        j.question = Question::of(Concern::Memory);
+        j.set_question(Question::of(Concern::Memory), QuestionFrom::Finding);
         (j.verdict, j.finding) = (Verdict::MemoryExceeded, Finding::Memory(memory.clone()));
         return j;
     }
 
     if let Some(wrong) = mismatch(compare, reference, run, noun) {
         if matches!(wrong, Wrong::Grain(_)) {
-            j.question = Question::of(Concern::Grain);
+            j.set_question(Question::of(Concern::Grain), QuestionFrom::Finding);
         }
         j.shrink = Some(if matches!(wrong, Wrong::Grain(_)) { ShrinkTarget::Grain } else { ShrinkTarget::WrongAnswer });
         (j.verdict, j.finding) = (Verdict::WrongAnswer, Finding::Wrong(wrong));
@@ -404,15 +424,15 @@ pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed
     if let (Some(rules), Some(plan)) = (&kata.plan, &j.plan)
         && let Some(broken) = plan::check(rules, plan)
     {
-        if let Some(concern) = broken.question() {
-            j.question = concern;
+        if let Some(question) = broken.question() {
+            j.set_question(question, QuestionFrom::Finding);
         }
         (j.verdict, j.finding) = (Verdict::PlanRejected, Finding::Plan(broken));
         return j;
     }
 
     if let Some(memory) = memory {
-        j.question = Question::of(Concern::Memory);
+        j.set_question(Question::of(Concern::Memory), QuestionFrom::Finding);
         (j.verdict, j.finding) = (Verdict::MemoryExceeded, Finding::Memory(memory));
         return j;
     }
@@ -432,6 +452,20 @@ pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed
         });
     }
     j
+}
+
+impl Judged {
+    pub fn set_question(&mut self, question: Question, from: QuestionFrom) {
+        self.question = question;
+        self.question_from = from;
+    }
+
+    /// The failure breaks `rule` of the prompt: its question is the one to ask.
+    pub fn breaks(&mut self, rule: &crate::catalog::rules::PromptRule) {
+        let question = Question { text: rule.question.clone(), concern: rule.concern };
+        self.set_question(question, QuestionFrom::KataRule);
+        self.kata_rule = Some(rule.clone());
+    }
 }
 
 /// The reference's time a limit is a multiple of: its CPU time (a result

@@ -25,6 +25,9 @@ pub fn of(judged: &Judged, counterexample: Option<&Counterexample>) -> String {
     }
     let asks = matches!(judged.verdict, Verdict::WrongAnswer | Verdict::MemoryExceeded | Verdict::PlanRejected)
         || matches!(judged.finding, Finding::Panicked { .. });
+    if let (Some(rule), true) = (&judged.kata_rule, asks) {
+        message.push_str(&format!(" {BREAKS_RULE} \u{201c}{}\u{201d}.", rule.text.trim().trim_end_matches('.')));
+    }
     if asks {
         message.push_str(&format!(" Interviewers ask: \u{201c}{}\u{201d}", judged.question.text));
     }
@@ -368,3 +371,6 @@ mod tests {
         assert!(fewer.contains("your output has 3 rows where the reference's has 4"), "{fewer}");
     }
 }
+
+/// Before the prompt's rule a failure breaks (its mutant fails the same way).
+const BREAKS_RULE: &str = "It breaks the rule:";

@@ -96,6 +96,14 @@ pub struct CaseReport {
     /// Which rule the case broke, when it failed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<Rule>,
+    /// The id of the prompt's rule (kata.toml `[[rules]]`) the failure
+    /// breaks, when one of that rule's mutants fails the same way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kata_rule: Option<String>,
+    /// Where a failing case's question came from: `kata_rule`,
+    /// `counterexample`, `finding` or `case`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question_from: Option<crate::judge::QuestionFrom>,
     /// A memory case's memory finding, also when the case failed on its
     /// output first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -189,6 +197,7 @@ impl CaseReport {
             grader::shrink::Actual::Panicked { .. } => None,
         });
         let rule = rule(&judged);
+        let question_from = rule.map(|_| judged.question_from);
         let m = judged.measures;
         CaseReport {
             name: judged.name,
@@ -208,6 +217,8 @@ impl CaseReport {
             question: judged.question.text,
             concern: judged.question.concern,
             rule,
+            kata_rule: judged.kata_rule.map(|r| r.id),
+            question_from,
             memory: match judged.finding {
                 Finding::Memory(m) => Some(m),
                 _ => judged.memory,

@@ -3,6 +3,8 @@
 //! The file format is documented in `katas/README.md`. A malformed file is a
 //! bad request (exit 2) reported with its path, line and column.
 
+pub mod rules;
+
 use crate::concern::Concern;
 use crate::error::BadRequest;
 use crate::language::Language;
@@ -229,6 +231,9 @@ struct KataFile {
     spark: toml::Table,
     #[serde(default)]
     cases: Vec<CaseFile>,
+    /// The prompt's rules, each with its question and the mutants that break it.
+    #[serde(default)]
+    rules: Vec<rules::PromptRule>,
 }
 
 /// What a backfill kata's store holds (its rows' type in Rust).
@@ -333,6 +338,8 @@ pub struct Kata {
     pub python: PythonForm,
     /// DataFrame katas in PySpark: the session settings the kata adds.
     pub spark: BTreeMap<String, String>,
+    /// The prompt's rules, in the order kata.toml lists them.
+    pub rules: Vec<rules::PromptRule>,
 }
 
 impl Difficulty {
@@ -502,6 +509,12 @@ pub fn load(path: &Path) -> Result<Kata> {
             return Err(bad(format!("{needed} is missing beside it")));
         }
     }
+    let mutant_exists = |stem: &str| {
+        Language::ALL.iter().any(|l| dir.join("mutants").join(format!("{stem}.{}", l.extension())).is_file())
+    };
+    if let Some(problem) = rules::problem(&file.rules, mutant_exists) {
+        return Err(bad(problem));
+    }
     let mut names = HashSet::new();
     let mut cases = Vec::new();
     for c in file.cases {
@@ -556,6 +569,7 @@ pub fn load(path: &Path) -> Result<Kata> {
         tie_fields: file.tie_fields,
         python: file.python,
         spark,
+        rules: file.rules,
     })
 }
 
@@ -608,7 +622,7 @@ pub fn by_pattern(katas: &[Kata]) -> Vec<(String, Vec<&Kata>)> {
 /// Ids whose solution file would collide with dekata's files in solutions/.
 const RESERVED_IDS: [&str; 2] = ["lib", "main"];
 
-fn is_identifier(s: &str) -> bool {
+pub(crate) fn is_identifier(s: &str) -> bool {
     let mut chars = s.chars();
     chars.next().is_some_and(|c| c.is_ascii_lowercase())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')

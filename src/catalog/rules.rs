@@ -1,0 +1,79 @@
+//! A kata's rules: each sentence of its prompt that a solution can break,
+//! as data (`[[rules]]` in kata.toml).
+//!
+//! A rule names the interviewer's question it answers and the mutants that
+//! break it alone (file stems under `mutants/`, one per language or the same
+//! stem in both). `validate` holds every rule to its mutants: one must
+//! exist in each language the kata has, and the streams must make each
+//! fail on every seed it checks. When a learner fails, the rule whose
+//! mutant fails the same way on the shrunk counterexample picks the
+//! question the report asks.
+
+use crate::concern::Concern;
+use serde::Deserialize;
+
+/// One rule of a kata's prompt, as kata.toml states it.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PromptRule {
+    /// snake_case, unique within the kata: what reports and tools name.
+    pub id: String,
+    /// The rule as the prompt states it.
+    pub text: String,
+    /// The interviewer's follow-up a solution that breaks it is asked.
+    pub question: String,
+    /// The concern of that question, for the drill's scorecard.
+    pub concern: Option<Concern>,
+    /// The mutants that break this rule alone (file stems under mutants/).
+    pub mutants: Vec<String>,
+}
+
+/// Checks a kata's rules against each other and its mutant files: the
+/// problem, worded for the kata file's author, or `None`.
+pub fn problem(rules: &[PromptRule], mutant_exists: impl Fn(&str) -> bool) -> Option<String> {
+    let mut ids = std::collections::HashSet::new();
+    for rule in rules {
+        if !super::is_identifier(&rule.id) {
+            return Some(format!("rule `{}`: an id is a snake_case word", rule.id));
+        }
+        if !ids.insert(rule.id.as_str()) {
+            return Some(format!("rule `{}` is listed twice", rule.id));
+        }
+        if rule.text.trim().is_empty() || rule.question.trim().is_empty() {
+            return Some(format!("rule `{}`: say its text and its question", rule.id));
+        }
+        if rule.mutants.is_empty() {
+            return Some(format!("rule `{}`: name the mutants that break it (mutants = [\"...\"])", rule.id));
+        }
+        if let Some(missing) = rule.mutants.iter().find(|m| !mutant_exists(m)) {
+            return Some(format!("rule `{}`: there is no mutant `{missing}` under mutants/", rule.id));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(id: &str, mutants: &[&str]) -> PromptRule {
+        PromptRule {
+            id: id.into(),
+            text: "t".into(),
+            question: "q?".into(),
+            concern: None,
+            mutants: mutants.iter().map(|m| m.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_rule_names_mutants_that_exist() {
+        let exists = |m: &str| m == "seen_set";
+        assert_eq!(problem(&[rule("grain", &["seen_set"])], exists), None);
+        assert!(problem(&[rule("grain", &["nope"])], exists).unwrap().contains("no mutant `nope`"));
+        assert!(problem(&[rule("grain", &[])], exists).unwrap().contains("name the mutants"));
+        let twice = [rule("grain", &["seen_set"]), rule("grain", &["seen_set"])];
+        assert!(problem(&twice, exists).unwrap().contains("twice"));
+        assert!(problem(&[rule("Grain", &["seen_set"])], exists).unwrap().contains("snake_case"));
+    }
+}

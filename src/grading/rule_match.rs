@@ -1,0 +1,157 @@
+//! Which rule of the prompt a failing solution breaks: each rule's mutants
+//! are run on the shrunk counterexample, and the first rule (in kata.toml's
+//! order) whose mutant does what the learner's code did there is the one
+//! the report quotes. A verdict no output shows (memory, time) goes to the
+//! rule whose mutants declare that verdict.
+//!
+//! Mutants are the kata's own trusted files; each runs in a worker of its
+//! own, never in the learner's, and the workers are kept for the check's
+//! other cases.
+
+use super::run::{Ask, Records};
+use super::shrink::{Produced, produce};
+use super::side::Side;
+use crate::catalog::Kata;
+use crate::catalog::rules::PromptRule;
+use crate::compile::{self, Compiled};
+use crate::judge::Verdict;
+use crate::language::Language;
+use crate::mutants::{self, Mutant};
+use crate::worker::Clock;
+use crate::workspace::Workspace;
+use anyhow::Result;
+use grader::compare::{items_equal, lines};
+use grader::protocol::CompareSpec;
+use grader::shrink::{Actual, Counterexample};
+use std::collections::HashMap;
+
+/// The kata's rule mutants in the learner's language, their workers
+/// started when first needed.
+pub struct RuleMutants<'a> {
+    ws: &'a Workspace,
+    kata: &'a Kata,
+    mutants: Vec<Mutant>,
+    sides: HashMap<String, Option<Side>>,
+}
+
+impl<'a> RuleMutants<'a> {
+    pub fn new(ws: &'a Workspace, kata: &'a Kata, language: Language) -> Result<RuleMutants<'a>> {
+        let mutants = if kata.rules.is_empty() || !matchable(kata, language) {
+            Vec::new()
+        } else {
+            mutants::load(kata, language)?
+        };
+        Ok(RuleMutants { ws, kata, mutants, sides: HashMap::new() })
+    }
+
+    /// The rule whose mutants declare `verdict`, when exactly one does: a
+    /// limit broken (memory, time) shows in no output to compare.
+    pub fn by_verdict(&self, verdict: Verdict) -> Option<&'a PromptRule> {
+        let mut found = self.kata.rules.iter().filter(|r| {
+            self.mutants.iter().any(|m| r.mutants.contains(&m.name) && m.expect == verdict)
+        });
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
+    }
+
+    /// The first rule whose mutant does on `records` what the learner did
+    /// (`cx.actual`); failing that, the rule whose mutant's wrong output is
+    /// nearest the learner's, when it is nearer than the right one.
+    pub fn on_counterexample(
+        &mut self,
+        cx: &Counterexample,
+        records: &Records,
+        ask: &Ask,
+        compare: &CompareSpec,
+        clock: Clock,
+    ) -> Result<Option<&'a PromptRule>> {
+        let kata = self.kata;
+        // As the shrink ran it: every item kept, nothing measured.
+        let ask = &Ask { keep: true, heap: false, state_limit_bytes: None, ..ask.clone() };
+        let mut nearest: Option<(usize, &'a PromptRule)> = None;
+        let learner_lines = match &cx.actual {
+            Actual::Output { items } => Some(lines(items)),
+            Actual::Panicked { .. } => None,
+        };
+        for rule in &kata.rules {
+            let stems: Vec<String> = self
+                .mutants
+                .iter()
+                .filter(|m| rule.mutants.contains(&m.name) && m.expect == Verdict::WrongAnswer)
+                .map(|m| m.name.clone())
+                .collect();
+            for stem in stems {
+                let Some(side) = self.side(&stem)? else { continue };
+                let generates = side.generates()?;
+                let produced = produce(side, records, ask, generates, clock, compare)?;
+                match (&produced, &cx.actual) {
+                    (Produced::Panicked(_), Actual::Panicked { .. }) => return Ok(Some(rule)),
+                    (Produced::Items(theirs), Actual::Output { items }) => {
+                        if items_equal(theirs, items, compare.float_tolerance) {
+                            return Ok(Some(rule));
+                        }
+                        let mutant_wrong = !items_equal(theirs, &cx.expected, compare.float_tolerance);
+                        if let (Some(ours), true) = (&learner_lines, mutant_wrong) {
+                            let d = distance(&lines(theirs), ours);
+                            if nearest.is_none_or(|(best, _)| d < best) {
+                                nearest = Some((d, rule));
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let right = learner_lines.as_ref().map(|ours| distance(&lines(&cx.expected), ours));
+        Ok(nearest.filter(|(d, _)| right.is_some_and(|r| *d < r)).map(|(_, rule)| rule))
+    }
+
+    /// The worker of one mutant, started when first asked for; `None` when
+    /// it does not build (the kata's problem, which `validate` reports).
+    fn side(&mut self, stem: &str) -> Result<Option<&mut Side>> {
+        if !self.sides.contains_key(stem) {
+            let side = match self.mutants.iter().find(|m| m.name == stem) {
+                Some(m) => match compile::learner(self.ws, self.kata, &m.path, false)? {
+                    Compiled::Built { program, .. } => {
+                        Some(Side::new(program, super::limits(self.kata), super::STARTUP))
+                    }
+                    Compiled::Rejected { .. } => None,
+                },
+                None => None,
+            };
+            self.sides.insert(stem.to_string(), side);
+        }
+        Ok(self.sides.get_mut(stem).and_then(Option::as_mut))
+    }
+}
+
+/// Whether a mutant can be run beside the learner's check at a small cost:
+/// a PySpark mutant would start an engine of its own for each.
+fn matchable(kata: &Kata, language: Language) -> bool {
+    !(kata.needs_engine() && language == Language::Python)
+}
+
+/// How many lines two canonical outputs do not share.
+fn distance(a: &[String], b: &[String]) -> usize {
+    let mut counts: HashMap<&str, i64> = HashMap::new();
+    for l in a {
+        *counts.entry(l.as_str()).or_default() += 1;
+    }
+    for l in b {
+        *counts.entry(l.as_str()).or_default() -= 1;
+    }
+    counts.values().map(|c| c.unsigned_abs() as usize).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::distance;
+
+    #[test]
+    fn distance_counts_lines_not_shared() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(distance(&s(&["a", "b"]), &s(&["a", "b"])), 0);
+        assert_eq!(distance(&s(&["a", "b"]), &s(&["a", "c"])), 2);
+        assert_eq!(distance(&s(&["a"]), &s(&["a", "a"])), 1);
+    }
+}
