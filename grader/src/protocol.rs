@@ -97,6 +97,20 @@ pub struct RunRequest {
     /// this (it grows with the stream; see [`StateSeen`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state_limit_bytes: Option<u64>,
+    /// Resumable katas: this run is one chunk of a job that restarts
+    /// between chunks (a fresh worker each time).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resume: Option<Resume>,
+}
+
+/// One chunk of a resumable job: the state to restore (the previous
+/// chunk's checkpoint; `None`, the state's default), and whether the chunk
+/// is the last. The worker calls the solution once, on the run's records,
+/// and returns the state's new checkpoint in [`StateSeen::saved`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Resume {
+    pub state: Option<String>,
+    pub last: bool,
 }
 
 /// A job kata's procedure, with the concrete first day.
@@ -320,11 +334,15 @@ pub struct StateSeen {
     /// stopped: the records read by then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stopped_after: Option<u64>,
+    /// After one chunk of a resumable job (see [`Resume`]): the state's
+    /// checkpoint, as JSON text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saved: Option<String>,
 }
 
 impl StateSeen {
     pub fn is_empty(&self) -> bool {
-        self.checkpoints == 0
+        self.checkpoints == 0 && self.saved.is_none()
     }
 }
 

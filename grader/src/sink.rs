@@ -69,6 +69,11 @@ impl Sink {
         true
     }
 
+    /// One chunk of a resumable job: the checkpoint it leaves for the next.
+    pub fn saved(&mut self, checkpoint: String) {
+        self.state.saved = Some(checkpoint);
+    }
+
     /// The checkpoints a worker that streams its output saw itself.
     pub fn state_seen(&mut self, state: StateSeen) {
         self.state = state;

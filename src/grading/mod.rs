@@ -249,6 +249,7 @@ fn ask(kata: &Kata, case: &Case) -> Ask {
         heap: case.memory.is_some(),
         job: case.job.clone().map(|spec| job_run(kata, case, spec)),
         state_limit_bytes: None,
+        resumable: kata.shape == crate::catalog::Shape::ChunksToList,
     }
 }
 

@@ -2,13 +2,14 @@
 //! the records the parent feeds it), the memory case's shorter run first,
 //! and the result as measured.
 
-use super::side::{RunEnd, Side};
+use super::side::{Finished, RunEnd, Side};
 use crate::results::{Measured, Observed};
 use crate::worker::Clock;
 use crate::worker::Feeder;
 use anyhow::Result;
 use grader::jobs::JobSpec;
-use grader::protocol::{Input, JobRun, Order, Outcome, RunRequest};
+use grader::protocol::{Input, JobRun, Measure, Order, Outcome, Resume, RunRequest};
+use grader::sink::Sink;
 use grader::streams::{RecordKind, StreamSpec};
 use grader::worker::Record;
 use std::sync::Arc;
@@ -21,6 +22,8 @@ pub struct Ask {
     pub heap: bool,
     pub job: Option<JobRun>,
     pub state_limit_bytes: Option<u64>,
+    /// Resumable katas: run one chunk at a time, each on a fresh worker.
+    pub resumable: bool,
 }
 
 /// The records of a run: the whole stream, or some of its records (by
@@ -70,6 +73,7 @@ pub fn request(records: &Records, ask: &Ask, generates: bool) -> (RunRequest, Op
         heap: ask.heap,
         job: ask.job.clone(),
         state_limit_bytes: ask.state_limit_bytes,
+        resume: None,
     };
     (request, feed)
 }
@@ -110,8 +114,7 @@ pub fn run_case(side: &mut Side, stream: &StreamSpec, scale: Option<u64>, ask: &
         Some(scale) if scale > 1 => {
             let small = stream.with_events(stream.events / scale);
             let small_ask = Ask { keep: false, ..ask.clone() };
-            let (request, feed) = request(&Records::Stream(small), &small_ask, generates);
-            match side.run(request, feed, clock)? {
+            match run_records(side, &Records::Stream(small), &small_ask, generates, clock)? {
                 RunEnd::Died(death) => return Ok(Observed::Died(death)),
                 RunEnd::Finished(f) if !matches!(f.outcome, Outcome::Returned) => {
                     return Ok(Observed::Measured(Measured {
@@ -126,8 +129,7 @@ pub fn run_case(side: &mut Side, stream: &StreamSpec, scale: Option<u64>, ask: &
         }
         _ => None,
     };
-    let (request, feed) = request(&Records::Stream(stream.clone()), ask, generates);
-    Ok(match side.run(request, feed, clock)? {
+    Ok(match run_records(side, &Records::Stream(stream.clone()), ask, generates, clock)? {
         RunEnd::Died(death) => Observed::Died(death),
         RunEnd::Finished(mut f) => {
             // A DataFrame case's size is its first table's rows (what a
@@ -138,4 +140,117 @@ pub fn run_case(side: &mut Side, stream: &StreamSpec, scale: Option<u64>, ask: &
             Observed::Measured(Measured { outcome: f.outcome, measure: f.measure, scaled, output: f.output })
         }
     })
+}
+
+/// One run of `records`: one request, or for a resumable job one request
+/// per chunk.
+pub fn run_records(side: &mut Side, records: &Records, ask: &Ask, generates: bool, clock: Clock) -> Result<RunEnd> {
+    if ask.resumable {
+        return run_chunked(side, records, ask, clock);
+    }
+    let (request, feed) = request(records, ask, generates);
+    side.run(request, feed, clock)
+}
+
+/// A resumable job, as a job that restarts between chunks: the events
+/// split into hours of event time, each hour run on a fresh worker from the
+/// checkpoint the previous one left, so that nothing but the checkpoint
+/// (no global, no static) carries over. Outputs are joined, measures added
+/// up, and the checkpoints' sizes noted as a worker notes them.
+fn run_chunked(side: &mut Side, records: &Records, ask: &Ask, clock: Clock) -> Result<RunEnd> {
+    let (stream, events) = indexed_events(records);
+    let chunks = hourly_chunks(&events);
+    let mut sink = Sink::new(ask.order, ask.keep);
+    sink.limit_state(ask.state_limit_bytes);
+    let mut measure = Measure::default();
+    let mut state: Option<String> = None;
+    let mut read = 0u64;
+    for (i, chunk) in chunks.iter().enumerate() {
+        let last = i + 1 == chunks.len();
+        side.stop();
+        let generates = side.generates()?;
+        let picked: Vec<Record> = chunk.iter().map(|(_, r)| r.clone()).collect();
+        let indices: Vec<u64> = chunk.iter().map(|(i, _)| *i).collect();
+        let selected = Records::Selected { stream: stream.clone(), ranges: ranges(&indices), records: Arc::new(picked) };
+        let chunk_ask = Ask { keep: true, resumable: false, ..ask.clone() };
+        let (mut request, feed) = request(&selected, &chunk_ask, generates);
+        request.resume = Some(Resume { state: state.take(), last });
+        let finished = match side.run(request, feed, clock)? {
+            RunEnd::Died(death) => return Ok(RunEnd::Died(death)),
+            RunEnd::Finished(f) => f,
+        };
+        measure.elapsed_us += finished.measure.elapsed_us;
+        measure.cpu_us += finished.measure.cpu_us;
+        measure.peak_heap_bytes = measure.peak_heap_bytes.max(finished.measure.peak_heap_bytes);
+        read += chunk.len() as u64;
+        measure.events = read;
+        if !matches!(finished.outcome, Outcome::Returned) {
+            return Ok(RunEnd::Finished(Finished { outcome: finished.outcome, measure, output: None }));
+        }
+        let output = finished.output.unwrap_or_else(|| Sink::new(ask.order, true).finish());
+        for item in output.kept.unwrap_or_default() {
+            sink.push(item);
+        }
+        if last {
+            break;
+        }
+        let saved = output.state.saved.unwrap_or_default();
+        if !sink.checkpoint(saved.len() as u64, read) {
+            break;
+        }
+        state = Some(saved);
+    }
+    side.stop();
+    Ok(RunEnd::Finished(Finished { outcome: Outcome::Returned, measure, output: Some(sink.finish()) }))
+}
+
+/// The events of a run with their indices in the case's stream.
+fn indexed_events(records: &Records) -> (StreamSpec, Vec<(u64, Record)>) {
+    match records {
+        Records::Stream(spec) => {
+            (spec.clone(), grader::worker::materialise(spec).into_iter().enumerate().map(|(i, r)| (i as u64, r)).collect())
+        }
+        Records::Selected { stream, ranges, records } => {
+            let indices = ranges.iter().flat_map(|[a, b]| *a..*b);
+            let listed: Vec<Record> = if records.is_empty() && ranges.iter().any(|[a, b]| b > a) {
+                let all = grader::worker::materialise(stream);
+                ranges.iter().flat_map(|[a, b]| all[*a as usize..(*b as usize).min(all.len())].to_vec()).collect()
+            } else {
+                records.to_vec()
+            };
+            (stream.clone(), indices.zip(listed).collect())
+        }
+    }
+}
+
+/// Consecutive events of one hour of event time, as the worker's own
+/// chunking groups them; an empty input is one empty chunk.
+fn hourly_chunks(events: &[(u64, Record)]) -> Vec<Vec<(u64, Record)>> {
+    let hour = |r: &Record| match r {
+        Record::Event(e) => e.ts.div_euclid(3_600),
+        _ => 0,
+    };
+    let mut chunks: Vec<Vec<(u64, Record)>> = Vec::new();
+    for (i, record) in events {
+        match chunks.last_mut() {
+            Some(chunk) if chunk.last().is_some_and(|(_, r)| hour(r) == hour(record)) => chunk.push((*i, record.clone())),
+            _ => chunks.push(vec![(*i, record.clone())]),
+        }
+    }
+    if chunks.is_empty() {
+        chunks.push(Vec::new());
+    }
+    chunks
+}
+
+/// Ascending indices as half-open ranges.
+pub fn ranges(indices: &[u64]) -> Vec<[u64; 2]> {
+    let mut out: Vec<[u64; 2]> = Vec::new();
+    for &i in indices {
+        match out.last_mut() {
+            Some(last) if last[1] == i => last[1] = i + 1,
+            _ => out.push([i, i + 1]),
+        }
+    }
+    out
 }

@@ -7,7 +7,7 @@
 //! from the case's seed, so no large input crosses a pipe; a worker that is
 //! fed gets the records themselves.
 
-use super::run::{Ask, Records, request};
+use super::run::{Ask, Records, ranges, run_records};
 use super::side::{RunEnd, Side};
 use crate::judge::ShrinkTarget as Target;
 use crate::worker::Clock;
@@ -125,7 +125,7 @@ pub fn counterexample(
     // go with their indices.
     let picked: Vec<Record> = shrunk.input.iter().map(|i| search.all[*i].clone()).collect();
     let records =
-        Records::Selected { stream: stream.clone(), ranges: ranges(&shrunk.input), records: Arc::new(picked) };
+        Records::Selected { stream: stream.clone(), ranges: ranges_of(&shrunk.input), records: Arc::new(picked) };
     let cx = Counterexample {
         original_records: search.all.len() as u64,
         records: shrunk.input.iter().map(|i| search.all[*i].to_value()).collect(),
@@ -186,7 +186,7 @@ impl Search<'_> {
         } else {
             candidate.iter().map(|i| self.all[*i].clone()).collect()
         };
-        Records::Selected { stream: self.stream.clone(), ranges: ranges(candidate), records: Arc::new(picked) }
+        Records::Selected { stream: self.stream.clone(), ranges: ranges_of(candidate), records: Arc::new(picked) }
     }
 }
 
@@ -198,8 +198,7 @@ pub(super) fn produce(
     clock: Clock,
     compare: &CompareSpec,
 ) -> Result<Produced> {
-    let (request, feed) = request(records, ask, generates);
-    Ok(match side.run(request, feed, clock)? {
+    Ok(match run_records(side, records, ask, generates, clock)? {
         RunEnd::Died(_) => Produced::Nothing,
         RunEnd::Finished(f) => match f.outcome {
             Outcome::Returned => {
@@ -215,17 +214,9 @@ pub(super) fn produce(
     })
 }
 
-/// Ascending indices as half-open ranges.
-fn ranges(indices: &[usize]) -> Vec<[u64; 2]> {
-    let mut out: Vec<[u64; 2]> = Vec::new();
-    for &i in indices {
-        let i = i as u64;
-        match out.last_mut() {
-            Some(last) if last[1] == i => last[1] = i + 1,
-            _ => out.push([i, i + 1]),
-        }
-    }
-    out
+/// Indices of the case's records as half-open ranges.
+fn ranges_of(indices: &[usize]) -> Vec<[u64; 2]> {
+    ranges(&indices.iter().map(|&i| i as u64).collect::<Vec<_>>())
 }
 
 #[cfg(test)]
@@ -234,7 +225,7 @@ mod tests {
 
     #[test]
     fn indices_become_ranges() {
-        assert_eq!(ranges(&[0, 1, 2, 5, 7, 8]), vec![[0, 3], [5, 6], [7, 9]]);
-        assert!(ranges(&[]).is_empty());
+        assert_eq!(ranges_of(&[0, 1, 2, 5, 7, 8]), vec![[0, 3], [5, 6], [7, 9]]);
+        assert!(ranges_of(&[]).is_empty());
     }
 }

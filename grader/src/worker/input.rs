@@ -7,6 +7,7 @@
 //! `|input, out| out.map(solution::count_events(input.events()))`.
 
 use crate::jobs::{Date, JobSpec, Stale, Table, run_range_job};
+use crate::protocol::Resume;
 use crate::prelude::{Event, RawRow};
 use crate::sink::{Sink, to_value};
 use crate::streams::{EventStream, RecordKind, RowStream, StreamSpec};
@@ -20,6 +21,8 @@ pub struct Input {
     /// Where the records came from, to replay them (job katas run twice).
     origin: Origin,
     job: Option<(JobSpec, Date)>,
+    /// Resumable katas: the input is one chunk of a restarted job.
+    resume: Option<Resume>,
 }
 
 enum Origin {
@@ -69,7 +72,7 @@ impl Input {
                 Source::Tables(Tables { dataset, rows: tables::generate(dataset, spec) })
             }
         };
-        Input { source, origin: Origin::Generated(spec.clone()), job }
+        Input { source, origin: Origin::Generated(spec.clone()), job, resume: None }
     }
 
     /// An explicit list of records of the stream described by `spec`.
@@ -91,7 +94,14 @@ impl Input {
                     .collect(),
             }),
         };
-        Input { source, origin: Origin::Listed(records), job }
+        Input { source, origin: Origin::Listed(records), job, resume: None }
+    }
+
+    /// The input as one chunk of a resumable job that restarts between
+    /// chunks (see [`Input::chunked`]).
+    pub fn resuming(mut self, resume: Option<Resume>) -> Input {
+        self.resume = resume;
+        self
     }
 
     /// A fresh one-pass copy of the input's events.
@@ -125,12 +135,30 @@ impl Input {
     /// true on the final chunk (an empty input is one empty, last chunk).
     /// The sizes of the checkpoints go to the sink: a state that grows with
     /// the stream shows there.
-    pub fn chunked<S, T, F>(self, out: &mut Sink, step: F)
+    ///
+    /// Graded runs send one chunk at a time, each to a fresh worker (see
+    /// [`Input::resuming`]): the solution is called once, on the whole
+    /// input, from the checkpoint it is given, and its new checkpoint goes
+    /// back in the sink. Nothing but the checkpoint outlives the chunk.
+    pub fn chunked<S, T, F>(mut self, out: &mut Sink, step: F)
     where
         S: Default + serde::Serialize + serde::de::DeserializeOwned,
         T: serde::Serialize,
         F: Fn(&mut S, Box<dyn Iterator<Item = Event>>, bool) -> Vec<T>,
     {
+        if let Some(resume) = self.resume.take() {
+            let mut state: S = match &resume.state {
+                Some(saved) => serde_json::from_str(saved)
+                    .unwrap_or_else(|e| panic!("the state could not be restored from its checkpoint: {e}")),
+                None => S::default(),
+            };
+            let emitted = step(&mut state, Box::new(self.events()), resume.last);
+            out.list(emitted);
+            if !resume.last {
+                out.saved(checkpoint(&state));
+            }
+            return;
+        }
         let mut events = self.events().peekable();
         let mut saved = checkpoint(&S::default());
         let mut seen = 0u64;
