@@ -49,7 +49,12 @@ impl JobSpec {
             }
         };
         let stale = if self.stale { ", on a store holding stale rows (user 0)" } else { "" };
-        format!("{how} over [{start}, {end}){stale}")
+        let again = if self.stale_redelivered {
+            ", with the range's stale rows delivered again at the end of the input, tied with the stored ones"
+        } else {
+            ""
+        };
+        format!("{how} over [{start}, {end}){stale}{again}")
     }
 }
 
@@ -71,10 +76,38 @@ pub struct JobSpec {
     /// For `fail_then_rerun`: the share of the input read before it fails.
     #[serde(default = "half")]
     pub fail_after: f64,
+    /// For tables of events, with `stale`: the input ends with a second
+    /// delivery of the stale row of each day of the range, equal to it on
+    /// everything a merge compares (`event_id`, `ingested_at`, a writer)
+    /// but written by another writer. A merge that keeps the stored row on
+    /// a full tie leaves the store as it was; one that lets the incoming
+    /// row win shows it. See [`redeliveries`].
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub stale_redelivered: bool,
 }
 
 fn half() -> f64 {
     0.5
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// Who wrote the second delivery of a stale row (`stale_redelivered`).
+pub const REDELIVERY_WRITER: &str = "replay";
+
+/// The deliveries `stale_redelivered` appends to a job's input: for each
+/// day of `[start, end)`, its stale event row again, with the same
+/// `event_id`, `ts` and `ingested_at` (a processing day inside the range)
+/// and `updated_by` [`REDELIVERY_WRITER`]. Empty unless the job asks.
+pub fn redeliveries(job: &JobSpec, start: Date, end: Date) -> Vec<Event> {
+    if !job.stale_redelivered {
+        return Vec::new();
+    }
+    days(start, end)
+        .map(|day| Event { updated_by: Some(REDELIVERY_WRITER.to_string()), ..<Event as Stale>::stale(day, 98) })
+        .collect()
 }
 
 /// The panic payload of an injected input failure.
@@ -108,6 +141,8 @@ where
     if spec.stale {
         table.append(stale_rows(start, end));
     }
+    let again = redeliveries(spec, start, end);
+    let events = || events().chain(again.iter().cloned());
     match spec.procedure {
         Procedure::Once => job(Box::new(events()), start, end, &mut table),
         Procedure::Twice => {
@@ -172,9 +207,49 @@ mod tests {
     }
 
     #[test]
+    fn redelivered_stale_rows_tie_with_the_stored_ones() {
+        let spec = JobSpec {
+            procedure: Procedure::Once,
+            start_day: 1,
+            days: 2,
+            stale: true,
+            fail_after: 0.5,
+            stale_redelivered: true,
+        };
+        let first = Date::constant(2026, 1, 1);
+        let (start, end) = range_of(&spec, first);
+        let again = redeliveries(&spec, start, end);
+        assert_eq!(again.len(), 2);
+        let stored: Vec<Event> = stale_rows(start, end);
+        for e in &again {
+            let twin = stored.iter().find(|s| s.event_id == e.event_id).expect("a stale row of the range");
+            assert_eq!((twin.ts, twin.ingested_at), (e.ts, e.ingested_at));
+            assert!(twin.updated_by.is_some() && twin.updated_by != e.updated_by);
+            assert!(start <= utc_day(e.ingested_at) && utc_day(e.ingested_at) < end);
+        }
+        // The runner hands them to the job after the stream.
+        let seen = std::cell::RefCell::new(Vec::new());
+        run_range_job(&spec, first, std::iter::empty, |events, _, _, _t: &mut Table<Event>| {
+            seen.borrow_mut().extend(events.map(|e| e.event_id));
+        });
+        assert_eq!(seen.into_inner(), again.iter().map(|e| e.event_id.clone()).collect::<Vec<_>>());
+        // Off by default, and then absent from the spec's JSON.
+        let plain: JobSpec = serde_json::from_str(r#"{"start_day": 0, "days": 1}"#).unwrap();
+        assert!(!plain.stale_redelivered);
+        assert!(!serde_json::to_string(&plain).unwrap().contains("redelivered"));
+    }
+
+    #[test]
     fn a_failed_run_is_followed_by_a_clean_one() {
         let spec =
-            JobSpec { procedure: Procedure::FailThenRerun, start_day: 0, days: 1, stale: false, fail_after: 0.5 };
+            JobSpec {
+                procedure: Procedure::FailThenRerun,
+                start_day: 0,
+                days: 1,
+                stale: false,
+                fail_after: 0.5,
+                stale_redelivered: false,
+            };
         let first = Date::constant(2026, 1, 1);
         let runs = std::cell::Cell::new(0);
         let table = run_range_job(&spec, first, std::iter::empty, |events, start, _end, t: &mut Table| {

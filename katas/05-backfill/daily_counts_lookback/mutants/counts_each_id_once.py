@@ -1,0 +1,28 @@
+# expect: wrong_answer
+# Treats a retry as a duplicate and counts each event_id once: this job
+# counts every record it reads, retries included.
+from collections import Counter
+from datetime import date, timedelta
+
+EPOCH = date(1970, 1, 1)
+
+
+def utc_day(seconds):
+    return EPOCH + timedelta(days=seconds // 86_400)
+
+
+def daily_counts_lookback(events, start, end, out, lookback):
+    window_start = start - timedelta(days=lookback)
+    seen = set()
+    counts = Counter()
+    for e in events:
+        if utc_day(e["ingested_at"]) >= end or e["event_id"] in seen:
+            continue
+        day = utc_day(e["ts"])
+        if window_start <= day < end:
+            seen.add(e["event_id"])
+            counts[(day, e["user_id"])] += 1
+    day = window_start
+    while day < end:
+        out.overwrite_partition(day, [{"day": d, "user_id": u, "n": n} for (d, u), n in counts.items() if d == day])
+        day += timedelta(days=1)
