@@ -174,6 +174,24 @@ pub struct StreamParams {
     pub amount_rate: f64,
     /// Rows: share of rows in schema version 2 (family `schema_drift`).
     pub drift_rate: f64,
+    /// Rows: share of the text nulls (family `nulls`) written in another
+    /// letter case or with spaces around (`"NULL"`, `" Null "`). 0 leaves
+    /// every null text `"null"`.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub null_case_rate: f64,
+    /// Rows: share of rows whose event type is non-ASCII text: short, of
+    /// exactly 64 UTF-8 bytes, or of more than 64 bytes in no more than 64
+    /// characters.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unicode_rate: f64,
+    /// Rows: share of rows whose amount is text that parses to NaN or an
+    /// infinity (`"nan"`, `"NaN"`, `"inf"`, `"-Infinity"`, `"1e400"`).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub nonfinite_rate: f64,
+}
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
 }
 
 impl Default for StreamParams {
@@ -195,6 +213,9 @@ impl Default for StreamParams {
             corrupt_rate: 0.2,
             amount_rate: 0.7,
             drift_rate: 0.4,
+            null_case_rate: 0.0,
+            unicode_rate: 0.0,
+            nonfinite_rate: 0.0,
         }
     }
 }

@@ -16,11 +16,28 @@ pub struct RowStream {
     /// Draws for the version of version-1 rows, kept apart so that the
     /// other draws (and every other family's rows) stay as they were.
     versions: Rng,
+    /// Draws for the three damages below, each apart for the same reason:
+    /// a rate of 0 (the default) leaves every stream as it was.
+    null_cases: Rng,
+    unicode: Rng,
+    nonfinite: Rng,
     families: Vec<Family>,
     corrupt_rate: f64,
     amount_rate: f64,
     drift_rate: f64,
+    null_case_rate: f64,
+    unicode_rate: f64,
+    nonfinite_rate: f64,
 }
+
+/// The text null as producers write it when they are not careful.
+const NULL_TEXTS: [&str; 7] = ["NULL", "Null", " null ", " Null ", "nUlL", "\tNULL ", "null "];
+/// Non-ASCII letters of 2 and 3 bytes in UTF-8.
+const WIDE: [char; 5] = ['é', 'ü', 'ß', '日', '本'];
+/// Short non-ASCII words.
+const WORDS: [&str; 5] = ["café", "überweisung", "日本", "açaí", "naïve"];
+/// Text that parses to NaN or an infinity.
+const NONFINITE: [&str; 8] = ["nan", "NaN", "inf", "-Infinity", "1e400", "-inf", "INF", " NaN "];
 
 impl RowStream {
     pub fn new(spec: &StreamSpec) -> RowStream {
@@ -28,10 +45,16 @@ impl RowStream {
             events: super::EventStream::new(spec),
             rng: Rng::derive(spec.seed, "rows"),
             versions: Rng::derive(spec.seed, "v1-versions"),
+            null_cases: Rng::derive(spec.seed, "null-cases"),
+            unicode: Rng::derive(spec.seed, "unicode"),
+            nonfinite: Rng::derive(spec.seed, "nonfinite"),
             families: spec.families.clone(),
             corrupt_rate: spec.params.corrupt_rate,
             amount_rate: spec.params.amount_rate,
             drift_rate: spec.params.drift_rate,
+            null_case_rate: spec.params.null_case_rate,
+            unicode_rate: spec.params.unicode_rate,
+            nonfinite_rate: spec.params.nonfinite_rate,
         }
     }
 
@@ -51,6 +74,13 @@ impl RowStream {
             let amount = if v2 { json!(cents) } else { json!(cents as f64 / 100.0) };
             row.insert(names[3].into(), amount);
         }
+        if self.unicode_rate > 0.0 && self.unicode.chance(self.unicode_rate) {
+            let text = self.unicode_text(&e.event_type);
+            row.insert(names[2].into(), json!(text));
+        }
+        if self.nonfinite_rate > 0.0 && self.nonfinite.chance(self.nonfinite_rate) {
+            row.insert(names[3].into(), json!(*self.nonfinite.pick(&NONFINITE)));
+        }
         // Producers mid-migration: a version that is not 1 or 2, on rows
         // of either shape; and a v2 row that still carries a stale v1 field.
         let odd = [json!(3), json!("2"), Value::Null, json!(2.0)];
@@ -68,7 +98,7 @@ impl RowStream {
         let rate = self.corrupt_rate;
         if self.has(Family::Nulls) && self.rng.chance(rate) {
             let field = self.pick_field(&row);
-            let v = if self.rng.chance(0.5) { Value::Null } else { json!("null") };
+            let v = if self.rng.chance(0.5) { Value::Null } else { json!(self.null_text()) };
             row.insert(field, v);
         }
         if self.has(Family::MissingFields) && self.rng.chance(rate) {
@@ -96,6 +126,49 @@ impl RowStream {
             }
         }
         row
+    }
+
+    /// The text null, in another case or padded at `null_case_rate`.
+    fn null_text(&mut self) -> &'static str {
+        if self.null_case_rate > 0.0 && self.null_cases.chance(self.null_case_rate) {
+            let text: &&'static str = self.null_cases.pick(&NULL_TEXTS);
+            text
+        } else {
+            "null"
+        }
+    }
+
+    /// Non-ASCII text made from `base`: a short word; exactly 64 bytes of
+    /// UTF-8 (sometimes with spaces around); or 65 to 96 bytes that are no
+    /// more than 64 characters, which a limit on characters lets through.
+    fn unicode_text(&mut self, base: &str) -> String {
+        let r = &mut self.unicode;
+        let wide = *r.pick(&WIDE);
+        let mut text = format!("{base}-");
+        match r.below(4) {
+            0 => {
+                let word: &&str = r.pick(&WORDS);
+                text.push_str(word);
+            }
+            1 | 2 => {
+                while text.len() + wide.len_utf8() <= 64 {
+                    text.push(wide);
+                }
+                while text.len() < 64 {
+                    text.push('x');
+                }
+                if r.chance(0.5) {
+                    text = format!(" {text}  ");
+                }
+            }
+            _ => {
+                let target = 65 + r.below(32) as usize;
+                while text.len() < target {
+                    text.push(wide);
+                }
+            }
+        }
+        text
     }
 
     fn pick_field(&mut self, row: &RawRow) -> String {
@@ -173,6 +246,38 @@ mod tests {
         assert!(all.iter().any(|r| r.values().any(Value::is_object)));
         assert!(all.iter().any(|r| r.contains_key("source")));
         assert!(all.iter().any(|r| r.values().any(|v| v.as_str().is_some_and(|s| s.len() > 4_000))));
+    }
+
+    #[test]
+    fn new_damages_are_off_by_default_and_on_when_asked() {
+        let plain = rows(&[Family::Nulls]);
+        assert!(!plain.iter().any(|r| {
+            r.values().any(|v| v.as_str().is_some_and(|s| s != "null" && s.trim().eq_ignore_ascii_case("null")))
+        }));
+        let spec = StreamSpec {
+            record: super::super::RecordKind::Rows,
+            seed: 9,
+            events: 4000,
+            families: vec![Family::Nulls],
+            params: StreamParams {
+                null_case_rate: 0.5,
+                unicode_rate: 0.3,
+                nonfinite_rate: 0.1,
+                ..StreamParams::default()
+            },
+            dataset: None,
+        };
+        let all: Vec<RawRow> = RowStream::new(&spec).collect();
+        let texts = || all.iter().flat_map(|r| r.values()).filter_map(Value::as_str);
+        assert!(texts().any(|s| s != "null" && s.trim().eq_ignore_ascii_case("null")));
+        let types: Vec<&str> = all.iter().filter_map(|r| r.get("event_type")?.as_str()).collect();
+        assert!(types.iter().any(|s| s.trim().len() == 64 && !s.is_ascii()));
+        assert!(types.iter().any(|s| s.len() > 64 && s.chars().count() <= 64));
+        assert!(types.iter().any(|s| !s.is_ascii() && s.len() < 40));
+        assert!(all.iter().any(|r| {
+            r.get("amount").and_then(Value::as_str).is_some_and(|s| s.parse::<f64>().is_ok_and(|x| !x.is_finite()))
+        }));
+        assert!(types.iter().all(|s| s.len() <= 100));
     }
 
     #[test]

@@ -1,0 +1,91 @@
+//! expect: wrong_answer
+//! Quarantines the right rows, but words every error in the output's field
+//! names: a version 2 row without `userId` is blamed on "user_id", a name
+//! the row does not use.
+use grader::prelude::*;
+
+/// The names a schema version gives the four fields of a `ParsedEvent`.
+struct Names {
+    user_id: &'static str,
+    ts: &'static str,
+    event_type: &'static str,
+    amount: &'static str,
+    /// Version 2 carries the amount as whole cents.
+    in_cents: bool,
+}
+
+const V1: Names = Names { user_id: "user_id", ts: "ts", event_type: "event_type", amount: "amount", in_cents: false };
+const V2: Names =
+    Names { user_id: "userId", ts: "event_time", event_type: "type", amount: "amount_cents", in_cents: true };
+
+fn names(row: &RawRow) -> Result<&'static Names, String> {
+    match row.get("schema_version") {
+        None => Ok(&V1),
+        Some(v) => match v.as_u64() {
+            Some(1) => Ok(&V1),
+            Some(2) => Ok(&V2),
+            _ => Err(format!("schema_version {v} is not a version this job knows (1 or 2)")),
+        },
+    }
+}
+
+fn int(value: &Value, field: &str) -> Result<i64, String> {
+    match value {
+        Value::Number(n) => n.as_i64().ok_or_else(|| format!("{field} is not an i64 integer: {n}")),
+        Value::String(s) => s.trim().parse().map_err(|_| format!("{field} is not an integer: {s:?}")),
+        other => Err(format!("{field} has the wrong type: {other}")),
+    }
+}
+
+fn required_int(row: &RawRow, field: &str) -> Result<i64, String> {
+    match row.get(field) {
+        None => Err(format!("{field} is missing")),
+        Some(v) => int(v, field),
+    }
+}
+
+fn event_type(row: &RawRow, field: &str) -> Result<String, String> {
+    match row.get(field) {
+        None | Some(Value::Null) => Ok("unknown".to_string()),
+        Some(Value::String(s)) => Ok(s.clone()),
+        Some(other) => Err(format!("{field} is not a string: {other}")),
+    }
+}
+
+fn amount(row: &RawRow, names: &Names) -> Result<Option<f64>, String> {
+    let field = names.amount;
+    match row.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) if names.in_cents => int(v, field).map(|cents| Some(cents as f64 / 100.0)),
+        Some(Value::Number(n)) => Ok(n.as_f64()),
+        Some(Value::String(s)) => s.parse().map(Some).map_err(|_| format!("{field} is not a number: {s:?}")),
+        Some(other) => Err(format!("{field} has the wrong type: {other}")),
+    }
+}
+
+/// An error in the output's terms: the field of `ParsedEvent` at fault.
+fn labelled<T>(key: &str, r: Result<T, String>) -> Result<T, String> {
+    r.map_err(|_| format!("{key} is missing or malformed"))
+}
+
+fn parse(row: &RawRow) -> Result<ParsedEvent, String> {
+    let names = names(row)?;
+    Ok(ParsedEvent {
+        user_id: labelled("user_id", required_int(row, names.user_id))?,
+        ts: labelled("ts", required_int(row, names.ts))?,
+        event_type: labelled("event_type", event_type(row, names.event_type))?,
+        amount: labelled("amount", amount(row, names))?,
+    })
+}
+
+pub fn parse_events_drift(rows: impl Iterator<Item = RawRow>) -> (Vec<ParsedEvent>, Vec<Quarantined>) {
+    let mut parsed = Vec::new();
+    let mut quarantined = Vec::new();
+    for row in rows {
+        match parse(&row) {
+            Ok(p) => parsed.push(p),
+            Err(error) => quarantined.push(Quarantined { row, error }),
+        }
+    }
+    (parsed, quarantined)
+}
