@@ -107,6 +107,18 @@ impl Gen<'_> {
         }
     }
 
+    /// `value`, or null for `corrupt_rate / 4` of the rows under
+    /// `missing_fields`: a value a table may lack beside its keys (an id,
+    /// a time, an amount, a city). Draws nothing without the family, so the
+    /// other streams stay as they were.
+    fn or_null(&mut self, value: Value) -> Value {
+        if self.has(Family::MissingFields) && self.rng.chance(self.spec.params.corrupt_rate / 4.0) {
+            Value::Null
+        } else {
+            value
+        }
+    }
+
     fn orders_payments(&mut self) {
         let n = self.spec.len();
         let customers = self.keys(n);
@@ -184,7 +196,9 @@ impl Gen<'_> {
                 json!(user)
             };
             let page = *self.rng.pick(&PAGES);
-            self.push("clicks", json!({"click_id": i as i64 + 1, "user_id": user_value, "ts": ts, "page": page}));
+            let (click_id, ts, page) =
+                (self.or_null(json!(i as i64 + 1)), self.or_null(json!(ts)), self.or_null(json!(page)));
+            self.push("clicks", json!({"click_id": click_id, "user_id": user_value, "ts": ts, "page": page}));
         }
         if with_users {
             for user in 1..=USER_COUNT as i64 {
@@ -209,10 +223,12 @@ impl Gen<'_> {
                 json!(self.key(STORE_COUNT))
             };
             let amount = 100 + self.rng.below(20_000) as i64;
-            self.push("sales", json!({"sale_id": i as i64 + 1, "store_id": store, "amount_cents": amount}));
+            let (sale_id, amount) = (self.or_null(json!(i as i64 + 1)), self.or_null(json!(amount)));
+            self.push("sales", json!({"sale_id": sale_id, "store_id": store, "amount_cents": amount}));
         }
         for store in 1..=STORE_COUNT as i64 {
             let city = *self.rng.pick(&CITIES);
+            let city = self.or_null(json!(city));
             self.push("stores", json!({"store_id": store, "city": city}));
         }
     }
@@ -283,6 +299,28 @@ mod tests {
                 .insert(o.row["region"].as_str().unwrap());
         }
         assert!(regions.values().any(|r| r.len() > 1));
+    }
+
+    #[test]
+    fn missing_fields_nulls_the_values_beside_the_keys_and_only_then() {
+        let nulls = |d: Dataset, families: &[Family], table: &str, column: &str| {
+            generate(d, &spec(families, 2_000)).iter().filter(|r| r.table == table && r.row[column].is_null()).count()
+        };
+        for (d, table, column) in [
+            (Dataset::Clicks, "clicks", "click_id"),
+            (Dataset::Clicks, "clicks", "ts"),
+            (Dataset::ClicksUsers, "clicks", "click_id"),
+            (Dataset::SalesStores, "sales", "sale_id"),
+            (Dataset::SalesStores, "sales", "amount_cents"),
+            (Dataset::SalesStores, "stores", "city"),
+        ] {
+            assert!(nulls(d, &[Family::MissingFields], table, column) > 0, "{table}.{column}");
+            assert_eq!(nulls(d, &[Family::Nulls], table, column), 0, "{table}.{column}");
+        }
+        // Without the family, the tables are the ones made before it existed.
+        let s = spec(&[Family::Nulls, Family::Skew], 300);
+        let with = spec(&[Family::Nulls, Family::Skew, Family::MissingFields], 300);
+        assert_ne!(generate(Dataset::SalesStores, &s), generate(Dataset::SalesStores, &with));
     }
 
     #[test]

@@ -184,13 +184,27 @@ fn join_words(cause: &Cause, actual: u64, expected: u64, on: &str) -> String {
             let which = if key.is_null() {
                 format!("a row of {table} whose {column} is null")
             } else {
-                format!("a row of {table} whose {column} = {key} has no match")
+                format!("a row of {table} whose {column} = {key} has no partner on the other side")
             };
             format!(
                 "{UNMATCHED_KEPT}{counts}: in the counterexample, {which}, and your output keeps it: {UNMATCHED_KEPT_WHY}"
             )
         }
-        Cause::LostMatch { column, key, tables } => format!(
+        Cause::LostMatch { column, key, tables, short: Some(short) } => {
+            let both = if tables.len() >= 2 && !key.is_null() {
+                format!(", where {column} = {key} is in {} alike", tables.join(" and "))
+            } else {
+                String::new()
+            };
+            format!(
+                "{LOST_ROWS}{counts}: in the counterexample{both}, your row for ({}) = {} counts less than the \
+                 reference's in {}: {LOST_BEFORE_AGGREGATE_WHY}",
+                short.grain.join(", "),
+                one_value(&short.key),
+                quoted(&short.fields)
+            )
+        }
+        Cause::LostMatch { column, key, tables, short: None } => format!(
             "{LOST_ROWS}{counts}: in the counterexample, {column} = {key} is in {} alike, yet its row is \
              missing from your output: {LOST_MATCH_WHY}",
             tables.join(" and ")
@@ -207,6 +221,14 @@ fn join_words(cause: &Cause, actual: u64, expected: u64, on: &str) -> String {
              missing from your output: {LOST_UNMATCHED_WHY}"
         ),
         Cause::Columns { extra, missing } => columns_words(extra, missing, on),
+    }
+}
+
+/// A grain key as the message shows it: a key of one field is its value.
+fn one_value(key: &serde_json::Value) -> String {
+    match key.as_array().map(Vec::as_slice) {
+        Some([one]) => one.to_string(),
+        _ => key.to_string(),
     }
 }
 
@@ -353,6 +375,10 @@ salt, a flag) and keep each name as asked.";
 const LOST_ROWS: &str = "lost rows: ";
 const LOST_MATCH_WHY: &str = "a match was lost (a join on the wrong key, or a salt added to one side only, \
 misses rows that should meet).";
+const LOST_BEFORE_AGGREGATE_WHY: &str = "rows that should count were lost before the aggregate: a match was \
+lost (a join that misses rows that should meet: a salt on one side only or off by one, a join on the wrong \
+key), a filter dropped rows the rule keeps, or a count of a column that can be null skipped them (count the \
+rows).";
 const LOST_UNMATCHED_WHY: &str = "a row without a match was dropped (an inner join where a left join belongs \
 drops every row without a match).";
 
@@ -363,8 +389,12 @@ mod tests {
 
     #[test]
     fn a_lost_match_among_as_many_rows_does_not_read_as_a_shortfall() {
-        let lost =
-            Cause::LostMatch { column: "user_id".into(), key: json!(7), tables: vec!["clicks".into(), "users".into()] };
+        let lost = Cause::LostMatch {
+            column: "user_id".into(),
+            key: json!(7),
+            tables: vec!["clicks".into(), "users".into()],
+            short: None,
+        };
         let same = join_words(&lost, 4, 4, "40,000 clicks");
         assert!(same.contains("your output has as many rows as the reference's (4), on 40,000 clicks"), "{same}");
         let fewer = join_words(&lost, 3, 4, "40,000 clicks");

@@ -17,8 +17,10 @@ pub fn clicks_by_plan(clicks: DataFrame, users: DataFrame) -> Result<DataFrame> 
         "salt",
         Arc::new(Int64Array::from_iter_values(0..SALTS)) as ArrayRef,
     )])?)?;
-    // One key column on each side: user and salt together.
-    let clicks = clicks.with_column("salted_key", col("user_id") * lit(SALTS) + col("click_id") % lit(SALTS))?;
+    // One key column on each side: user and salt together. A click whose
+    // click_id is null still needs a salt: 0.
+    let salt = coalesce(vec![col("click_id") % lit(SALTS), lit(0i64)]);
+    let clicks = clicks.with_column("salted_key", col("user_id") * lit(SALTS) + salt)?;
     let users = salts
         .join(users, JoinType::Inner, &[], &[], None)?
         .with_column("salted_key", col("user_id") * lit(SALTS) + col("salt"))?

@@ -14,7 +14,8 @@ def sessionize_clicks(clicks: DataFrame) -> DataFrame:
     # than GAP_SECONDS after the one before (exactly GAP_SECONDS continues).
     starts = F.col("previous_ts").isNull() | (F.col("ts") - F.col("previous_ts") > GAP_SECONDS)
     return (
-        clicks.filter(F.col("user_id").isNotNull())
+        # A click of nobody, or of no time, has no place in a session.
+        clicks.filter(F.col("user_id").isNotNull() & F.col("ts").isNotNull())
         .withColumn("previous_ts", F.lag("ts").over(by_user))
         .withColumn("starts", F.when(starts, 1).otherwise(0))
         # A running count of starts numbers each user's sessions.

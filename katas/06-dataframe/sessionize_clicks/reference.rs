@@ -21,13 +21,18 @@ pub fn sessionize_clicks(clicks: DataFrame) -> Result<DataFrame> {
         .order_by(vec![col("ts").sort(true, false), col("click_id").sort(true, false)])
         .build()?;
     clicks
-        .filter(col("user_id").is_not_null())?
+        // A click of nobody, or of no time, has no place in a session.
+        .filter(col("user_id").is_not_null().and(col("ts").is_not_null()))?
         .with_column("previous_ts", previous)?
         .with_column("starts", starts)?
         .with_column("session", session)?
         .aggregate(
             vec![col("user_id"), col("session")],
-            vec![min(col("ts")).alias("session_start"), max(col("ts")).alias("session_end"), count(lit(1)).alias("clicks")],
+            vec![
+                min(col("ts")).alias("session_start"),
+                max(col("ts")).alias("session_end"),
+                count(lit(1)).alias("clicks"),
+            ],
         )?
         .select(vec![col("user_id"), col("session_start"), col("session_end"), col("clicks")])
 }

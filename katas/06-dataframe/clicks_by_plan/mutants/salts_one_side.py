@@ -8,7 +8,7 @@ SALTS = 16
 
 
 def clicks_by_plan(clicks: DataFrame, users: DataFrame) -> DataFrame:
-    salted_clicks = clicks.withColumn("salt", (F.col("click_id") % SALTS).cast("int"))
+    salted_clicks = clicks.withColumn("salt", F.coalesce(F.col("click_id") % SALTS, F.lit(0)).cast("int"))
     salted_users = users.withColumn("salt", F.lit(0))
     return (
         salted_clicks.join(salted_users, on=["user_id", "salt"], how="inner")

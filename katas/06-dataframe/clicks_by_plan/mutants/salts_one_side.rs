@@ -9,7 +9,10 @@ use datafusion::prelude::*;
 const SALTS: i64 = 16;
 
 pub fn clicks_by_plan(clicks: DataFrame, users: DataFrame) -> Result<DataFrame> {
-    let clicks = clicks.with_column("salted_key", col("user_id") * lit(SALTS) + col("click_id") % lit(SALTS))?;
+    let clicks = clicks.with_column(
+        "salted_key",
+        col("user_id") * lit(SALTS) + coalesce(vec![col("click_id") % lit(SALTS), lit(0i64)]),
+    )?;
     let users = users.select(vec![(col("user_id") * lit(SALTS)).alias("user_key"), col("plan")])?;
     clicks
         .join(users, JoinType::Inner, &["salted_key"], &["user_key"], None)?

@@ -13,7 +13,7 @@ def sessionize_clicks(clicks: DataFrame) -> DataFrame:
     so_far = by_user.rowsBetween(Window.unboundedPreceding, Window.currentRow)
     starts = F.col("previous_ts").isNull() | (F.col("ts") - F.col("previous_ts") > GAP_SECONDS)
     return (
-        clicks.filter(F.col("user_id").isNotNull())
+        clicks.filter(F.col("user_id").isNotNull() & F.col("ts").isNotNull())
         .withColumn("previous_ts", F.lag("ts").over(Window.orderBy("ts", "click_id")))
         .withColumn("starts", F.when(starts, 1).otherwise(0))
         .withColumn("session", F.sum("starts").over(so_far))

@@ -9,7 +9,7 @@ from pyspark.sql import functions as F
 
 def sessionize_clicks(clicks: DataFrame) -> DataFrame:
     return (
-        clicks.filter(F.col("user_id").isNotNull())
+        clicks.filter(F.col("user_id").isNotNull() & F.col("ts").isNotNull())
         .groupBy("user_id", F.window(F.col("ts").cast("timestamp"), "30 minutes"))
         .agg(
             F.min("ts").alias("session_start"),

@@ -1,0 +1,18 @@
+# expect: wrong_answer
+# Joins the users with how="left": the clicks of unknown or null users
+# are kept, and counted under a plan of null.
+from pyspark.sql import DataFrame
+from pyspark.sql import functions as F
+
+SALTS = 16
+
+
+def clicks_by_plan(clicks: DataFrame, users: DataFrame) -> DataFrame:
+    salt = F.coalesce(F.col("click_id") % SALTS, F.lit(0)).cast("int")
+    salted_clicks = clicks.withColumn("salt", salt)
+    salted_users = users.withColumn("salt", F.explode(F.sequence(F.lit(0), F.lit(SALTS - 1))))
+    return (
+        salted_clicks.join(salted_users, on=["user_id", "salt"], how="left")
+        .groupBy("plan")
+        .agg(F.count(F.lit(1)).alias("clicks"))
+    )

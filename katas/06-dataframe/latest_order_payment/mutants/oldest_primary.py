@@ -1,0 +1,23 @@
+# expect: wrong_answer
+# Takes the primary method added first (added_ts ascending): the one the
+# customer set up long ago, not the newest.
+from pyspark.sql import DataFrame, Window
+from pyspark.sql import functions as F
+
+
+def latest_order_payment(orders: DataFrame, payments: DataFrame) -> DataFrame:
+    key = ["customer_id", "region"]
+    by_recency = Window.partitionBy(*key).orderBy(F.col("order_ts").desc(), F.col("order_id").desc())
+    latest = (
+        orders.withColumn("rank", F.row_number().over(by_recency))
+        .filter(F.col("rank") == 1)
+        .select("customer_id", "region", "order_id", "order_ts")
+    )
+    by_added = Window.partitionBy(*key).orderBy(F.col("added_ts").asc(), F.col("method").asc())
+    primary = (
+        payments.filter(F.coalesce(F.col("is_primary"), F.lit(False)))
+        .withColumn("rank", F.row_number().over(by_added))
+        .filter(F.col("rank") == 1)
+        .select(*key, F.col("method").alias("primary_method"))
+    )
+    return latest.join(primary, on=key, how="left")

@@ -1,0 +1,26 @@
+# expect: wrong_answer
+# Counts a session's clicks with F.count("click_id"): a count of a column
+# skips its nulls, so a click whose click_id is null is not counted.
+from pyspark.sql import DataFrame, Window
+from pyspark.sql import functions as F
+
+GAP_SECONDS = 1800
+
+
+def sessionize_clicks(clicks: DataFrame) -> DataFrame:
+    by_user = Window.partitionBy("user_id").orderBy("ts", "click_id")
+    so_far = by_user.rowsBetween(Window.unboundedPreceding, Window.currentRow)
+    starts = F.col("previous_ts").isNull() | (F.col("ts") - F.col("previous_ts") > GAP_SECONDS)
+    return (
+        clicks.filter(F.col("user_id").isNotNull() & F.col("ts").isNotNull())
+        .withColumn("previous_ts", F.lag("ts").over(by_user))
+        .withColumn("starts", F.when(starts, 1).otherwise(0))
+        .withColumn("session", F.sum("starts").over(so_far))
+        .groupBy("user_id", "session")
+        .agg(
+            F.min("ts").alias("session_start"),
+            F.max("ts").alias("session_end"),
+            F.count("click_id").alias("clicks"),
+        )
+        .drop("session")
+    )

@@ -1,0 +1,38 @@
+//! expect: wrong_answer
+//! Numbers the sessions with sum(starts) over a window partitioned by user
+//! and not ordered: its frame is the whole partition, so every click gets
+//! the user's total and each user has one session.
+use datafusion::error::Result;
+use datafusion::functions_aggregate::expr_fn::{count, max, min};
+use datafusion::functions_aggregate::sum::sum_udaf;
+use datafusion::functions_window::expr_fn::lag;
+use datafusion::logical_expr::ExprFunctionExt;
+use datafusion::logical_expr::expr::WindowFunction;
+use datafusion::prelude::*;
+
+pub fn sessionize_clicks(clicks: DataFrame) -> Result<DataFrame> {
+    let by_user = || vec![col("user_id")];
+    let previous = lag(col("ts"), Some(1), None)
+        .partition_by(by_user())
+        .order_by(vec![col("ts").sort(true, false), col("click_id").sort(true, false)])
+        .build()?;
+    let starts = when(col("previous_ts").is_null().or((col("ts") - col("previous_ts")).gt(lit(1800))), lit(1))
+        .otherwise(lit(0))?;
+    let session = Expr::WindowFunction(Box::new(WindowFunction::new(sum_udaf(), vec![col("starts")])))
+        .partition_by(by_user())
+        .build()?;
+    clicks
+        .filter(col("user_id").is_not_null().and(col("ts").is_not_null()))?
+        .with_column("previous_ts", previous)?
+        .with_column("starts", starts)?
+        .with_column("session", session)?
+        .aggregate(
+            vec![col("user_id"), col("session")],
+            vec![
+                min(col("ts")).alias("session_start"),
+                max(col("ts")).alias("session_end"),
+                count(lit(1)).alias("clicks"),
+            ],
+        )?
+        .select(vec![col("user_id"), col("session_start"), col("session_end"), col("clicks")])
+}
