@@ -182,12 +182,13 @@ fn build(ws: &Workspace, kata: &Kata, name: &str, glue_text: &str, color: bool) 
     }
 }
 
-/// Each solution file builds as `<kata>__<hash of its path>`: the same
-/// file always reuses its binary (and its incremental state), and different
-/// files, mutants or other learners' copies, never collide.
+/// Each solution file builds as `<kata>__<digest of its whole path>`: the
+/// same file always reuses its binary (and its incremental state), and
+/// different files, mutants or other learners' private copies, never
+/// share one.
 fn binary_name(kata: &Kata, solution: &Path) -> String {
-    let h = grader::rng::fnv1a(solution.to_string_lossy().as_bytes());
-    format!("{}__{:08x}", kata.id, h as u32)
+    use std::os::unix::ffi::OsStrExt;
+    format!("{}__{}", kata.id, crate::digest::hex128(solution.as_os_str().as_bytes()))
 }
 
 fn in_kata_folder(kata: &Kata, solution: &Path) -> Result<bool> {
