@@ -6,11 +6,13 @@
 //! - `run`: one case's requests (generated or fed input) and measures;
 //! - `reference`: the reference's results, cached;
 //! - `shrink`: the counterexample search, driven from here;
-//! - `cache`: where reference results are kept.
+//! - `cache`: where reference results are kept;
+//! - `seed`: the default seed and fresh ones.
 
 mod cache;
 mod reference;
 mod run;
+mod seed;
 mod shrink;
 mod side;
 
@@ -28,12 +30,11 @@ use grader::rng::{fnv1a, mix64};
 use grader::streams::StreamSpec;
 use reference::References;
 use run::Ask;
+pub use seed::{DEFAULT_SEED, fresh_seed};
 use side::Side;
 use std::path::Path;
 use std::time::Duration;
 
-/// The seed used when none is given.
-pub const DEFAULT_SEED: u64 = 42;
 /// Outputs of cases up to this many events are kept whole in the report.
 const KEEP_OUTPUT_UP_TO: u64 = 10_000;
 /// The wall clock of a run, as a multiple of its CPU limit (plus a second).

@@ -68,7 +68,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let progress = progress::load(ws)?;
     let history = drills::load(ws)?;
     let picked = pick::pick(&katas, &progress, &history, &args, language)?;
-    let seed = args.seed.unwrap_or_else(pick::fresh_seed);
+    let seed = args.seed.unwrap_or_else(grading::fresh_seed);
     let files = prepare(ws, &picked, language)?;
     introduce(ws, &picked, &files, allowed, seed, language);
 
