@@ -192,8 +192,16 @@ fn grade_all(ws: &Workspace, subs: &[Submission<'_>], seed: u64, jobs: usize, pr
 /// Grades one submission as `dekata check` would. A panic inside dekata is
 /// recorded as this submission's error instead of ending the whole run.
 fn grade_one(ws: &Workspace, sub: &Submission<'_>, seed: u64) -> Outcome {
-    let req =
-        Request { ws, kata: sub.kata, solution: &sub.path, seed, color: false, truth: None, counterexamples: true };
+    let req = Request {
+        ws,
+        kata: sub.kata,
+        solution: &sub.path,
+        shown_as: None,
+        seed,
+        color: false,
+        truth: None,
+        counterexamples: true,
+    };
     let graded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| grading::grade(&req, &mut Quiet)));
     if sub.kata.needs_engine() {
         // An engine-linked harness is large; a class's would fill the disk.

@@ -61,6 +61,9 @@ pub struct Request<'a> {
     pub ws: &'a Workspace,
     pub kata: &'a Kata,
     pub solution: &'a Path,
+    /// The learner's file when `solution` is a private copy of it (`grade`):
+    /// what messages and locations name.
+    pub shown_as: Option<&'a Path>,
     pub seed: u64,
     pub color: bool,
     /// The language of the reference whose output is expected; `None`:
@@ -103,7 +106,7 @@ pub fn grade_warm(req: &Request<'_>, observer: &mut dyn Observer, mut warm: Opti
             BadRequest::new(NO_FORM.replace("{kata}", &req.kata.id).replace("{language}", language.title())).into()
         );
     }
-    let program = match compile::learner(req.ws, req.kata, req.solution, req.color)? {
+    let program = match compile::learner(req.ws, req.kata, req.solution, req.shown_as, req.color)? {
         Compiled::Rejected { stderr } => return Ok(Report::compile_error(&req.kata.id, language, req.seed, stderr)),
         Compiled::Built { program, seconds } => {
             observer.compiled(seconds);
@@ -134,11 +137,11 @@ pub fn grade_warm(req: &Request<'_>, observer: &mut dyn Observer, mut warm: Opti
         keep(warm, learner, references);
         return Ok(Report::compile_error(&req.kata.id, language, req.seed, error));
     }
-    let solution_display = req.ws.display(req.solution);
+    let named = Named::of(req);
     let mut cases = Vec::new();
     for case in &req.kata.cases {
         let budget = shrink::budget_for_check(req.kata, language, cases.iter().any(CaseReport::has_counterexample));
-        let report = grade_case(req, language, &mut learner, &mut references, case, &solution_display, budget)?;
+        let report = grade_case(req, language, &mut learner, &mut references, case, &named, budget)?;
         observer.case_done(&report);
         cases.push(report);
     }
@@ -158,7 +161,7 @@ fn grade_case(
     learner: &mut Side,
     references: &mut References<'_>,
     case: &Case,
-    solution_display: &str,
+    named: &Named,
     budget: grader::shrink::Budget,
 ) -> Result<CaseReport> {
     let kata = req.kata;
@@ -178,8 +181,14 @@ fn grade_case(
     };
     let end = run::run_case(learner, &stream, case.memory.as_ref().map(|m| m.scale), &ask, clock)?;
     let root = req.ws.root.display().to_string();
-    let against =
-        Against { reference: &expected, baseline: &baseline, language, solution: solution_display, root: &root };
+    let against = Against {
+        reference: &expected,
+        baseline: &baseline,
+        language,
+        solution: &named.shown,
+        copy_of: named.copy_of.as_ref().map(|(copy, original)| (copy.as_str(), original.as_str())),
+        root: &root,
+    };
     let mut judged: Judged = judge::judge(case, kata, &against, &end);
     if let Finding::Slow(slow) = &mut judged.finding {
         // Near the limit, time the reference again now, on this machine as
@@ -213,6 +222,24 @@ fn grade_case(
         }
     }
     Ok(CaseReport::new(judged, counterexample))
+}
+
+/// How reports name the solution: as the learner's file, also where a
+/// fact (a panic's location) names the private copy that ran instead.
+struct Named {
+    shown: String,
+    /// (the private copy, the learner's file), both absolute.
+    copy_of: Option<(String, String)>,
+}
+
+impl Named {
+    fn of(req: &Request<'_>) -> Named {
+        let absolute = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()).display().to_string();
+        Named {
+            shown: req.ws.display(req.shown_as.unwrap_or(req.solution)),
+            copy_of: req.shown_as.map(|original| (absolute(req.solution), absolute(original))),
+        }
+    }
 }
 
 /// A resumable case's limit on the checkpointed state: a multiple of the
