@@ -20,8 +20,9 @@ pub struct Submission<'a> {
     pub language: Language,
     /// The learner's file, as found in the class folder.
     pub path: PathBuf,
-    /// Its private copy: what is built or loaded.
-    pub copy: PathBuf,
+    /// Its private copy, what is built or loaded; or why it could not be
+    /// made (the submission is then reported as not graded).
+    pub copy: Result<PathBuf, String>,
 }
 
 impl Submission<'_> {
@@ -86,15 +87,23 @@ pub fn find<'a>(ws: &Workspace, dir: &Path, katas: &'a [Kata], chosen: &[&'a Kat
             if !chosen.iter().any(|k| k.id == kata.id) {
                 continue;
             }
-            match private::take(ws, &file_path, &bounds)? {
-                Taken::Copy(copy) => {
-                    mine.push(Submission { learner: name.clone(), kata, language, path: file_path, copy })
-                }
-                Taken::Refused { reason, link_to } => {
+            let meta = std::fs::symlink_metadata(&file_path)
+                .with_context(|| format!("cannot read {}", file_path.display()))?;
+            if !meta.is_file() && !meta.file_type().is_symlink() {
+                // A folder, a pipe, a socket, a device.
+                class.skipped.push(skip(Reason::NotASubmission, None, None));
+                continue;
+            }
+            let copy = match private::take(ws, &file_path, &bounds) {
+                Ok(Taken::Copy(copy)) => Ok(copy),
+                Ok(Taken::Refused { reason, link_to }) => {
                     let submission = reason.refused().then_some((kata, language));
                     class.skipped.push(skip(reason, link_to, submission));
+                    continue;
                 }
-            }
+                Err(e) => Err(format!("{e:#}")),
+            };
+            mine.push(Submission { learner: name.clone(), kata, language, path: file_path, copy });
         }
         mine.sort_by_key(|s| (katas.iter().position(|k| k.id == s.kata.id), s.language));
         class.submissions.extend(mine);

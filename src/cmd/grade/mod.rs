@@ -125,10 +125,11 @@ fn grade_all(ws: &Workspace, subs: &[Submission<'_>], seed: u64, jobs: usize, pr
 /// file. A panic inside dekata is recorded as this submission's error
 /// instead of ending the whole run.
 fn grade_one(ws: &Workspace, sub: &Submission<'_>, seed: u64) -> Outcome {
+    let copy = sub.copy.as_ref()?;
     let req = Request {
         ws,
         kata: sub.kata,
-        solution: &sub.copy,
+        solution: copy,
         shown_as: Some(&sub.path),
         seed,
         color: false,
@@ -138,7 +139,7 @@ fn grade_one(ws: &Workspace, sub: &Submission<'_>, seed: u64) -> Outcome {
     let graded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| grading::grade(&req, &mut Quiet)));
     if sub.kata.needs_engine() {
         // An engine-linked harness is large; a class's would fill the disk.
-        crate::compile::forget(ws, sub.kata, &sub.copy);
+        crate::compile::forget(ws, sub.kata, copy);
     }
     match graded {
         Ok(Ok(report)) => Ok(report),
