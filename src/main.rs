@@ -6,6 +6,7 @@ mod cmd;
 mod compile;
 mod concern;
 mod concerns;
+mod digest;
 mod drills;
 mod error;
 mod grading;

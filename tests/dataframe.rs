@@ -155,13 +155,14 @@ fn grading_a_class_leaves_no_engine_binaries_behind() {
     };
     assert_eq!(verdict("ada"), "pass");
     assert_eq!(verdict("bo"), "fail");
-    // Each submission's harness links the engine; none is kept.
+    // Each submission's harness links the engine; none is kept. A class's
+    // submissions are built from their private copies.
     let bins = shared_target().join("harness-df").join("src").join("bin");
-    let class_dir = std::fs::canonicalize(class.path()).unwrap().display().to_string();
+    let copies = std::fs::canonicalize(shared_target()).unwrap().join("submissions").display().to_string();
     let left: Vec<String> = std::fs::read_dir(&bins)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|glue| std::fs::read_to_string(glue).is_ok_and(|text| text.contains(&class_dir)))
+        .filter(|glue| std::fs::read_to_string(glue).is_ok_and(|text| text.contains(&copies)))
         .map(|glue| glue.display().to_string())
         .collect();
     assert!(left.is_empty(), "{left:?}");

@@ -74,8 +74,16 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
 
 fn check_one(ws: &Workspace, kata: &Kata, solution: &Path, seed: u64, json: bool) -> Result<Report> {
     let shown = ws.display(solution);
-    let req =
-        Request { ws, kata, solution, seed, color: !json && render::color_on(), truth: None, counterexamples: true };
+    let req = Request {
+        ws,
+        kata,
+        solution,
+        shown_as: None,
+        seed,
+        color: !json && render::color_on(),
+        truth: None,
+        counterexamples: true,
+    };
     let mut live = render::Live::default();
     let observer: &mut dyn Observer = if json { &mut Quiet } else { &mut live };
     if !json {

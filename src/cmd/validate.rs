@@ -116,7 +116,7 @@ fn grade_against(
     truth: Option<Language>,
     warm: &mut Warm,
 ) -> Result<Report> {
-    let req = Request { ws, kata, solution: file, seed, color: false, truth, counterexamples: false };
+    let req = Request { ws, kata, solution: file, shown_as: None, seed, color: false, truth, counterexamples: false };
     grading::grade_warm(&req, &mut Quiet, Some(warm))
 }
 

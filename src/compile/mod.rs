@@ -68,17 +68,22 @@ pub enum Compiled {
 }
 
 /// Builds the worker for a learner-side file: a learner's solution, a
-/// starter or a mutant. Its Rust is vetted first.
-pub fn learner(ws: &Workspace, kata: &Kata, solution: &Path, color: bool) -> Result<Compiled> {
+/// starter or a mutant. Its Rust is vetted first. `shown_as` is the file
+/// messages name when `solution` is a private copy of it (`grade`).
+pub fn learner(ws: &Workspace, kata: &Kata, solution: &Path, shown_as: Option<&Path>, color: bool) -> Result<Compiled> {
     if Language::of(solution) == Language::Python {
-        return Ok(Compiled::Built { program: python(ws, kata, solution)?, seconds: 0.0 });
+        let mut program = python(ws, kata, solution)?;
+        if let (Program::Python { shown_as: named, .. }, Some(original)) = (&mut program, shown_as) {
+            *named = ws.display(original);
+        }
+        return Ok(Compiled::Built { program, seconds: 0.0 });
     }
     let solution = std::fs::canonicalize(solution)
         .with_context(|| format!("cannot resolve the solution path {}", solution.display()))?;
     let source = std::fs::read_to_string(&solution).with_context(|| format!("cannot read {}", solution.display()))?;
     let refusals = vet::vet(&source);
     if !refusals.is_empty() {
-        let shown = ws.display(&solution);
+        let shown = ws.display(shown_as.unwrap_or(&solution));
         let text: String = refusals.iter().map(|r| r.render(&shown)).collect::<Vec<_>>().join("\n");
         return Ok(Compiled::Rejected { stderr: format!("{text}\n{REFUSED}") });
     }
@@ -182,12 +187,13 @@ fn build(ws: &Workspace, kata: &Kata, name: &str, glue_text: &str, color: bool) 
     }
 }
 
-/// Each solution file builds as `<kata>__<hash of its path>`: the same
-/// file always reuses its binary (and its incremental state), and different
-/// files, mutants or other learners' copies, never collide.
+/// Each solution file builds as `<kata>__<digest of its whole path>`: the
+/// same file always reuses its binary (and its incremental state), and
+/// different files, mutants or other learners' private copies, never
+/// share one.
 fn binary_name(kata: &Kata, solution: &Path) -> String {
-    let h = grader::rng::fnv1a(solution.to_string_lossy().as_bytes());
-    format!("{}__{:08x}", kata.id, h as u32)
+    use std::os::unix::ffi::OsStrExt;
+    format!("{}__{}", kata.id, crate::digest::hex128(solution.as_os_str().as_bytes()))
 }
 
 fn in_kata_folder(kata: &Kata, solution: &Path) -> Result<bool> {

@@ -6,12 +6,14 @@
 //! - `run`: one case's requests (generated or fed input) and measures;
 //! - `reference`: the reference's results, cached;
 //! - `shrink`: the counterexample search, driven from here;
-//! - `cache`: where reference results are kept.
+//! - `cache`: where reference results are kept;
+//! - `seed`: the default seed and fresh ones.
 
 mod cache;
 mod reference;
 mod rule_match;
 mod run;
+mod seed;
 mod shrink;
 mod side;
 
@@ -29,12 +31,11 @@ use grader::rng::{fnv1a, mix64};
 use grader::streams::StreamSpec;
 use reference::References;
 use run::Ask;
+pub use seed::{DEFAULT_SEED, fresh_seed};
 use side::Side;
 use std::path::Path;
 use std::time::Duration;
 
-/// The seed used when none is given.
-pub const DEFAULT_SEED: u64 = 42;
 /// Outputs of cases up to this many events are kept whole in the report.
 const KEEP_OUTPUT_UP_TO: u64 = 10_000;
 /// The wall clock of a run, as a multiple of its CPU limit (plus a second).
@@ -61,6 +62,9 @@ pub struct Request<'a> {
     pub ws: &'a Workspace,
     pub kata: &'a Kata,
     pub solution: &'a Path,
+    /// The learner's file when `solution` is a private copy of it (`grade`):
+    /// what messages and locations name.
+    pub shown_as: Option<&'a Path>,
     pub seed: u64,
     pub color: bool,
     /// The language of the reference whose output is expected; `None`:
@@ -103,7 +107,7 @@ pub fn grade_warm(req: &Request<'_>, observer: &mut dyn Observer, mut warm: Opti
             BadRequest::new(NO_FORM.replace("{kata}", &req.kata.id).replace("{language}", language.title())).into()
         );
     }
-    let program = match compile::learner(req.ws, req.kata, req.solution, req.color)? {
+    let program = match compile::learner(req.ws, req.kata, req.solution, req.shown_as, req.color)? {
         Compiled::Rejected { stderr } => return Ok(Report::compile_error(&req.kata.id, language, req.seed, stderr)),
         Compiled::Built { program, seconds } => {
             observer.compiled(seconds);
@@ -134,13 +138,13 @@ pub fn grade_warm(req: &Request<'_>, observer: &mut dyn Observer, mut warm: Opti
         keep(warm, learner, references);
         return Ok(Report::compile_error(&req.kata.id, language, req.seed, error));
     }
-    let solution_display = req.ws.display(req.solution);
+    let named = Named::of(req);
     let mut rule_mutants = rule_match::RuleMutants::new(req.ws, req.kata, language)?;
     let mut cases = Vec::new();
     for case in &req.kata.cases {
         let budget = shrink::budget_for_check(req.kata, language, cases.iter().any(CaseReport::has_counterexample));
         let sides = Sides { learner: &mut learner, references: &mut references, rule_mutants: &mut rule_mutants };
-        let report = grade_case(req, language, sides, case, &solution_display, budget)?;
+        let report = grade_case(req, language, sides, case, &named, budget)?;
         observer.case_done(&report);
         cases.push(report);
     }
@@ -167,7 +171,7 @@ fn grade_case(
     language: Language,
     sides: Sides<'_, '_>,
     case: &Case,
-    solution_display: &str,
+    named: &Named,
     budget: grader::shrink::Budget,
 ) -> Result<CaseReport> {
     let kata = req.kata;
@@ -188,8 +192,14 @@ fn grade_case(
     };
     let end = run::run_case(learner, &stream, case.memory.as_ref().map(|m| m.scale), &ask, clock)?;
     let root = req.ws.root.display().to_string();
-    let against =
-        Against { reference: &expected, baseline: &baseline, language, solution: solution_display, root: &root };
+    let against = Against {
+        reference: &expected,
+        baseline: &baseline,
+        language,
+        solution: &named.shown,
+        copy_of: named.copy_of.as_ref().map(|(copy, original)| (copy.as_str(), original.as_str())),
+        root: &root,
+    };
     let mut judged: Judged = judge::judge(case, kata, &against, &end);
     if let Finding::Slow(slow) = &mut judged.finding {
         // Near the limit, time the reference again now, on this machine as
@@ -232,6 +242,24 @@ fn grade_case(
         judged.breaks(rule);
     }
     Ok(CaseReport::new(judged, counterexample.map(|(cx, _)| cx)))
+}
+
+/// How reports name the solution: as the learner's file, also where a
+/// fact (a panic's location) names the private copy that ran instead.
+struct Named {
+    shown: String,
+    /// (the private copy, the learner's file), both absolute.
+    copy_of: Option<(String, String)>,
+}
+
+impl Named {
+    fn of(req: &Request<'_>) -> Named {
+        let absolute = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()).display().to_string();
+        Named {
+            shown: req.ws.display(req.shown_as.unwrap_or(req.solution)),
+            copy_of: req.shown_as.map(|original| (absolute(req.solution), absolute(original))),
+        }
+    }
 }
 
 /// A resumable case's limit on the checkpointed state: a multiple of the

@@ -318,6 +318,9 @@ pub struct Against<'a> {
     pub baseline: &'a Measured,
     pub language: Language,
     pub solution: &'a str,
+    /// When the program ran from a private copy of the learner's file:
+    /// (the copy, the file), absolute; facts name the file.
+    pub copy_of: Option<(&'a str, &'a str)>,
     /// The project's root, which paths in facts are given relative to.
     pub root: &'a str,
 }
@@ -386,14 +389,14 @@ pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed
             // A DataFrame query's error is raised by the engine side of the
             // worker: where in dekata's code says nothing to the learner.
             let ours = location.contains("grader-df/") || location.is_empty();
-            let location = (!ours).then(|| relative(location, against.root));
+            let location = (!ours).then(|| relative(location, against));
             (j.verdict, j.finding) = (Verdict::Panicked, Finding::Panicked { message: message.clone(), location });
             j.shrink = Some(ShrinkTarget::Panic);
             return j;
         }
         Outcome::Forbidden { action, target } => {
             j.verdict = Verdict::Panicked;
-            j.finding = Finding::Forbidden { action: action.clone(), target: relative(target, against.root) };
+            j.finding = Finding::Forbidden { action: action.clone(), target: relative(target, against) };
             return j;
         }
         Outcome::Exited { code } => {
@@ -474,9 +477,14 @@ pub fn reference_time_us(baseline: &Measured) -> u64 {
     if baseline.measure.cpu_us > 0 { baseline.measure.cpu_us } else { baseline.measure.elapsed_us }
 }
 
-/// A path as the report names it: relative to the project's root.
-fn relative(text: &str, root: &str) -> String {
-    text.replace(&format!("{root}/"), "")
+/// A path as the report names it: the learner's file for its private
+/// copy, relative to the project's root.
+fn relative(text: &str, against: &Against<'_>) -> String {
+    let text = match against.copy_of {
+        Some((copy, original)) => text.replace(copy, original),
+        None => text.to_string(),
+    };
+    text.replace(&format!("{}/", against.root), "")
 }
 
 /// How a worker that did not finish its run ended.

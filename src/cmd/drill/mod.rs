@@ -68,7 +68,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let progress = progress::load(ws)?;
     let history = drills::load(ws)?;
     let picked = pick::pick(&katas, &progress, &history, &args, language)?;
-    let seed = args.seed.unwrap_or_else(pick::fresh_seed);
+    let seed = args.seed.unwrap_or_else(grading::fresh_seed);
     let files = prepare(ws, &picked, language)?;
     introduce(ws, &picked, &files, allowed, seed, language);
 
@@ -142,8 +142,16 @@ fn introduce(
 /// and records the result in progress.
 fn grade_own(ws: &Workspace, kata: &Kata, language: Language, seed: u64, live: bool) -> Result<Report> {
     let (solution, _) = solution_files::ensure(ws, kata, language)?;
-    let req =
-        Request { ws, kata, solution: &solution, seed, color: render::color_on(), truth: None, counterexamples: true };
+    let req = Request {
+        ws,
+        kata,
+        solution: &solution,
+        shown_as: None,
+        seed,
+        color: render::color_on(),
+        truth: None,
+        counterexamples: true,
+    };
     let report = if live { grade_live(ws, &req, &solution)? } else { grading::grade(&req, &mut Quiet)? };
     progress::record(ws, &report)?;
     Ok(report)

@@ -118,12 +118,6 @@ fn by_need<'a>(mut katas: Vec<&'a Kata>, progress: &Progress, language: Language
     katas
 }
 
-/// A seed of its own for each drill, short enough to type back with --seed.
-pub fn fresh_seed() -> u64 {
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-    grader::rng::mix64(nanos as u64) % 100_000
-}
-
 const KATA_AND_FILTERS: &str = "--kata names the katas to drill, so --pattern, --difficulty and --weakest \
 cannot be given with it.";
 const COUNT_ZERO: &str = "--count must be at least 1.";

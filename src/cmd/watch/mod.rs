@@ -173,6 +173,7 @@ impl Session<'_> {
             ws: self.ws,
             kata: self.kata,
             solution: &self.solution,
+            shown_as: None,
             seed: self.seed,
             color: render::color_on(),
             truth: None,
