@@ -40,6 +40,11 @@ where
     if SERVING.swap(true, Ordering::SeqCst) {
         panic!("{SERVING_TWICE}");
     }
+    // No process and no program of its own, from before any of the
+    // solution's code runs and before the first thread starts.
+    if let Err(e) = crate::seccomp::install_from_env() {
+        fail(&e);
+    }
     orphan_watch();
     // The solution runs on a thread of its own, whose stack guard std
     // knows without reading /proc (which the sandbox hides), so a stack
