@@ -420,6 +420,34 @@ def on_loopback(address):
     return host in ("127.0.0.1", "localhost", "::1")
 
 
+def refuse_processes():
+    """Installs dekata's process filter, which the kernel then enforces:
+    no new process, no other program (grader/src/seccomp.rs builds it and
+    dekata hands it over in $DEKATA_SECCOMP). It binds the thread that
+    installs it and every thread started after, so it comes first, before
+    the worker starts a thread and before any of the solution's code. A
+    kernel without seccomp leaves the worker unfiltered: dekata reads that
+    from /proc and says so. A PySpark worker, whose JVM is a process of its
+    own, gets no filter."""
+    program = os.environ.pop("DEKATA_SECCOMP", None)
+    if not program:
+        return
+    import ctypes
+
+    class Program(ctypes.Structure):
+        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+    code = bytes.fromhex(program)
+    buffer = ctypes.create_string_buffer(code, len(code))
+    fprog = Program(len(code) // 8, ctypes.cast(buffer, ctypes.c_void_p))
+    libc = ctypes.CDLL(None, use_errno=True)
+    ulong = ctypes.c_ulong
+    pr_set_no_new_privs, pr_set_seccomp, seccomp_mode_filter = 38, 22, 2
+    if libc.prctl(pr_set_no_new_privs, ulong(1), ulong(0), ulong(0), ulong(0)) != 0:
+        return
+    libc.prctl(pr_set_seccomp, ulong(seccomp_mode_filter), ctypes.byref(fprog), ulong(0), ulong(0))
+
+
 # -------------------------------------------------------------------- runs
 
 def links(error):
@@ -633,6 +661,7 @@ def orphan_watch():
 
 def main(argv):
     solution, shown_as, entry_name, shape, args_json = argv[1:6]
+    refuse_processes()
     orphan_watch()
     session_json = argv[6] if len(argv) > 6 else None
     args = json.loads(args_json)

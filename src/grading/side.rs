@@ -4,7 +4,7 @@
 use crate::compile::Program;
 use crate::launch;
 use crate::worker::Clock;
-use crate::worker::confine::{Limits, Sandbox};
+use crate::worker::confine::{Limits, Processes, Sandbox};
 use crate::worker::{Death, Feeder, Ran, Started, Worker};
 use anyhow::Result;
 use grader::protocol::{Measure, Outcome, Output, OutputSummary, RunRequest};
@@ -36,11 +36,13 @@ pub struct Side {
     startup: Duration,
     /// Whether the kernel confined this side's workers.
     pub sandbox: Option<Sandbox>,
+    /// Whether the kernel kept them from starting processes.
+    pub processes: Option<Processes>,
 }
 
 impl Side {
     pub fn new(program: Program, limits: Limits, startup: Duration) -> Side {
-        Side { program, limits, worker: None, served: 0, startup, sandbox: None }
+        Side { program, limits, worker: None, served: 0, startup, sandbox: None, processes: None }
     }
 
     /// Starts the worker unless it runs; the death of one that would not
@@ -55,6 +57,7 @@ impl Side {
             match Worker::start(&launch, self.startup)? {
                 Started::Ready(w) => {
                     self.sandbox = Some(w.sandbox.clone());
+                    self.processes = Some(w.processes);
                     self.worker = Some(w);
                 }
                 Started::Died(death) => return Ok(Err(death)),

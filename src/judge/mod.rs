@@ -173,6 +173,9 @@ pub enum Died {
     },
     /// It exited with status 0 before reporting (`process::exit`, `os._exit`).
     EarlyExit,
+    /// The kernel killed it for starting a process or running a program
+    /// (the process filter's SIGSYS).
+    ProcessRefused,
     /// It wrote something on the reply channel that is no reply.
     Garbled {
         what: String,
@@ -460,6 +463,7 @@ fn died(learner: &Death, limits: &Limits) -> Died {
     match learner.exit {
         Exit::TimedOut => Died::TimedOut { after_ms: learner.wall.as_millis() as u64 },
         Exit::Signal(libc::SIGXCPU) => Died::CpuLimit,
+        Exit::Signal(libc::SIGSYS) => Died::ProcessRefused,
         Exit::Signal(signal) if learner.stack_overflow => Died::StackOverflow { signal },
         Exit::Signal(signal) => Died::Signal { signal, last_words },
         Exit::Code(0) => Died::EarlyExit,

@@ -89,6 +89,7 @@ fn died(died: &Died, j: &Judged) -> String {
             Language::Python => EARLY_EXIT_PYTHON,
         }
         .to_string(),
+        Died::ProcessRefused => PROCESS_REFUSED.to_string(),
         Died::Garbled { what } => GARBLED.replace("{what}", what),
         Died::WorkerBroken { last_words } => {
             format!("the harness could not run (this is a dekata problem, not yours).{}", said(last_words))
@@ -321,6 +322,8 @@ const FORBIDDEN: &str = "tried to {action} ({target}), which a solution may not 
 to files, other programs or the network.";
 const EXITED: &str = "asked its process to exit (status {code}) instead of returning: does the solution \
 call sys.exit(), or raise SystemExit? A function must return its answer.";
+const PROCESS_REFUSED: &str = "the sandbox refused to let it start a process or run a program, and the kernel \
+ended it (SIGSYS): a solution does its work in its own process, with no other program.";
 const GARBLED: &str = "wrote on the worker's reply channel, which a solution may not use (it sent: {what}).";
 const EARLY_EXIT_RUST: &str = "the process exited (status 0) before the harness could report a result: \
 does the solution call std::process::exit? A library function must return its answer.";

@@ -3,10 +3,14 @@
 //! [`CaseReport::new`] is the one place where a case's facts become
 //! sentences (see `message`); [`Report::new`] collects the cases. Both are
 //! pure: judged facts in, report out. `plan` words a DataFrame plan;
+//! `sandbox` the line about a kernel that confined a solution less;
 //! rendering for a terminal lives in `render`.
 
 mod message;
 pub mod plan;
+mod sandbox;
+
+pub use sandbox::line as sandbox_line;
 
 use crate::concern::Concern;
 pub use crate::judge::Verdict;
@@ -226,7 +230,7 @@ fn rule(judged: &Judged) -> Option<Rule> {
         Finding::Passed => return None,
         Finding::NotImplemented => Rule::NotImplemented,
         Finding::Panicked { .. } => Rule::Panic,
-        Finding::Forbidden { .. } => Rule::Forbidden,
+        Finding::Forbidden { .. } | Finding::Died(judge::Died::ProcessRefused) => Rule::Forbidden,
         Finding::Exited { .. } | Finding::Died(_) => match judged.verdict {
             Verdict::TimeExceeded => Rule::Time,
             Verdict::MemoryExceeded => Rule::Memory,

@@ -18,7 +18,7 @@ pub mod usage;
 
 use anyhow::{Context, Result};
 use capture::Drain;
-use confine::{Confinement, Limits, Sandbox};
+use confine::{Confinement, Limits, Processes, Sandbox};
 use grader::protocol::{Done, Form, Hello, Reply, Request, RunRequest};
 use serde_json::Value;
 use std::ffi::OsString;
@@ -115,6 +115,8 @@ pub struct Worker {
     stderr: Drain,
     pub hello: Hello,
     pub sandbox: Sandbox,
+    /// Whether the kernel keeps it from starting processes.
+    pub processes: Processes,
     /// Removed once the worker's processes are killed and gone.
     scratch: Option<tempfile::TempDir>,
     alive: bool,
@@ -154,6 +156,7 @@ impl Worker {
         }
         let wait = launch.startup.map_or(wait, |w| w.max(wait));
         let prepared = confinement.prepare()?;
+        env.extend(prepared.filter_env().cloned());
         let mut cmd = Command::new(&launch.program);
         cmd.args(&launch.args)
             .env_clear()
@@ -209,7 +212,8 @@ impl Worker {
                 load_error: None,
                 reloads: false,
             },
-            sandbox: prepared.sandbox,
+            sandbox: prepared.sandbox.clone(),
+            processes: Processes::Allowed,
             scratch,
             alive: true,
             rng: grader::rng::mix64(started.elapsed().as_nanos() as u64 ^ u64::from(std::process::id())),
@@ -217,6 +221,7 @@ impl Worker {
         match worker.next_reply(started + wait, started) {
             Ok(Reply::Hello(hello)) if hello.protocol == grader::protocol::PROTOCOL_VERSION => {
                 worker.hello = hello;
+                worker.processes = prepared.processes_of(worker.pid());
                 Ok(Started::Ready(worker))
             }
             Ok(Reply::Hello(hello)) => Ok(Started::Died(worker.end(
