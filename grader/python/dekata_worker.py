@@ -11,8 +11,9 @@ other programs, no network). A DataFrame kata's worker (SESSION_JSON given)
 runs on PySpark from dekata's own environment instead, without `-S`; it
 starts its Spark session (dekata_spark.py) before the solution's code runs,
 and may write in its scratch folder ($DEKATA_SCRATCH) and use the loopback
-network, which its JVM needs. It loads the solution, says hello, then serves
-runs: the parent feeds each run's records (the Rust generator made them),
+network, which its JVM needs. It compiles the solution, says hello, loads
+the solution when dekata sends it (once dekata has read its memory), then
+serves runs: the parent feeds each run's records (the Rust generator made them),
 this worker calls the solution the way the kata's call shape says, measures
 its time, and streams the output back for the parent to compare (the parent
 measures the process's peak memory and CPU time from outside). Besides
@@ -672,6 +673,10 @@ def main(argv):
         readable.append(os.environ.get("DEKATA_SCRATCH", "/nonexistent"))
     sandbox = Sandbox(readable)
     sys.addaudithook(sandbox.hook)
+    # The solution is read and compiled (which runs none of it), and Spark
+    # started, before hello; it is loaded (its module's code runs) only
+    # when dekata sends it, once it has read this process's memory: what
+    # the module holds from its import counts in every memory run.
     source, load_error = read_source(solution, shown_as)
     code = None
     if source is not None:
@@ -679,8 +684,6 @@ def main(argv):
     if code is not None and session_json is not None:
         start_spark(session_json, sandbox)
     entry = None
-    if code is not None:
-        entry, load_error = load(code, shown_as, entry_name, sandbox)
     hello = {
         "reply": "hello",
         "protocol": PROTOCOL,
@@ -693,6 +696,7 @@ def main(argv):
         # slow it down several times).
         "heap_from_outside": True,
         "reloads": True,
+        "awaits_load": code is not None,
     }
     if load_error:
         hello["load_error"] = load_error

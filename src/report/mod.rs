@@ -107,6 +107,15 @@ pub struct CaseReport {
     pub time_limit_ms: u64,
     /// Set on memory cases: the most peak heap the case allows.
     pub peak_heap_limit_bytes: Option<u64>,
+    /// Memory cases of a Rust solution: its resident memory as the kernel
+    /// counted it (what the heap meter does not see, a static's included),
+    /// the reference's, and the most the case allows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peak_resident_bytes: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_peak_resident_bytes: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peak_resident_limit_bytes: Option<u64>,
     /// DataFrame katas: what the executed plan did (its joins and their
     /// modes, each hash repartition's rows per partition).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -218,6 +227,9 @@ impl CaseReport {
             },
             time_limit_ms: m.time_limit_ms,
             peak_heap_limit_bytes: m.peak_heap_limit_bytes,
+            peak_resident_bytes: m.peak_resident_bytes,
+            reference_peak_resident_bytes: m.reference_peak_resident_bytes,
+            peak_resident_limit_bytes: m.peak_resident_limit_bytes,
             plan: judged.plan.as_ref().map(plan::seen),
         }
     }

@@ -14,6 +14,7 @@
 mod capture;
 pub mod confine;
 mod reaper;
+mod resident;
 pub mod usage;
 
 use anyhow::{Context, Result};
@@ -117,6 +118,9 @@ pub struct Worker {
     pub sandbox: Sandbox,
     /// Whether the kernel keeps it from starting processes.
     pub processes: Processes,
+    /// Its resident memory when it said hello, before any of a solution's
+    /// code ran.
+    at_hello: Option<resident::Resident>,
     /// Removed once the worker's processes are killed and gone.
     scratch: Option<tempfile::TempDir>,
     alive: bool,
@@ -211,9 +215,11 @@ impl Worker {
                 heap_from_outside: false,
                 load_error: None,
                 reloads: false,
+                awaits_load: false,
             },
             sandbox: prepared.sandbox.clone(),
             processes: Processes::Allowed,
+            at_hello: None,
             scratch,
             alive: true,
             rng: grader::rng::mix64(started.elapsed().as_nanos() as u64 ^ u64::from(std::process::id())),
@@ -222,6 +228,7 @@ impl Worker {
             Ok(Reply::Hello(hello)) if hello.protocol == grader::protocol::PROTOCOL_VERSION => {
                 worker.hello = hello;
                 worker.processes = prepared.processes_of(worker.pid());
+                worker.at_hello = Some(resident::Resident::start(worker.pid(), worker.strays()));
                 Ok(Started::Ready(worker))
             }
             Ok(Reply::Hello(hello)) => Ok(Started::Died(worker.end(
@@ -249,7 +256,7 @@ impl Worker {
         on_items: &mut dyn FnMut(Form, Vec<Value>),
     ) -> Result<Ran> {
         anyhow::ensure!(self.alive, "a worker that ended was asked to run");
-        let cpu_start = clock.cpu.map_or(0, |_| usage::group_cpu_us(self.pid()));
+        let cpu_start = clock.cpu.map_or(0, |_| self.cpu_us());
         self.rng = grader::rng::mix64(self.rng.wrapping_add(0x9E37_79B9_7F4A_7C15));
         request.id = self.rng >> 1;
         let id = request.id;
@@ -323,6 +330,24 @@ impl Worker {
         self.child.id()
     }
 
+    /// Whether processes dekata holds as strays count as the worker's: it
+    /// can start processes.
+    fn strays(&self) -> bool {
+        self.processes != Processes::Refused
+    }
+
+    /// The CPU time of the worker's processes (`usage::family`), in
+    /// microseconds, as the kernel counts it.
+    pub fn cpu_us(&self) -> u64 {
+        usage::family_cpu_us(self.pid(), self.strays())
+    }
+
+    /// The most resident memory the worker's processes held at once since
+    /// it said hello, above what they held then.
+    pub fn resident_since_hello(&self) -> Option<u64> {
+        self.at_hello.as_ref().map(resident::Resident::peak_since)
+    }
+
     /// The next reply before `deadline`; a death otherwise.
     fn next_reply(&mut self, deadline: Instant, started: Instant) -> std::result::Result<Reply, Death> {
         self.next_reply_within(deadline, None, started)
@@ -343,7 +368,7 @@ impl Worker {
                 let step = deadline.min(Instant::now() + CPU_POLL);
                 match self.replies.recv_timeout(step.saturating_duration_since(Instant::now())) {
                     Err(mpsc::RecvTimeoutError::Timeout) if Instant::now() < deadline => {
-                        let used = usage::group_cpu_us(self.pid()).saturating_sub(cpu_start);
+                        let used = self.cpu_us().saturating_sub(cpu_start);
                         if used > budget.as_micros() as u64 {
                             break Err(mpsc::RecvTimeoutError::Timeout);
                         }

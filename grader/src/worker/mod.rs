@@ -88,6 +88,7 @@ where
         heap_from_outside: false,
         load_error: None,
         reloads: false,
+        awaits_load: false,
     };
     send(&mut channel, &Reply::Hello(hello));
     let mut selection = Selection::default();
@@ -162,6 +163,7 @@ fn run_one<F: Fn(Input, &mut Sink)>(entry: &F, run: &RunRequest, selection: &mut
         elapsed_us: u64::try_from(elapsed.as_micros()).unwrap_or(u64::MAX),
         cpu_us: cpu,
         peak_heap_bytes: peak as u64,
+        peak_resident_bytes: None,
     };
     let (outcome, output) = match result {
         Ok(()) => (Outcome::Returned, Some(Output::Summary(sink.finish()))),
