@@ -224,10 +224,17 @@ impl Prepared {
     /// Makes `cmd`'s child apply the limits and the ruleset before `exec`.
     pub fn apply(&self, cmd: &mut Command, limits: Limits) {
         let ruleset = self.ruleset.as_ref().map(|fd| fd.as_raw_fd());
+        // A worker that may start processes is their subreaper: one that
+        // leaves its parent (a double fork, `setsid`) stays its descendant,
+        // counted with it (`usage::family`).
+        let subreaper = matches!(self.filter, Ok(None));
         // SAFETY: only async-signal-safe calls (setrlimit, prctl, and the
         // landlock system call) run between fork and exec.
         unsafe {
             cmd.pre_exec(move || {
+                if subreaper && libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
                 set_limit(libc::RLIMIT_AS, limits.address_space_bytes, limits.address_space_bytes)?;
                 // SIGXCPU at the soft limit, SIGKILL a second later.
                 set_limit(libc::RLIMIT_CPU, limits.cpu_seconds, limits.cpu_seconds + 1)?;

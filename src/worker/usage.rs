@@ -67,3 +67,41 @@ pub fn family_cpu_us(pid: u32, strays: bool) -> u64 {
     let total: u64 = family(pid as i32, strays).iter().map(|p| p.cpu_ticks).sum();
     total * 1_000_000 / ticks
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::process::CommandExt;
+
+    #[test]
+    fn a_descendant_that_left_the_group_is_still_in_the_family() {
+        let mut child = std::process::Command::new("sh")
+            .args(["-c", "setsid sleep 30 & sleep 30"])
+            .process_group(0)
+            .spawn()
+            .expect("sh runs");
+        let pid = child.id() as i32;
+        let mut left = None;
+        // Wait (a while, not a deadline to meet) for the shell's children.
+        for _ in 0..500 {
+            let family = family(pid, false);
+            left = family.iter().find(|p| p.pgrp != pid).map(|p| p.pid);
+            if left.is_some() && family.len() >= 3 {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let family: Vec<i32> = family(pid, false).iter().map(|p| p.pid).collect();
+        // SAFETY: signalling processes this test started.
+        unsafe {
+            if let Some(left) = left {
+                libc::kill(left, libc::SIGKILL);
+            }
+            libc::kill(-pid, libc::SIGKILL);
+        }
+        let _ = child.wait();
+        let left = left.expect("the setsid child was seen, in a group of its own");
+        assert!(family.contains(&left), "{family:?} lacks {left}");
+        assert!(family.contains(&pid), "{family:?}");
+    }
+}
