@@ -130,7 +130,7 @@ impl Side {
         self.served += 1;
         let worker = self.worker.as_mut().expect("ready above");
         // A worker that is measured from outside has its CPU time read from
-        // the kernel too: every process of its (a PySpark worker's JVM
+        // the kernel too: every process of it (a PySpark worker's JVM
         // included), and nothing the solution can patch.
         let outside = worker.hello.heap_from_outside;
         let cpu_before = outside.then(|| worker.cpu_us());
