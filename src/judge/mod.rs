@@ -336,7 +336,7 @@ pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed
     let resident_limit = case
         .memory
         .as_ref()
-        .and_then(|_| baseline.measure.peak_resident_bytes)
+        .and(baseline.measure.peak_resident_bytes)
         .map(|reference| self::memory_limit(limits, reference));
     let noun = kata.record_noun();
     let mut j = Judged {
