@@ -37,7 +37,7 @@ fn native(binary: PathBuf, variant: Option<String>, limits: Limits) -> Launch {
         args: variant.into_iter().map(Into::into).collect(),
         env: Vec::new(),
         limits,
-        confinement: Confinement { read, execute, write: Vec::new(), network: false },
+        confinement: Confinement { read, execute, write: Vec::new(), network: false, processes: false },
         scratch_in: None,
         startup: None,
     }
@@ -67,6 +67,8 @@ fn python(program: &Program, mut limits: Limits) -> Result<Launch> {
     let mut argv: Vec<std::ffi::OsString> = vec!["-I".into(), "-S".into(), "-B".into()];
     let mut launch_program = python.executable.clone();
     let (mut write, mut network, mut scratch_in, mut startup) = (Vec::new(), false, None, None);
+    // A PySpark worker starts its JVM; every other worker starts nothing.
+    let processes = spark.is_some();
     if let Some(spark) = spark {
         let runtime = &spark.runtime;
         // The environment's python, by its own path: that is how Python
@@ -92,7 +94,7 @@ fn python(program: &Program, mut limits: Limits) -> Result<Launch> {
         args: argv,
         env,
         limits,
-        confinement: Confinement { read, execute, write, network },
+        confinement: Confinement { read, execute, write, network, processes },
         scratch_in,
         startup,
     })

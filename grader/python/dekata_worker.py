@@ -11,8 +11,9 @@ other programs, no network). A DataFrame kata's worker (SESSION_JSON given)
 runs on PySpark from dekata's own environment instead, without `-S`; it
 starts its Spark session (dekata_spark.py) before the solution's code runs,
 and may write in its scratch folder ($DEKATA_SCRATCH) and use the loopback
-network, which its JVM needs. It loads the solution, says hello, then serves
-runs: the parent feeds each run's records (the Rust generator made them),
+network, which its JVM needs. It compiles the solution, says hello, loads
+the solution when dekata sends it (once dekata has read its memory), then
+serves runs: the parent feeds each run's records (the Rust generator made them),
 this worker calls the solution the way the kata's call shape says, measures
 its time, and streams the output back for the parent to compare (the parent
 measures the process's peak memory and CPU time from outside). Besides
@@ -435,6 +436,34 @@ def on_loopback(address):
     return host in ("127.0.0.1", "localhost", "::1")
 
 
+def refuse_processes():
+    """Installs dekata's process filter, which the kernel then enforces:
+    no new process, no other program (grader/src/seccomp.rs builds it and
+    dekata hands it over in $DEKATA_SECCOMP). It binds the thread that
+    installs it and every thread started after, so it comes first, before
+    the worker starts a thread and before any of the solution's code. A
+    kernel without seccomp leaves the worker unfiltered: dekata reads that
+    from /proc and says so. A PySpark worker, whose JVM is a process of its
+    own, gets no filter."""
+    program = os.environ.pop("DEKATA_SECCOMP", None)
+    if not program:
+        return
+    import ctypes
+
+    class Program(ctypes.Structure):
+        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+    code = bytes.fromhex(program)
+    buffer = ctypes.create_string_buffer(code, len(code))
+    fprog = Program(len(code) // 8, ctypes.cast(buffer, ctypes.c_void_p))
+    libc = ctypes.CDLL(None, use_errno=True)
+    ulong = ctypes.c_ulong
+    pr_set_no_new_privs, pr_set_seccomp, seccomp_mode_filter = 38, 22, 2
+    if libc.prctl(pr_set_no_new_privs, ulong(1), ulong(0), ulong(0), ulong(0)) != 0:
+        return
+    libc.prctl(pr_set_seccomp, ulong(seccomp_mode_filter), ctypes.byref(fprog), ulong(0), ulong(0))
+
+
 # -------------------------------------------------------------------- runs
 
 def links(error):
@@ -648,6 +677,7 @@ def orphan_watch():
 
 def main(argv):
     solution, shown_as, entry_name, shape, args_json = argv[1:6]
+    refuse_processes()
     orphan_watch()
     session_json = argv[6] if len(argv) > 6 else None
     args = json.loads(args_json)
@@ -658,6 +688,10 @@ def main(argv):
         readable.append(os.environ.get("DEKATA_SCRATCH", "/nonexistent"))
     sandbox = Sandbox(readable)
     sys.addaudithook(sandbox.hook)
+    # The solution is read and compiled (which runs none of it), and Spark
+    # started, before hello; it is loaded (its module's code runs) only
+    # when dekata sends it, once it has read this process's memory: what
+    # the module holds from its import counts in every memory run.
     source, load_error = read_source(solution, shown_as)
     code = None
     if source is not None:
@@ -665,8 +699,6 @@ def main(argv):
     if code is not None and session_json is not None:
         start_spark(session_json, sandbox)
     entry = None
-    if code is not None:
-        entry, load_error = load(code, shown_as, entry_name, sandbox)
     hello = {
         "reply": "hello",
         "protocol": PROTOCOL,
@@ -679,6 +711,7 @@ def main(argv):
         # slow it down several times).
         "heap_from_outside": True,
         "reloads": True,
+        "awaits_load": code is not None,
     }
     if load_error:
         hello["load_error"] = load_error

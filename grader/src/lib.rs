@@ -9,7 +9,8 @@
 //! not generate them, `questions` holds the interviewer's
 //! follow-ups. `protocol` is what `dekata` and a worker process say to each
 //! other; `worker` is the Rust worker's runtime and `meter` its heap
-//! counter. `prelude` is what a solution sees (the `dekata-prelude` crate).
+//! counter; `seccomp` the filter that keeps a worker from starting
+//! processes. `prelude` is what a solution sees (the `dekata-prelude` crate).
 
 pub mod compare;
 pub mod datasets;
@@ -21,6 +22,7 @@ pub mod prelude;
 pub mod protocol;
 pub mod questions;
 pub mod rng;
+pub mod seccomp;
 pub mod shrink;
 pub mod sink;
 pub mod streams;

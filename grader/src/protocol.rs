@@ -214,6 +214,11 @@ pub struct Hello {
     /// Whether the worker serves [`Request::Load`].
     #[serde(default)]
     pub reloads: bool,
+    /// Whether the worker said hello before loading its solution, and
+    /// waits for a [`Request::Load`] of it: the parent reads the worker's
+    /// memory before any of the solution's code runs, import included.
+    #[serde(default)]
+    pub awaits_load: bool,
 }
 
 /// How one run ended.
@@ -265,6 +270,13 @@ pub struct Measure {
     pub cpu_us: u64,
     /// The most heap the call held at once beyond what was held before it.
     pub peak_heap_bytes: u64,
+    /// A memory run of a worker that counts its own heap: the most
+    /// resident memory its process held at once, as the kernel counts it,
+    /// beyond what it held when it said hello (before any of the
+    /// solution's code ran). Read by the parent; statics count as they are
+    /// touched.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peak_resident_bytes: Option<u64>,
 }
 
 /// A run's output: summarised by the worker, or streamed to the parent in

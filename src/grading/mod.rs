@@ -148,13 +148,14 @@ pub fn grade_warm(req: &Request<'_>, observer: &mut dyn Observer, mut warm: Opti
         observer.case_done(&report);
         cases.push(report);
     }
-    let sandbox = learner.sandbox.clone();
+    let (sandbox, processes) = (learner.sandbox.clone(), learner.processes);
     keep(warm, learner, references);
     let mut report = Report::new(&req.kata.id, language, req.seed, cases);
-    report.sandbox = match sandbox {
+    let files = match sandbox {
         Some(Sandbox::Unavailable(why)) => Some(why),
         _ => None,
     };
+    report.sandbox = crate::report::sandbox_line(files, processes);
     Ok(report)
 }
 

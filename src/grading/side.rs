@@ -4,9 +4,9 @@
 use crate::compile::Program;
 use crate::launch;
 use crate::worker::Clock;
-use crate::worker::confine::{Limits, Sandbox};
+use crate::worker::confine::{Limits, Processes, Sandbox};
 use crate::worker::{Death, Feeder, Ran, Started, Worker};
-use anyhow::Result;
+use anyhow::{Context, Result};
 use grader::protocol::{Measure, Outcome, Output, OutputSummary, RunRequest};
 use grader::sink::Sink;
 use std::time::Duration;
@@ -36,29 +36,38 @@ pub struct Side {
     startup: Duration,
     /// Whether the kernel confined this side's workers.
     pub sandbox: Option<Sandbox>,
+    /// Whether the kernel kept them from starting processes.
+    pub processes: Option<Processes>,
 }
 
 impl Side {
     pub fn new(program: Program, limits: Limits, startup: Duration) -> Side {
-        Side { program, limits, worker: None, served: 0, startup, sandbox: None }
+        Side { program, limits, worker: None, served: 0, startup, sandbox: None, processes: None }
     }
 
     /// Starts the worker unless it runs; the death of one that would not
-    /// start.
+    /// start. A worker that said hello before loading its solution (see
+    /// `Hello::awaits_load`) is given it now, after its memory was read.
     fn ready(&mut self) -> Result<std::result::Result<&mut Worker, Death>> {
         if self.worker.as_ref().is_some_and(|w| !w.alive()) {
             self.worker = None;
         }
         if self.worker.is_none() {
             let launch = launch::launch(&self.program, self.limits)?;
-            self.served = 1;
-            match Worker::start(&launch, self.startup)? {
-                Started::Ready(w) => {
-                    self.sandbox = Some(w.sandbox.clone());
-                    self.worker = Some(w);
-                }
+            self.served = 0;
+            let mut worker = match Worker::start(&launch, self.startup)? {
+                Started::Ready(w) => w,
                 Started::Died(death) => return Ok(Err(death)),
+            };
+            self.sandbox = Some(worker.sandbox.clone());
+            self.processes = Some(worker.processes);
+            if worker.hello.awaits_load {
+                let (source, shown_as) = source_of(&self.program)?;
+                if let Err(death) = worker.load(source, shown_as, self.startup.max(RELOAD_WAIT))? {
+                    return Ok(Err(death));
+                }
             }
+            self.worker = Some(worker);
         }
         Ok(Ok(self.worker.as_mut().expect("started above")))
     }
@@ -69,9 +78,7 @@ impl Side {
     /// died, is stopped and the next run starts a fresh one.
     pub fn reload(&mut self, program: Program) -> Result<()> {
         let loaded = match &program {
-            Program::Python { solution, shown_as, .. } => {
-                std::fs::read_to_string(solution).ok().map(|source| (source, shown_as.clone()))
-            }
+            Program::Python { .. } => source_of(&program).ok(),
             Program::Native { .. } => None,
         };
         let same_worker = same_worker(&self.program, &program);
@@ -109,24 +116,24 @@ impl Side {
     /// sink would have.
     pub fn run(&mut self, request: RunRequest, feed: Option<Feeder>, clock: Clock) -> Result<RunEnd> {
         let (order, keep, heap) = (request.order, request.keep, request.heap);
-        // A heap measured from outside needs a worker that has held nothing
-        // yet: an allocator keeps what earlier runs freed, and would lend it
-        // to this one unseen.
-        if heap && self.served > 0 && self.worker.as_ref().is_some_and(|w| w.hello.heap_from_outside) {
+        // A memory run gets a worker that has run nothing yet, measured
+        // from its hello: before any of the solution's code (a Python
+        // module's import included), so nothing it held or freed before
+        // the call can hide what the call holds, and an allocator cannot
+        // lend it what earlier runs freed.
+        if heap && self.served > 0 {
             self.stop();
         }
+        if let Err(death) = self.ready()? {
+            return Ok(RunEnd::Died(death));
+        }
         self.served += 1;
-        let worker = match self.ready()? {
-            Ok(w) => w,
-            Err(death) => return Ok(RunEnd::Died(death)),
-        };
-        let resident = (heap && worker.hello.heap_from_outside).then(|| Resident::start(worker.pid()));
+        let worker = self.worker.as_mut().expect("ready above");
         // A worker that is measured from outside has its CPU time read from
-        // the kernel too: every process of its group (a PySpark worker's
-        // JVM included), and nothing the solution can patch.
+        // the kernel too: every process of it (a PySpark worker's JVM
+        // included), and nothing the solution can patch.
         let outside = worker.hello.heap_from_outside;
-        let pgid = worker.pid();
-        let cpu_before = outside.then(|| crate::worker::usage::group_cpu_us(pgid));
+        let cpu_before = outside.then(|| worker.cpu_us());
         let mut sink: Option<Sink> = None;
         let mut on_items = |form, items| sink.get_or_insert_with(|| Sink::new(order, keep)).streamed(form, items);
         let ran = worker.run(request, feed, clock, &mut on_items)?;
@@ -136,11 +143,19 @@ impl Side {
                 RunEnd::Died(death)
             }
             Ran::Done(mut done) => {
-                if let Some(resident) = resident {
-                    done.measure.peak_heap_bytes = resident.peak_since();
+                let worker = self.worker.as_ref().expect("it ran");
+                if heap {
+                    let resident = worker.resident_since_hello().unwrap_or(0);
+                    if outside {
+                        done.measure.peak_heap_bytes = resident;
+                    } else {
+                        // Beside the worker's own heap meter, which memory
+                        // outside the heap (a static) never passes through.
+                        done.measure.peak_resident_bytes = Some(resident);
+                    }
                 }
                 if let Some(before) = cpu_before {
-                    done.measure.cpu_us = crate::worker::usage::group_cpu_us(pgid).saturating_sub(before);
+                    done.measure.cpu_us = worker.cpu_us().saturating_sub(before);
                 }
                 let output = match done.output {
                     Some(Output::Summary(summary)) => Some(summary),
@@ -194,32 +209,15 @@ fn same_worker(a: &Program, b: &Program) -> bool {
     }
 }
 
-/// The resident memory of a worker, as the kernel counts it: its peak over
-/// a run, from outside the process (so nothing in it can hide or fake it).
-struct Resident {
-    pid: u32,
-    base: u64,
-}
-
-impl Resident {
-    /// Resets the process's high-water mark and notes where it starts.
-    fn start(pid: u32) -> Resident {
-        // "5" resets the peak resident size to the current one.
-        let _ = std::fs::write(format!("/proc/{pid}/clear_refs"), "5");
-        let base = status_kib(pid, "VmRSS:").unwrap_or(0) * 1024;
-        Resident { pid, base }
+/// The text of a Python solution and the name its frames show, for a
+/// worker to load.
+fn source_of(program: &Program) -> Result<(String, String)> {
+    match program {
+        Program::Python { solution, shown_as, .. } => {
+            let source =
+                std::fs::read_to_string(solution).with_context(|| format!("cannot read {}", solution.display()))?;
+            Ok((source, shown_as.clone()))
+        }
+        Program::Native { binary, .. } => anyhow::bail!("{} is compiled: it has no source to load", binary.display()),
     }
-
-    /// The most the process held at once since `start`, above its start.
-    fn peak_since(&self) -> u64 {
-        let peak = status_kib(self.pid, "VmHWM:").unwrap_or(0) * 1024;
-        peak.saturating_sub(self.base)
-    }
-}
-
-/// A `kB` field of `/proc/<pid>/status`.
-fn status_kib(pid: u32, field: &str) -> Option<u64> {
-    let text = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let line = text.lines().find(|l| l.starts_with(field))?;
-    line[field.len()..].trim().trim_end_matches("kB").trim().parse().ok()
 }

@@ -134,6 +134,11 @@ pub struct Measures {
     pub time_limit_ms: u64,
     /// Set on memory cases: the most peak heap the case allows.
     pub peak_heap_limit_bytes: Option<u64>,
+    /// Memory cases of a worker that counts its own heap: the resident
+    /// memory the kernel counted, the reference's, and the most it allows.
+    pub peak_resident_bytes: Option<u64>,
+    pub reference_peak_resident_bytes: Option<u64>,
+    pub peak_resident_limit_bytes: Option<u64>,
 }
 
 /// What was found, as facts.
@@ -191,6 +196,9 @@ pub enum Died {
     },
     /// It exited with status 0 before reporting (`process::exit`, `os._exit`).
     EarlyExit,
+    /// The kernel killed it for starting a process or running a program
+    /// (the process filter's SIGSYS).
+    ProcessRefused,
     /// It wrote something on the reply channel that is no reply.
     Garbled {
         what: String,
@@ -243,9 +251,25 @@ pub enum Wrong {
     },
 }
 
+/// Which measure of memory a finding is about.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gauge {
+    /// The peak heap: a Rust worker's own count of its allocations, or a
+    /// Python worker's resident memory read by dekata.
+    #[default]
+    Heap,
+    /// A Rust worker's resident memory as the kernel counts it, read by
+    /// dekata: what the heap meter does not see (a static) counts here.
+    Resident,
+}
+
 /// A memory case's finding: the peak against the limit, and how it grew.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Memory {
+    /// What was measured.
+    #[serde(default)]
+    pub gauge: Gauge,
     pub peak: u64,
     pub reference_peak: u64,
     pub limit: u64,
@@ -330,6 +354,11 @@ pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed
     let (reference, baseline) = (against.reference, against.baseline);
     let time_limit = time_limit_ms(limits, reference_time_us(baseline));
     let memory_limit = case.memory.as_ref().map(|_| memory_limit(limits, baseline.measure.peak_heap_bytes));
+    let resident_limit = case
+        .memory
+        .as_ref()
+        .and(baseline.measure.peak_resident_bytes)
+        .map(|reference| self::memory_limit(limits, reference));
     let noun = kata.record_noun();
     let mut j = Judged {
         name: case.name.clone(),
@@ -347,6 +376,8 @@ pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed
             reference_peak_heap_bytes: baseline.measure.peak_heap_bytes,
             time_limit_ms: time_limit,
             peak_heap_limit_bytes: memory_limit,
+            reference_peak_resident_bytes: resident_limit.and(baseline.measure.peak_resident_bytes),
+            peak_resident_limit_bytes: resident_limit,
             ..Measures::default()
         },
         shrink: None,
@@ -377,6 +408,7 @@ pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed
     j.measures.elapsed_ms = run.measure.elapsed_us / 1000;
     j.measures.cpu_ms = run.measure.cpu_us / 1000;
     j.measures.peak_heap_bytes = run.measure.peak_heap_bytes;
+    j.measures.peak_resident_bytes = resident_limit.and(run.measure.peak_resident_bytes);
     j.plan = run.output.as_ref().and_then(|o| o.plan.clone());
 
     match &run.outcome {
@@ -405,7 +437,7 @@ pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed
         }
     }
 
-    let memory = memory_limit.and_then(|limit| memory_problem(case, limits, baseline, run, limit));
+    let memory = memory_limit.and_then(|_| memory_problem(case, limits, baseline, run));
     // A state stopped for outgrowing the case gave no whole output to
     // compare: its growth is the finding.
     if let Some(memory) = memory.as_ref().filter(|m| m.state.as_ref().is_some_and(|s| s.stopped_after.is_some())) {
@@ -502,6 +534,7 @@ fn died(learner: &Death, limits: &Limits) -> Died {
     match learner.exit {
         Exit::TimedOut => Died::TimedOut { after_ms: learner.wall.as_millis() as u64 },
         Exit::Signal(libc::SIGXCPU) => Died::CpuLimit,
+        Exit::Signal(libc::SIGSYS) => Died::ProcessRefused,
         Exit::Signal(signal) if learner.stack_overflow => Died::StackOverflow { signal },
         Exit::Signal(signal) => Died::Signal { signal, last_words },
         Exit::Code(0) => Died::EarlyExit,
@@ -582,38 +615,68 @@ fn blame(expected: &[grader::protocol::Fault], actual: &[grader::protocol::Fault
 /// A memory case fails when the peak is over the limit, or when it grows
 /// with the stream (and the reference's does not) past the slack; a
 /// resumable job's case also when its checkpointed state outgrew the
-/// reference's.
-fn memory_problem(
-    case: &Case,
-    limits: &Limits,
-    reference: &Measured,
-    learner: &Measured,
-    limit: u64,
-) -> Option<Memory> {
+/// reference's. Each measure is held against the reference's by the same
+/// measure (the heap, and for a Rust worker its resident memory too): the
+/// finding is the one that exceeds its limit by more.
+fn memory_problem(case: &Case, limits: &Limits, reference: &Measured, learner: &Measured) -> Option<Memory> {
+    let heap = gauge_problem(Gauge::Heap, case, limits, reference, learner);
+    let resident = gauge_problem(Gauge::Resident, case, limits, reference, learner);
+    let state = state_growth(limits, reference, learner);
+    let worse = match (heap, resident) {
+        (Some(h), Some(r)) => Some(if r.excess > h.excess { r } else { h }),
+        (h, r) => h.or(r),
+    };
+    match (worse, state) {
+        (Some(over), state) => Some(Memory { state, ..over.memory }),
+        (None, Some(state)) => {
+            let peak = learner.measure.peak_heap_bytes;
+            let reference_peak = reference.measure.peak_heap_bytes;
+            let limit = memory_limit(limits, reference_peak);
+            let (events, growth) = (learner.measure.events, None);
+            Some(Memory { gauge: Gauge::Heap, peak, reference_peak, limit, events, growth, state: Some(state) })
+        }
+        (None, None) => None,
+    }
+}
+
+/// One measure over its limit, and by how much.
+struct Over {
+    excess: i128,
+    memory: Memory,
+}
+
+/// What `gauge` reads of a run, if it was measured.
+fn read(gauge: Gauge, m: &grader::protocol::Measure) -> Option<u64> {
+    match gauge {
+        Gauge::Heap => Some(m.peak_heap_bytes),
+        Gauge::Resident => m.peak_resident_bytes,
+    }
+}
+
+/// The measure `gauge` over its limit, or growing with the stream.
+fn gauge_problem(gauge: Gauge, case: &Case, limits: &Limits, reference: &Measured, learner: &Measured) -> Option<Over> {
     let slack = limits.memory_slack_kib * 1024;
-    let peak = learner.measure.peak_heap_bytes;
-    let ref_peak = reference.measure.peak_heap_bytes;
+    let peak = read(gauge, &learner.measure)?;
+    let ref_peak = read(gauge, &reference.measure)?;
+    let limit = memory_limit(limits, ref_peak);
     let scale = case.memory.as_ref().map_or(1, |m| m.scale);
     let factor = |big: u64, small: Option<u64>| small.map(|s| big as f64 / s.max(1) as f64);
-    let learner_growth = factor(peak, learner.scaled.as_ref().map(|m| m.peak_heap_bytes));
-    let reference_growth = factor(ref_peak, reference.scaled.as_ref().map(|m| m.peak_heap_bytes));
+    let small = learner.scaled.as_ref().and_then(|m| read(gauge, m).map(|peak| (m.events, peak)));
+    let learner_growth = factor(peak, small.map(|(_, p)| p));
+    let reference_growth = factor(ref_peak, reference.scaled.as_ref().and_then(|m| read(gauge, m)));
     let grows = learner_growth.is_some_and(|g| g >= 2.0 && g >= 2.0 * reference_growth.unwrap_or(1.0));
-    let state = state_growth(limits, reference, learner);
-    if peak <= limit && !(grows && peak > slack) && state.is_none() {
+    if peak <= limit && !(grows && peak > slack) {
         return None;
     }
-    let growth = match (learner_growth, &learner.scaled) {
-        (Some(g), Some(small)) => Some(Growth {
-            scale,
-            small_events: small.events,
-            small_peak: small.peak_heap_bytes,
-            factor: g,
-            reference_factor: reference_growth,
-            grows,
-        }),
+    let growth = match (learner_growth, small) {
+        (Some(g), Some((small_events, small_peak))) => {
+            Some(Growth { scale, small_events, small_peak, factor: g, reference_factor: reference_growth, grows })
+        }
         _ => None,
     };
-    Some(Memory { peak, reference_peak: ref_peak, limit, events: learner.measure.events, growth, state })
+    let memory =
+        Memory { gauge, peak, reference_peak: ref_peak, limit, events: learner.measure.events, growth, state: None };
+    Some(Over { excess: i128::from(peak) - i128::from(limit), memory })
 }
 
 /// A resumable job's state that outgrew the reference's: stopped at the

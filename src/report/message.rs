@@ -3,7 +3,7 @@
 
 use super::plan;
 use crate::judge::explain::Cause;
-use crate::judge::{Died, Finding, Judged, Memory, Slow, Verdict, Wrong};
+use crate::judge::{Died, Finding, Gauge, Judged, Memory, Slow, Verdict, Wrong};
 use crate::language::Language;
 use crate::words::{bytes, events, records, thousands};
 use crate::worker::signal_name;
@@ -92,6 +92,7 @@ fn died(died: &Died, j: &Judged) -> String {
             Language::Python => EARLY_EXIT_PYTHON,
         }
         .to_string(),
+        Died::ProcessRefused => PROCESS_REFUSED.to_string(),
         Died::Garbled { what } => GARBLED.replace("{what}", what),
         Died::WorkerBroken { last_words } => {
             format!("the harness could not run (this is a dekata problem, not yours).{}", said(last_words))
@@ -270,8 +271,12 @@ pub fn memory(m: &Memory) -> String {
             .replace("{reference}", &bytes(state.reference_largest_bytes))
             .replace("{stopped}", &stopped);
     }
+    let measured = match m.gauge {
+        Gauge::Heap => "peak heap",
+        Gauge::Resident => RESIDENT,
+    };
     let mut text = format!(
-        "peak heap {} against the reference's {} on {} (this case allows {}).",
+        "{measured} {} against the reference's {} on {} (this case allows {}).",
         bytes(m.peak),
         bytes(m.reference_peak),
         events(m.events),
@@ -346,6 +351,11 @@ const FORBIDDEN: &str = "tried to {action} ({target}), which a solution may not 
 to files, other programs or the network.";
 const EXITED: &str = "asked its process to exit (status {code}) instead of returning: does the solution \
 call sys.exit(), or raise SystemExit? A function must return its answer.";
+/// A Rust solution's resident memory, which the kernel counts.
+const RESIDENT: &str = "peak memory of the whole process (as the kernel counts it, statics and all that the heap \
+meter does not see)";
+const PROCESS_REFUSED: &str = "the sandbox refused to let it start a process or run a program, and the kernel \
+ended it (SIGSYS): a solution does its work in its own process, with no other program.";
 const GARBLED: &str = "wrote on the worker's reply channel, which a solution may not use (it sent: {what}).";
 const EARLY_EXIT_RUST: &str = "the process exited (status 0) before the harness could report a result: \
 does the solution call std::process::exit? A library function must return its answer.";

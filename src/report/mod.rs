@@ -3,10 +3,14 @@
 //! [`CaseReport::new`] is the one place where a case's facts become
 //! sentences (see `message`); [`Report::new`] collects the cases. Both are
 //! pure: judged facts in, report out. `plan` words a DataFrame plan;
+//! `sandbox` the line about a kernel that confined a solution less;
 //! rendering for a terminal lives in `render`.
 
 mod message;
 pub mod plan;
+mod sandbox;
+
+pub use sandbox::line as sandbox_line;
 
 use crate::concern::Concern;
 pub use crate::judge::Verdict;
@@ -111,6 +115,15 @@ pub struct CaseReport {
     pub time_limit_ms: u64,
     /// Set on memory cases: the most peak heap the case allows.
     pub peak_heap_limit_bytes: Option<u64>,
+    /// Memory cases of a Rust solution: its resident memory as the kernel
+    /// counted it (what the heap meter does not see, a static's included),
+    /// the reference's, and the most the case allows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peak_resident_bytes: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_peak_resident_bytes: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peak_resident_limit_bytes: Option<u64>,
     /// DataFrame katas: what the executed plan did (its joins and their
     /// modes, each hash repartition's rows per partition).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -225,6 +238,9 @@ impl CaseReport {
             },
             time_limit_ms: m.time_limit_ms,
             peak_heap_limit_bytes: m.peak_heap_limit_bytes,
+            peak_resident_bytes: m.peak_resident_bytes,
+            reference_peak_resident_bytes: m.reference_peak_resident_bytes,
+            peak_resident_limit_bytes: m.peak_resident_limit_bytes,
             plan: judged.plan.as_ref().map(plan::seen),
         }
     }
@@ -237,7 +253,7 @@ fn rule(judged: &Judged) -> Option<Rule> {
         Finding::Passed => return None,
         Finding::NotImplemented => Rule::NotImplemented,
         Finding::Panicked { .. } => Rule::Panic,
-        Finding::Forbidden { .. } => Rule::Forbidden,
+        Finding::Forbidden { .. } | Finding::Died(judge::Died::ProcessRefused) => Rule::Forbidden,
         Finding::Exited { .. } | Finding::Died(_) => match judged.verdict {
             Verdict::TimeExceeded => Rule::Time,
             Verdict::MemoryExceeded => Rule::Memory,

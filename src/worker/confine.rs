@@ -17,6 +17,13 @@
 //! The kata's folder, its reference and dekata's cache of reference
 //! results are outside every grant. On a kernel without Landlock the worker
 //! runs with the resource limits alone, and the report says so.
+//!
+//! On top of that, a worker that may not start processes gets
+//! `grader::seccomp`'s filter (no `fork`, no new process by `clone`, no
+//! `execve`), handed over in its environment and installed by the worker
+//! itself at its start, before any of a solution's code: the filter would
+//! refuse the worker's own `exec` if it were applied here. Whether it is
+//! in force is read from the kernel once the worker says hello.
 
 use anyhow::{Context, Result};
 use landlock::{
@@ -55,6 +62,29 @@ pub struct Confinement {
     pub write: Vec<PathBuf>,
     /// Whether it may use TCP (the JVM's gateway for Spark katas).
     pub network: bool,
+    /// Whether it may start processes and run programs (a PySpark
+    /// worker's JVM); otherwise the process filter refuses them.
+    pub processes: bool,
+}
+
+/// Whether the kernel keeps a worker from starting processes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Processes {
+    /// The process filter is in force.
+    Refused,
+    /// The worker may start processes (a PySpark worker's JVM).
+    Allowed,
+    /// The filter was not applied: why.
+    Unfiltered(NoFilter),
+}
+
+/// Why a worker runs without the process filter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoFilter {
+    /// `DEKATA_SECCOMP=off`.
+    TurnedOff,
+    /// The kernel (or this machine's architecture) has no seccomp filter.
+    Unsupported,
 }
 
 /// Whether the kernel confines the worker.
@@ -69,17 +99,21 @@ pub enum Sandbox {
 pub struct Prepared {
     ruleset: Option<OwnedFd>,
     pub sandbox: Sandbox,
+    /// The process filter to hand the worker (its environment variable),
+    /// or why there is none.
+    filter: Result<Option<(String, String)>, NoFilter>,
 }
 
 impl Confinement {
     /// Builds the Landlock ruleset (when the kernel has Landlock).
     pub fn prepare(&self) -> Result<Prepared> {
+        let filter = self.filter();
         let abi = kernel_abi();
         if abi <= 0 {
-            return Ok(Prepared { ruleset: None, sandbox: Sandbox::Unavailable(NO_LANDLOCK.to_string()) });
+            return Ok(Prepared { ruleset: None, sandbox: Sandbox::Unavailable(NO_LANDLOCK.to_string()), filter });
         }
         if std::env::var_os("DEKATA_LANDLOCK").is_some_and(|v| v == "off") {
-            return Ok(Prepared { ruleset: None, sandbox: Sandbox::Unavailable(TURNED_OFF.to_string()) });
+            return Ok(Prepared { ruleset: None, sandbox: Sandbox::Unavailable(TURNED_OFF.to_string()), filter });
         }
         let mut ruleset = Ruleset::default()
             .set_compatibility(CompatLevel::BestEffort)
@@ -115,8 +149,27 @@ impl Confinement {
             Some(_) => Sandbox::Landlock,
             None => Sandbox::Unavailable(NO_LANDLOCK.to_string()),
         };
-        Ok(Prepared { ruleset: fd, sandbox })
+        Ok(Prepared { ruleset: fd, sandbox, filter })
     }
+
+    /// The process filter's environment variable for a worker that may not
+    /// start processes.
+    fn filter(&self) -> Result<Option<(String, String)>, NoFilter> {
+        if self.processes {
+            return Ok(None);
+        }
+        if std::env::var_os(grader::seccomp::ENV).is_some_and(|v| v == "off") {
+            return Err(NoFilter::TurnedOff);
+        }
+        let program = filter_hex().ok_or(NoFilter::Unsupported)?;
+        Ok(Some((grader::seccomp::ENV.to_string(), program.to_string())))
+    }
+}
+
+/// The process filter's program as hex, built once.
+fn filter_hex() -> Option<&'static str> {
+    static HEX: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    HEX.get_or_init(|| grader::seccomp::program().map(|p| grader::seccomp::to_hex(&p))).as_deref()
 }
 
 /// The same open file under a descriptor number of 10 or more (closed on
@@ -152,13 +205,36 @@ fn kernel_abi() -> i64 {
 }
 
 impl Prepared {
+    /// The environment variable that hands the worker its process filter.
+    pub fn filter_env(&self) -> Option<&(String, String)> {
+        self.filter.as_ref().ok().and_then(Option::as_ref)
+    }
+
+    /// Whether the worker `pid`, once it said hello, is kept from starting
+    /// processes, read from the kernel (`Seccomp:` in its status).
+    pub fn processes_of(&self, pid: u32) -> Processes {
+        match &self.filter {
+            Ok(None) => Processes::Allowed,
+            Err(why) => Processes::Unfiltered(*why),
+            Ok(Some(_)) if filtered(pid) => Processes::Refused,
+            Ok(Some(_)) => Processes::Unfiltered(NoFilter::Unsupported),
+        }
+    }
+
     /// Makes `cmd`'s child apply the limits and the ruleset before `exec`.
     pub fn apply(&self, cmd: &mut Command, limits: Limits) {
         let ruleset = self.ruleset.as_ref().map(|fd| fd.as_raw_fd());
+        // A worker that may start processes is their subreaper: one that
+        // leaves its parent (a double fork, `setsid`) stays its descendant,
+        // counted with it (`usage::family`).
+        let subreaper = matches!(self.filter, Ok(None));
         // SAFETY: only async-signal-safe calls (setrlimit, prctl, and the
         // landlock system call) run between fork and exec.
         unsafe {
             cmd.pre_exec(move || {
+                if subreaper && libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
                 set_limit(libc::RLIMIT_AS, limits.address_space_bytes, limits.address_space_bytes)?;
                 // SIGXCPU at the soft limit, SIGKILL a second later.
                 set_limit(libc::RLIMIT_CPU, limits.cpu_seconds, limits.cpu_seconds + 1)?;
@@ -176,6 +252,12 @@ impl Prepared {
             });
         }
     }
+}
+
+/// Whether the process `pid` runs under a seccomp filter.
+fn filtered(pid: u32) -> bool {
+    let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) else { return false };
+    status.lines().any(|l| l.strip_prefix("Seccomp:").is_some_and(|mode| mode.trim() == "2"))
 }
 
 fn set_limit(resource: libc::__rlimit_resource_t, soft: u64, hard: u64) -> std::io::Result<()> {

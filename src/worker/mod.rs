@@ -14,11 +14,12 @@
 mod capture;
 pub mod confine;
 mod reaper;
+mod resident;
 pub mod usage;
 
 use anyhow::{Context, Result};
 use capture::Drain;
-use confine::{Confinement, Limits, Sandbox};
+use confine::{Confinement, Limits, Processes, Sandbox};
 use grader::protocol::{Done, Form, Hello, Reply, Request, RunRequest};
 use serde_json::Value;
 use std::ffi::OsString;
@@ -115,6 +116,11 @@ pub struct Worker {
     stderr: Drain,
     pub hello: Hello,
     pub sandbox: Sandbox,
+    /// Whether the kernel keeps it from starting processes.
+    pub processes: Processes,
+    /// Its resident memory when it said hello, before any of a solution's
+    /// code ran.
+    at_hello: Option<resident::Resident>,
     /// Removed once the worker's processes are killed and gone.
     scratch: Option<tempfile::TempDir>,
     alive: bool,
@@ -154,6 +160,7 @@ impl Worker {
         }
         let wait = launch.startup.map_or(wait, |w| w.max(wait));
         let prepared = confinement.prepare()?;
+        env.extend(prepared.filter_env().cloned());
         let mut cmd = Command::new(&launch.program);
         cmd.args(&launch.args)
             .env_clear()
@@ -208,8 +215,11 @@ impl Worker {
                 heap_from_outside: false,
                 load_error: None,
                 reloads: false,
+                awaits_load: false,
             },
-            sandbox: prepared.sandbox,
+            sandbox: prepared.sandbox.clone(),
+            processes: Processes::Allowed,
+            at_hello: None,
             scratch,
             alive: true,
             rng: grader::rng::mix64(started.elapsed().as_nanos() as u64 ^ u64::from(std::process::id())),
@@ -217,6 +227,8 @@ impl Worker {
         match worker.next_reply(started + wait, started) {
             Ok(Reply::Hello(hello)) if hello.protocol == grader::protocol::PROTOCOL_VERSION => {
                 worker.hello = hello;
+                worker.processes = prepared.processes_of(worker.pid());
+                worker.at_hello = Some(resident::Resident::start(worker.pid(), worker.strays()));
                 Ok(Started::Ready(worker))
             }
             Ok(Reply::Hello(hello)) => Ok(Started::Died(worker.end(
@@ -244,7 +256,7 @@ impl Worker {
         on_items: &mut dyn FnMut(Form, Vec<Value>),
     ) -> Result<Ran> {
         anyhow::ensure!(self.alive, "a worker that ended was asked to run");
-        let cpu_start = clock.cpu.map_or(0, |_| usage::group_cpu_us(self.pid()));
+        let cpu_start = clock.cpu.map_or(0, |_| self.cpu_us());
         self.rng = grader::rng::mix64(self.rng.wrapping_add(0x9E37_79B9_7F4A_7C15));
         request.id = self.rng >> 1;
         let id = request.id;
@@ -318,6 +330,24 @@ impl Worker {
         self.child.id()
     }
 
+    /// Whether processes dekata holds as strays count as the worker's: it
+    /// can start processes.
+    fn strays(&self) -> bool {
+        self.processes != Processes::Refused
+    }
+
+    /// The CPU time of the worker's processes (`usage::family`), in
+    /// microseconds, as the kernel counts it.
+    pub fn cpu_us(&self) -> u64 {
+        usage::family_cpu_us(self.pid(), self.strays())
+    }
+
+    /// The most resident memory the worker's processes held at once since
+    /// it said hello, above what they held then.
+    pub fn resident_since_hello(&self) -> Option<u64> {
+        self.at_hello.as_ref().map(resident::Resident::peak_since)
+    }
+
     /// The next reply before `deadline`; a death otherwise.
     fn next_reply(&mut self, deadline: Instant, started: Instant) -> std::result::Result<Reply, Death> {
         self.next_reply_within(deadline, None, started)
@@ -338,7 +368,7 @@ impl Worker {
                 let step = deadline.min(Instant::now() + CPU_POLL);
                 match self.replies.recv_timeout(step.saturating_duration_since(Instant::now())) {
                     Err(mpsc::RecvTimeoutError::Timeout) if Instant::now() < deadline => {
-                        let used = usage::group_cpu_us(self.pid()).saturating_sub(cpu_start);
+                        let used = self.cpu_us().saturating_sub(cpu_start);
                         if used > budget.as_micros() as u64 {
                             break Err(mpsc::RecvTimeoutError::Timeout);
                         }

@@ -78,6 +78,14 @@ pub fn remove_stale_scratch(dir: &std::path::Path) {
     }
 }
 
+/// Whether `p` is a stray: a child of dekata (re-parented to it as the
+/// subreaper) outside its own group and every live worker's group.
+pub(super) fn is_stray(p: &super::usage::Process) -> bool {
+    // SAFETY: getpid and getpgrp take no arguments.
+    let (me, my_group) = unsafe { (libc::getpid(), libc::getpgrp()) };
+    p.ppid == me && p.pgrp != my_group && !LIVE.lock().unwrap_or_else(|e| e.into_inner()).contains(&p.pgrp)
+}
+
 /// Kills and reaps the children of dekata outside its own group and every
 /// live worker's group.
 fn sweep() {

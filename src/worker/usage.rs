@@ -1,5 +1,5 @@
 //! What a worker uses, read from the kernel (`/proc`), outside the
-//! worker's reach.
+//! worker's reach: its processes, and their CPU time.
 
 /// One process as `/proc/<pid>/stat` shows it.
 pub(super) struct Process {
@@ -30,11 +30,78 @@ pub(super) fn processes() -> impl Iterator<Item = Process> {
     })
 }
 
-/// The CPU time (user and system) of every process in the group `pgid`,
-/// as the kernel counts it, in microseconds.
-pub fn group_cpu_us(pgid: u32) -> u64 {
+/// The processes of the worker `pid` (the leader of its group): every
+/// process of its group, every descendant (one that left the group with
+/// `setsid` included), and the strays dekata holds as their subreaper
+/// (`reaper::is_stray`), with their descendants, when `strays` (a worker
+/// that can start processes). A worker that may not start processes is one
+/// process; a PySpark worker is its Python, its JVM, and whatever they
+/// started.
+pub(super) fn family(pid: i32, strays: bool) -> Vec<Process> {
+    let all: Vec<Process> = processes().collect();
+    let mut inside: std::collections::BTreeSet<i32> = all
+        .iter()
+        .filter(|p| p.pid == pid || p.pgrp == pid || (strays && super::reaper::is_stray(p)))
+        .map(|p| p.pid)
+        .collect();
+    // Descendants, to any depth: a pass per generation.
+    loop {
+        let before = inside.len();
+        for p in &all {
+            if inside.contains(&p.ppid) {
+                inside.insert(p.pid);
+            }
+        }
+        if inside.len() == before {
+            break;
+        }
+    }
+    all.into_iter().filter(|p| inside.contains(&p.pid)).collect()
+}
+
+/// The CPU time (user and system) of the worker `pid`'s processes
+/// ([`family`]), as the kernel counts it, in microseconds.
+pub fn family_cpu_us(pid: u32, strays: bool) -> u64 {
     // SAFETY: sysconf takes no pointers.
     let ticks = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as u64;
-    let total: u64 = processes().filter(|p| i64::from(p.pgrp) == i64::from(pgid)).map(|p| p.cpu_ticks).sum();
+    let total: u64 = family(pid as i32, strays).iter().map(|p| p.cpu_ticks).sum();
     total * 1_000_000 / ticks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::process::CommandExt;
+
+    #[test]
+    fn a_descendant_that_left_the_group_is_still_in_the_family() {
+        let mut child = std::process::Command::new("sh")
+            .args(["-c", "setsid sleep 30 & sleep 30"])
+            .process_group(0)
+            .spawn()
+            .expect("sh runs");
+        let pid = child.id() as i32;
+        let mut left = None;
+        // Wait (a while, not a deadline to meet) for the shell's children.
+        for _ in 0..500 {
+            let family = family(pid, false);
+            left = family.iter().find(|p| p.pgrp != pid).map(|p| p.pid);
+            if left.is_some() && family.len() >= 3 {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let family: Vec<i32> = family(pid, false).iter().map(|p| p.pid).collect();
+        // SAFETY: signalling processes this test started.
+        unsafe {
+            if let Some(left) = left {
+                libc::kill(left, libc::SIGKILL);
+            }
+            libc::kill(-pid, libc::SIGKILL);
+        }
+        let _ = child.wait();
+        let left = left.expect("the setsid child was seen, in a group of its own");
+        assert!(family.contains(&left), "{family:?} lacks {left}");
+        assert!(family.contains(&pid), "{family:?}");
+    }
 }

@@ -197,8 +197,15 @@ pub fn scrub(mut report: Value) -> Value {
         ] {
             c[f] = scrubbed();
         }
-        if !c["peak_heap_limit_bytes"].is_null() {
-            c["peak_heap_limit_bytes"] = scrubbed();
+        for f in [
+            "peak_heap_limit_bytes",
+            "peak_resident_bytes",
+            "reference_peak_resident_bytes",
+            "peak_resident_limit_bytes",
+        ] {
+            if !c[f].is_null() {
+                c[f] = scrubbed();
+            }
         }
         if c.get("memory").is_some() {
             c["memory"] = scrubbed();

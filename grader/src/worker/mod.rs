@@ -40,6 +40,11 @@ where
     if SERVING.swap(true, Ordering::SeqCst) {
         panic!("{SERVING_TWICE}");
     }
+    // No process and no program of its own, from before any of the
+    // solution's code runs and before the first thread starts.
+    if let Err(e) = crate::seccomp::install_from_env() {
+        fail(&e);
+    }
     orphan_watch();
     // The solution runs on a thread of its own, whose stack guard std
     // knows without reading /proc (which the sandbox hides), so a stack
@@ -83,6 +88,7 @@ where
         heap_from_outside: false,
         load_error: None,
         reloads: false,
+        awaits_load: false,
     };
     send(&mut channel, &Reply::Hello(hello));
     let mut selection = Selection::default();
@@ -158,6 +164,7 @@ fn run_one<F: Fn(Input, &mut Sink)>(entry: &F, run: &RunRequest, selection: &mut
         elapsed_us: u64::try_from(elapsed.as_micros()).unwrap_or(u64::MAX),
         cpu_us: cpu,
         peak_heap_bytes: peak as u64,
+        peak_resident_bytes: None,
     };
     let (outcome, output) = match result {
         Ok(()) => (Outcome::Returned, Some(Output::Summary(sink.finish()))),
