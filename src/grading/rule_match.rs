@@ -111,7 +111,7 @@ impl<'a> RuleMutants<'a> {
     fn side(&mut self, stem: &str) -> Result<Option<&mut Side>> {
         if !self.sides.contains_key(stem) {
             let side = match self.mutants.iter().find(|m| m.name == stem) {
-                Some(m) => match compile::learner(self.ws, self.kata, &m.path, false)? {
+                Some(m) => match compile::learner(self.ws, self.kata, &m.path, None, false)? {
                     Compiled::Built { program, .. } => {
                         Some(Side::new(program, super::limits(self.kata), super::STARTUP))
                     }
