@@ -1,0 +1,23 @@
+# expect: wrong_answer
+# Writes the continuation test as `0 < ts - end <= gap_seconds`, to "guard
+# against bad order": two events of a user with the same ts are a gap of 0
+# and now split the session.
+
+
+def sessionize_chunk(state, chunk, last, gap_seconds):
+    open_ = state.setdefault("open", {})
+    done = []
+    for e in chunk:
+        key = str(e["user_id"])
+        session = open_.get(key)
+        if session is not None and 0 < e["ts"] - session["end_ts"] <= gap_seconds:
+            session["end_ts"] = e["ts"]
+            session["event_count"] += 1
+        else:
+            if session is not None:
+                done.append(session)
+            open_[key] = {"user_id": e["user_id"], "start_ts": e["ts"], "end_ts": e["ts"], "event_count": 1}
+    if last:
+        done.extend(open_.values())
+        open_.clear()
+    return done
