@@ -91,27 +91,30 @@ fn a_memory_case_that_fails_on_its_output_reports_the_memory_too() {
 
 #[test]
 fn the_question_fits_the_bug_the_counterexample_shows() {
-    // "null" taken for a missing writer: the counterexample's null decides it.
+    // "null" taken for a missing writer: the rule it breaks asks about the text "null".
     let (_, report) = check_file("dedupe_latest", &kata_file("dedupe_latest", "mutants/null_text_is_none.rs"));
     let failed = failing(&report);
     assert!(!failed.is_empty());
     for c in failed {
-        assert_eq!(c["question"], "What does this return when a field is missing or null?", "{c:#}");
+        assert_eq!(c["kata_rule"], "null_text_is_a_writer", "{c:#}");
+        assert_eq!(c["question_from"], "kata_rule", "{c:#}");
         assert_eq!(c["concern"], "nulls", "{c:#}");
     }
     // `>=` for the gap: two events exactly the gap apart.
     let (_, report) = check_file("sessionize", &kata_file("sessionize", "mutants/gap_inclusive.rs"));
     let c = failing(&report)[0];
-    assert!(c["question"].as_str().unwrap().contains("exactly the gap apart"), "{c:#}");
-    // A session's state kept across users: the counterexample holds two.
+    assert_eq!(c["kata_rule"], "gap_of_exactly_the_limit_continues", "{c:#}");
+    assert!(c["question"].as_str().unwrap().contains("exactly gap_seconds apart"), "{c:#}");
+    // A session's state kept across users: the rule about whose session it is.
     let file = kata_file("sessionize_unsorted", "mutants/sorts_by_time_only.py");
     let (_, report) = check_file("sessionize_unsorted", &file);
     let c = case(&report, "interleaved-users");
-    assert!(c["question"].as_str().unwrap().contains("two users' events interleave"), "{c:#}");
-    assert_eq!(c["concern"], "order", "{c:#}");
-    // Nothing in a wrong key's counterexample points anywhere: the case's own question.
+    assert_eq!(c["kata_rule"], "sessions_per_user", "{c:#}");
+    // A wrong key breaks the grain rule, whatever the case's families.
     let (_, report) = check_file("count_events", &kata_file("count_events", "mutants/wrong_key.rs"));
-    assert_eq!(case(&report, "retries-and-nulls")["question"], "What if the same event is delivered more than once?");
+    let c = case(&report, "retries-and-nulls");
+    assert_eq!(c["kata_rule"], "count_per_user_and_type", "{c:#}");
+    assert_eq!(c["question"], "What is the grain of the output: one count per what?", "{c:#}");
 }
 
 /// Two busy loops, one per core, for as long as this lives.

@@ -226,7 +226,7 @@ fn watch_rechecks_on_the_same_spark_session() {
     assert!(!workers.is_empty(), "a Spark worker runs between checks");
     std::fs::copy(spark_fixture("rbc_broadcast"), &solution).unwrap();
     watch.send("c");
-    let second = watch.wait_for("All 5 cases pass", first);
+    let second = watch.wait_for("All 6 cases pass", first);
     watch.wait_for(common::watch::READY, second);
     // The learner's worker (and the references') were kept: no new JVM.
     assert_eq!(scratch_folders(&root), workers);
