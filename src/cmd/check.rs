@@ -83,6 +83,7 @@ fn check_one(ws: &Workspace, kata: &Kata, solution: &Path, seed: u64, json: bool
         color: !json && render::color_on(),
         truth: None,
         counterexamples: true,
+        until_caught: false,
     };
     let mut live = render::Live::default();
     let observer: &mut dyn Observer = if json { &mut Quiet } else { &mut live };

@@ -101,7 +101,14 @@ impl Log {
 }
 
 fn grade_file(ws: &Workspace, kata: &Kata, file: &Path, seed: u64, warm: &mut Warm) -> Result<Report> {
-    grade_against(ws, kata, file, seed, None, warm)
+    grade_against(ws, kata, file, seed, None, false, warm)
+}
+
+/// A rule's mutant on a seed after the first: whether it is caught, and with
+/// which verdict, is all a rule needs; its cases after the first failing
+/// one are not run.
+fn grade_until_caught(ws: &Workspace, kata: &Kata, file: &Path, seed: u64, warm: &mut Warm) -> Result<Report> {
+    grade_against(ws, kata, file, seed, None, true, warm)
 }
 
 /// Grades `file` against the reference of `truth` (`None`: the kata's usual
@@ -114,9 +121,11 @@ fn grade_against(
     file: &Path,
     seed: u64,
     truth: Option<Language>,
+    until_caught: bool,
     warm: &mut Warm,
 ) -> Result<Report> {
-    let req = Request { ws, kata, solution: file, shown_as: None, seed, color: false, truth, counterexamples: false };
+    let until_caught = until_caught && seed != grading::DEFAULT_SEED;
+    let req = Request { ws, kata, solution: file, shown_as: None, seed, color: false, truth, counterexamples: false, until_caught };
     grading::grade_warm(&req, &mut Quiet, Some(warm))
 }
 
@@ -193,7 +202,7 @@ fn validate_form(ws: &Workspace, kata: &Kata, language: Language, log: &mut Log)
     // Every reference is held against the Rust one: a DataFrame kata's
     // PySpark reference (the truth for Python learners) against DataFusion's.
     for seed in SEEDS {
-        let r = grade_against(ws, kata, &kata.reference(language), seed, Some(Language::Rust), &mut warm)?;
+        let r = grade_against(ws, kata, &kata.reference(language), seed, Some(Language::Rust), false, &mut warm)?;
         match r.verdict {
             Overall::Pass => {}
             Overall::CompileError => log.bad(&format!("the {lang} reference does not load:\n{}", r.compile.stderr)),
@@ -247,7 +256,7 @@ fn validate_form(ws: &Workspace, kata: &Kata, language: Language, log: &mut Log)
         let mut good = true;
         let mut caught_on = Vec::new();
         for &seed in seeds {
-            let r = grade_file(ws, kata, &m.path, seed, &mut warm)?;
+            let r = grade_until_caught(ws, kata, &m.path, seed, &mut warm)?;
             if r.verdict == Overall::CompileError {
                 log.bad(&format!("{lang} mutant {} does not load:\n{}", m.name, r.compile.stderr));
                 good = false;

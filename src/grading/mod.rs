@@ -73,6 +73,9 @@ pub struct Request<'a> {
     pub truth: Option<Language>,
     /// Shrink failures to counterexamples (`validate` needs only verdicts).
     pub counterexamples: bool,
+    /// Stop at the first failing case: `validate` asks only whether a
+    /// mutant is caught on a seed (and with which verdict), not where else.
+    pub until_caught: bool,
 }
 
 /// Workers kept between checks of one kata (`watch`): a Python worker, and
@@ -146,7 +149,11 @@ pub fn grade_warm(req: &Request<'_>, observer: &mut dyn Observer, mut warm: Opti
         let sides = Sides { learner: &mut learner, references: &mut references, rule_mutants: &mut rule_mutants };
         let report = grade_case(req, language, sides, case, &named, budget)?;
         observer.case_done(&report);
+        let caught = report.verdict != judge::Verdict::Pass;
         cases.push(report);
+        if caught && req.until_caught {
+            break;
+        }
     }
     let (sandbox, processes) = (learner.sandbox.clone(), learner.processes);
     keep(warm, learner, references);

@@ -151,6 +151,7 @@ fn grade_own(ws: &Workspace, kata: &Kata, language: Language, seed: u64, live: b
         color: render::color_on(),
         truth: None,
         counterexamples: true,
+        until_caught: false,
     };
     let report = if live { grade_live(ws, &req, &solution)? } else { grading::grade(&req, &mut Quiet)? };
     progress::record(ws, &report)?;

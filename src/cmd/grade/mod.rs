@@ -135,6 +135,7 @@ fn grade_one(ws: &Workspace, sub: &Submission<'_>, seed: u64) -> Outcome {
         color: false,
         truth: None,
         counterexamples: true,
+        until_caught: false,
     };
     let graded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| grading::grade(&req, &mut Quiet)));
     if sub.kata.needs_engine() {
