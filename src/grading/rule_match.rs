@@ -91,8 +91,12 @@ impl<'a> RuleMutants<'a> {
                             return Ok(Some(rule));
                         }
                         let mutant_wrong = !items_equal(theirs, &cx.expected, compare.float_tolerance);
-                        if let (Some(ours), true) = (&learner_lines, mutant_wrong) {
-                            let d = distance(&lines(theirs), ours);
+                        let theirs = lines(theirs);
+                        let shares = learner_lines
+                            .as_ref()
+                            .is_some_and(|ours| shares_a_mistake(&lines(&cx.expected), ours, &theirs));
+                        if let (Some(ours), true) = (&learner_lines, mutant_wrong && shares) {
+                            let d = distance(&theirs, ours);
                             if nearest.is_none_or(|(best, _)| d < best) {
                                 nearest = Some((d, rule));
                             }
@@ -131,6 +135,22 @@ fn matchable(kata: &Kata, language: Language) -> bool {
     !(kata.needs_engine() && language == Language::Python)
 }
 
+/// Whether a mutant makes one of the learner's own mistakes: a row the
+/// learner gives that the reference does not, or a row of the reference's
+/// the learner leaves out (when it only leaves rows out), that the mutant
+/// gives or leaves out too. Being near is not enough: an empty output is
+/// near a short wrong one.
+fn shares_a_mistake(expected: &[String], ours: &[String], theirs: &[String]) -> bool {
+    let has = |set: &[String], line: &String| set.contains(line);
+    let mut wrong_rows = ours.iter().filter(|l| !has(expected, l)).peekable();
+    if wrong_rows.peek().is_some() {
+        // The learner gives rows the reference does not: one of them.
+        return wrong_rows.any(|l| has(theirs, l));
+    }
+    // Only rows left out: one of the same.
+    expected.iter().any(|l| !has(ours, l) && !has(theirs, l))
+}
+
 /// How many lines two canonical outputs do not share.
 fn distance(a: &[String], b: &[String]) -> usize {
     let mut counts: HashMap<&str, i64> = HashMap::new();
@@ -146,6 +166,21 @@ fn distance(a: &[String], b: &[String]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::distance;
+
+    #[test]
+    fn a_near_mutant_must_share_a_mistake() {
+        use super::shares_a_mistake;
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let expected = s(&["a", "b"]);
+        // The learner writes "c" for "b"; a mutant that writes "c" shares it.
+        assert!(shares_a_mistake(&expected, &s(&["a", "c"]), &s(&["a", "c", "d"])));
+        // An empty output does not write "c".
+        assert!(!shares_a_mistake(&expected, &s(&["a", "c"]), &s(&[])));
+        // A learner who only leaves "b" out is like a mutant that does too.
+        assert!(shares_a_mistake(&expected, &s(&["a"]), &s(&[])));
+        // A mutant wrong elsewhere shares nothing.
+        assert!(!shares_a_mistake(&expected, &s(&["a", "c"]), &s(&["x", "b"])));
+    }
 
     #[test]
     fn distance_counts_lines_not_shared() {
