@@ -285,7 +285,10 @@ fn ask(kata: &Kata, case: &Case) -> Ask {
         heap: case.memory.is_some(),
         job: case.job.clone().map(|spec| job_run(kata, case, spec)),
         state_limit_bytes: None,
-        resumable: kata.shape == crate::catalog::Shape::ChunksToList,
+        // A memory case's stream spans weeks of hours: its worker chunks it
+        // itself (the checkpoints' growth is what it measures), while every
+        // other case restarts the job between chunks.
+        resumable: kata.shape == crate::catalog::Shape::ChunksToList && case.memory.is_none(),
     }
 }
 

@@ -223,6 +223,17 @@ fn checkpoint<S: serde::Serialize>(state: &S) -> String {
     serde_json::to_string(state).unwrap_or_else(|e| panic!("the state could not be checkpointed as JSON: {e}"))
 }
 
+/// The first `n` records of a stream, generated lazily (the tables of a
+/// dataset are made whole).
+pub fn prefix(spec: &StreamSpec, n: u64) -> Vec<Record> {
+    let n = usize::try_from(n).unwrap_or(usize::MAX);
+    match spec.record {
+        RecordKind::Events => EventStream::new(spec).take(n).map(Record::Event).collect(),
+        RecordKind::Rows => RowStream::new(spec).take(n).map(Record::Row).collect(),
+        RecordKind::Tables => materialise(spec),
+    }
+}
+
 /// Every record of a stream, in order (for selections while shrinking).
 pub fn materialise(spec: &StreamSpec) -> Vec<Record> {
     match spec.record {
@@ -259,6 +270,26 @@ impl<T, G: Iterator<Item = T>> Iterator for Records<T, G> {
         match self {
             Records::Generated(s) => s.size_hint(),
             Records::Listed(s) => s.size_hint(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod prefix_tests {
+    use super::*;
+
+    #[test]
+    fn a_prefix_is_the_start_of_the_whole_stream() {
+        for families in [vec![crate::streams::Family::Clean], vec![crate::streams::Family::Shuffled]] {
+            let spec = StreamSpec {
+                record: RecordKind::Events,
+                seed: 7,
+                events: 500,
+                families,
+                params: Default::default(),
+                dataset: None,
+            };
+            assert_eq!(prefix(&spec, 120), materialise(&spec)[..120].to_vec());
         }
     }
 }

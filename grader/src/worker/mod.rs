@@ -129,13 +129,25 @@ impl Selection {
     fn pick(&mut self, stream: &StreamSpec, ranges: &[[u64; 2]]) -> Vec<Record> {
         if self.stream.as_ref() != Some(stream) {
             self.records = Vec::new();
+            // A selection that ends early in a long stream of events or
+            // rows (one chunk of a resumable job, on a fresh worker) needs
+            // only the records up to its end: the streams are lazy.
+            let end = ranges.iter().map(|r| r[1]).max().unwrap_or(0);
+            if end < stream.len() / 2 {
+                return select(&input::prefix(stream, end), ranges);
+            }
             self.records = materialise(stream);
             self.stream = Some(stream.clone());
         }
-        let len = self.records.len();
-        let clamp = |i: u64| usize::try_from(i).unwrap_or(usize::MAX).min(len);
-        ranges.iter().flat_map(|[a, b]| self.records[clamp(*a)..clamp(*b).max(clamp(*a))].iter().cloned()).collect()
+        select(&self.records, ranges)
     }
+}
+
+/// The records of `ranges` (half-open, ascending) out of `records`.
+fn select(records: &[Record], ranges: &[[u64; 2]]) -> Vec<Record> {
+    let len = records.len();
+    let clamp = |i: u64| usize::try_from(i).unwrap_or(usize::MAX).min(len);
+    ranges.iter().flat_map(|[a, b]| records[clamp(*a)..clamp(*b).max(clamp(*a))].iter().cloned()).collect()
 }
 
 fn run_one<F: Fn(Input, &mut Sink)>(entry: &F, run: &RunRequest, selection: &mut Selection) -> Done {
