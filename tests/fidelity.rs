@@ -117,28 +117,6 @@ fn the_question_fits_the_bug_the_counterexample_shows() {
     assert_eq!(c["question"], "What is the grain of the output: one count per what?", "{c:#}");
 }
 
-/// Two busy loops, one per core, for as long as this lives.
-struct Hogs(Vec<std::process::Child>);
-
-impl Hogs {
-    fn start() -> Hogs {
-        Hogs(
-            (0..2)
-                .map(|_| std::process::Command::new("sh").args(["-c", "while :; do :; done"]).spawn().unwrap())
-                .collect(),
-        )
-    }
-}
-
-impl Drop for Hogs {
-    fn drop(&mut self) {
-        for child in &mut self.0 {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
-}
-
 #[test]
 fn a_busy_machine_does_not_turn_slow_but_right_into_time_exceeded() {
     let _hogs = Hogs::start();

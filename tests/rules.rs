@@ -128,28 +128,6 @@ fn validate_refuses_a_rule_without_a_mutant_or_one_no_stream_catches() {
     assert!(stderr(&out).contains("there is no mutant `no_such_file`"), "{}", stderr(&out));
 }
 
-/// Two busy loops, one per core, for as long as this lives.
-struct Hogs(Vec<std::process::Child>);
-
-impl Hogs {
-    fn start() -> Hogs {
-        Hogs(
-            (0..2)
-                .map(|_| std::process::Command::new("sh").args(["-c", "while :; do :; done"]).spawn().unwrap())
-                .collect(),
-        )
-    }
-}
-
-impl Drop for Hogs {
-    fn drop(&mut self) {
-        for child in &mut self.0 {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
-}
-
 #[test]
 fn the_same_seed_gives_the_same_report_on_a_busy_machine() {
     let dir = tempfile::tempdir().unwrap();

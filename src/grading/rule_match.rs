@@ -66,8 +66,7 @@ impl<'a> RuleMutants<'a> {
         clock: Clock,
     ) -> Result<Option<&'a PromptRule>> {
         let kata = self.kata;
-        // As the shrink ran it: every item kept, nothing measured.
-        let ask = &Ask { keep: true, heap: false, state_limit_bytes: None, ..ask.clone() };
+        let ask = &ask.for_counterexample();
         let mut nearest: Option<(usize, &'a PromptRule)> = None;
         let learner_lines = match &cx.actual {
             Actual::Output { items } => Some(lines(items)),

@@ -26,6 +26,14 @@ pub struct Ask {
     pub resumable: bool,
 }
 
+impl Ask {
+    /// As a counterexample's runs ask it: every item kept, nothing measured
+    /// (the shrink's candidates, and the rule mutants run on its result).
+    pub fn for_counterexample(&self) -> Ask {
+        Ask { keep: true, heap: false, state_limit_bytes: None, ..self.clone() }
+    }
+}
+
 /// The records of a run: the whole stream, or some of its records (by
 /// index, with the records themselves for workers that are fed).
 #[derive(Clone)]

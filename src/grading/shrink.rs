@@ -71,7 +71,7 @@ pub fn counterexample(
 ) -> Result<Option<(Counterexample, Records)>> {
     let all = Arc::new(materialise(stream));
     let keyed = Arc::clone(&all);
-    let ask = Ask { keep: true, heap: false, state_limit_bytes: None, ..ask.clone() };
+    let ask = ask.for_counterexample();
     let learner_generates = learner.generates()?;
     let reference_generates = reference.generates()?;
     let mut search =

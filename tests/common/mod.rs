@@ -248,3 +248,22 @@ pub fn dekata_typed(root: &Path, args: &[&str], input: &str) -> Output {
     let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
     child.wait_with_output().unwrap()
 }
+
+/// Two busy loops, one per core, for as long as this lives: a machine as
+/// busy as CI's can be, for tests that must not depend on the load.
+pub struct Hogs(Vec<std::process::Child>);
+
+impl Hogs {
+    pub fn start() -> Hogs {
+        Hogs((0..2).map(|_| Command::new("sh").args(["-c", "while :; do :; done"]).spawn().unwrap()).collect())
+    }
+}
+
+impl Drop for Hogs {
+    fn drop(&mut self) {
+        for child in &mut self.0 {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
