@@ -617,17 +617,17 @@ fn blame(expected: &[grader::protocol::Fault], actual: &[grader::protocol::Fault
 /// resumable job's case also when its checkpointed state outgrew the
 /// reference's. Each measure is held against the reference's by the same
 /// measure (the heap, and for a Rust worker its resident memory too): the
-/// finding is the one that exceeds its limit by more.
+/// heap when it is over its limit, else the resident memory.
 fn memory_problem(case: &Case, limits: &Limits, reference: &Measured, learner: &Measured) -> Option<Memory> {
     let heap = gauge_problem(Gauge::Heap, case, limits, reference, learner);
     let resident = gauge_problem(Gauge::Resident, case, limits, reference, learner);
     let state = state_growth(limits, reference, learner);
-    let worse = match (heap, resident) {
-        (Some(h), Some(r)) => Some(if r.excess > h.excess { r } else { h }),
-        (h, r) => h.or(r),
-    };
+    // The heap meter counts exactly what the call allocated: when it is
+    // over, it is the finding. The resident measure is the backstop for
+    // what the meter cannot see (a static, memory held outside the heap).
+    let worse = heap.or(resident);
     match (worse, state) {
-        (Some(over), state) => Some(Memory { state, ..over.memory }),
+        (Some(over), state) => Some(Memory { state, ..over }),
         (None, Some(state)) => {
             let peak = learner.measure.peak_heap_bytes;
             let reference_peak = reference.measure.peak_heap_bytes;
@@ -639,12 +639,6 @@ fn memory_problem(case: &Case, limits: &Limits, reference: &Measured, learner: &
     }
 }
 
-/// One measure over its limit, and by how much.
-struct Over {
-    excess: i128,
-    memory: Memory,
-}
-
 /// What `gauge` reads of a run, if it was measured.
 fn read(gauge: Gauge, m: &grader::protocol::Measure) -> Option<u64> {
     match gauge {
@@ -654,7 +648,7 @@ fn read(gauge: Gauge, m: &grader::protocol::Measure) -> Option<u64> {
 }
 
 /// The measure `gauge` over its limit, or growing with the stream.
-fn gauge_problem(gauge: Gauge, case: &Case, limits: &Limits, reference: &Measured, learner: &Measured) -> Option<Over> {
+fn gauge_problem(gauge: Gauge, case: &Case, limits: &Limits, reference: &Measured, learner: &Measured) -> Option<Memory> {
     let slack = limits.memory_slack_kib * 1024;
     let peak = read(gauge, &learner.measure)?;
     let ref_peak = read(gauge, &reference.measure)?;
@@ -674,9 +668,7 @@ fn gauge_problem(gauge: Gauge, case: &Case, limits: &Limits, reference: &Measure
         }
         _ => None,
     };
-    let memory =
-        Memory { gauge, peak, reference_peak: ref_peak, limit, events: learner.measure.events, growth, state: None };
-    Some(Over { excess: i128::from(peak) - i128::from(limit), memory })
+    Some(Memory { gauge, peak, reference_peak: ref_peak, limit, events: learner.measure.events, growth, state: None })
 }
 
 /// A resumable job's state that outgrew the reference's: stopped at the
