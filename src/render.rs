@@ -63,10 +63,11 @@ fn print_case(case: &CaseReport, details: bool) {
         Verdict::NotImplemented => case.verdict.name().yellow(),
         _ => case.verdict.name().red().bold(),
     };
-    let memory = if case.peak_heap_limit_bytes.is_some() {
-        format!("  heap {}", bytes(case.peak_heap_bytes))
-    } else {
-        String::new()
+    let memory = match (&case.memory, case.peak_heap_limit_bytes) {
+        // A finding on the whole process's memory shows that measure.
+        (Some(m), _) if m.gauge == crate::judge::Gauge::Resident => format!("  process {}", bytes(m.peak)),
+        (_, Some(_)) => format!("  heap {}", bytes(case.peak_heap_bytes)),
+        _ => String::new(),
     };
     println!(
         "  {mark} {:<28} {:>16}  {:>7}  {verdict}{}",
