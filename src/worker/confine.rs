@@ -256,8 +256,7 @@ impl Prepared {
 
 /// Whether the process `pid` runs under a seccomp filter.
 fn filtered(pid: u32) -> bool {
-    let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) else { return false };
-    status.lines().any(|l| l.strip_prefix("Seccomp:").is_some_and(|mode| mode.trim() == "2"))
+    super::usage::status_field(pid as i32, "Seccomp:").is_some_and(|mode| mode == "2")
 }
 
 fn set_limit(resource: libc::__rlimit_resource_t, soft: u64, hard: u64) -> std::io::Result<()> {

@@ -44,7 +44,5 @@ impl Resident {
 
 /// A `kB` field of `/proc/<pid>/status`.
 fn status_kib(pid: i32, field: &str) -> Option<u64> {
-    let text = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let line = text.lines().find(|l| l.starts_with(field))?;
-    line[field.len()..].trim().trim_end_matches("kB").trim().parse().ok()
+    super::usage::status_field(pid, field)?.trim_end_matches("kB").trim().parse().ok()
 }

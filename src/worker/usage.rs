@@ -11,6 +11,14 @@ pub(super) struct Process {
     pub cpu_ticks: u64,
 }
 
+/// A field of `/proc/<pid>/status` (`VmHWM:`, `Seccomp:`), its value
+/// trimmed: the one reader of that file.
+pub(super) fn status_field(pid: i32, field: &str) -> Option<String> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = text.lines().find(|l| l.starts_with(field))?;
+    Some(line[field.len()..].trim().to_string())
+}
+
 /// Every process the kernel lists, read from `/proc`.
 pub(super) fn processes() -> impl Iterator<Item = Process> {
     let entries = std::fs::read_dir("/proc").into_iter().flatten().flatten();
