@@ -175,7 +175,7 @@ fn run_chunked(side: &mut Side, records: &Records, ask: &Ask, clock: Clock) -> R
     let mut read = 0u64;
     for (i, chunk) in chunks.iter().enumerate() {
         let last = i + 1 == chunks.len();
-        side.stop();
+        side.restart();
         let generates = side.generates()?;
         let picked: Vec<Record> = chunk.iter().map(|(_, r)| r.clone()).collect();
         let indices: Vec<u64> = chunk.iter().map(|(i, _)| *i).collect();
@@ -208,7 +208,7 @@ fn run_chunked(side: &mut Side, records: &Records, ask: &Ask, clock: Clock) -> R
         }
         state = Some(saved);
     }
-    side.stop();
+    side.restart();
     Ok(RunEnd::Finished(Finished { outcome: Outcome::Returned, measure, output: Some(sink.finish()) }))
 }
 

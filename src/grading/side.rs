@@ -177,6 +177,14 @@ impl Side {
         })
     }
 
+    /// Ends the worker at once, if one runs, so that the next run starts a
+    /// fresh one (a resumable job restarting between chunks).
+    pub fn restart(&mut self) {
+        if let Some(w) = self.worker.take() {
+            w.discard();
+        }
+    }
+
     /// Stops the worker, if one runs.
     pub fn stop(&mut self) {
         if let Some(w) = self.worker.take() {

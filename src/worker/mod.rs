@@ -438,6 +438,12 @@ impl Worker {
         }
     }
 
+    /// Ends the worker at once, without asking: nothing it holds is wanted
+    /// (a resumable job's chunk is over and its checkpoint read).
+    pub fn discard(mut self) {
+        self.kill();
+    }
+
     /// Asks the worker to quit, and makes sure nothing of it is left.
     pub fn quit(mut self) {
         if self.alive {
