@@ -228,7 +228,7 @@ impl Worker {
             Ok(Reply::Hello(hello)) if hello.protocol == grader::protocol::PROTOCOL_VERSION => {
                 worker.hello = hello;
                 worker.processes = prepared.processes_of(worker.pid());
-                worker.at_hello = Some(resident::Resident::start(worker.pid(), worker.strays()));
+                worker.at_hello = Some(resident::Resident::start(worker.pid(), worker.starts_processes()));
                 Ok(Started::Ready(worker))
             }
             Ok(Reply::Hello(hello)) => Ok(Started::Died(worker.end(
@@ -330,16 +330,16 @@ impl Worker {
         self.child.id()
     }
 
-    /// Whether processes dekata holds as strays count as the worker's: it
-    /// can start processes.
-    fn strays(&self) -> bool {
+    /// Whether it may start processes (no process filter in force): then
+    /// its descendants, and the strays dekata holds, count as its own.
+    fn starts_processes(&self) -> bool {
         self.processes != Processes::Refused
     }
 
     /// The CPU time of the worker's processes (`usage::family`), in
     /// microseconds, as the kernel counts it.
     pub fn cpu_us(&self) -> u64 {
-        usage::family_cpu_us(self.pid(), self.strays())
+        usage::family_cpu_us(self.pid(), self.starts_processes())
     }
 
     /// The most resident memory the worker's processes held at once since

@@ -22,19 +22,21 @@ pub(super) fn status_field(pid: i32, field: &str) -> Option<String> {
 /// Every process the kernel lists, read from `/proc`.
 pub(super) fn processes() -> impl Iterator<Item = Process> {
     let entries = std::fs::read_dir("/proc").into_iter().flatten().flatten();
-    entries.filter_map(|entry| {
-        let pid = entry.file_name().to_string_lossy().parse::<i32>().ok()?;
-        let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
-        // After the command's closing parenthesis: state, ppid, pgrp, ...
-        let (_, rest) = stat.rsplit_once(')')?;
-        let fields: Vec<&str> = rest.split_whitespace().collect();
-        let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<u64>().ok()).unwrap_or(0);
-        Some(Process {
-            pid,
-            ppid: fields.get(1)?.parse().ok()?,
-            pgrp: fields.get(2)?.parse().ok()?,
-            cpu_ticks: ticks(11) + ticks(12) + ticks(13) + ticks(14),
-        })
+    entries.filter_map(|entry| process(entry.file_name().to_string_lossy().parse::<i32>().ok()?))
+}
+
+/// One process, from `/proc/<pid>/stat`.
+fn process(pid: i32) -> Option<Process> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // After the command's closing parenthesis: state, ppid, pgrp, ...
+    let (_, rest) = stat.rsplit_once(')')?;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<u64>().ok()).unwrap_or(0);
+    Some(Process {
+        pid,
+        ppid: fields.get(1)?.parse().ok()?,
+        pgrp: fields.get(2)?.parse().ok()?,
+        cpu_ticks: ticks(11) + ticks(12) + ticks(13) + ticks(14),
     })
 }
 
@@ -67,12 +69,20 @@ pub(super) fn family(pid: i32, strays: bool) -> Vec<Process> {
     all.into_iter().filter(|p| inside.contains(&p.pid)).collect()
 }
 
+/// The processes counted as the worker `pid`'s: its [`family`], strays
+/// included, when it may start processes; else the one process (the
+/// process filter keeps it from starting any, so nothing else of
+/// `/proc` need be read).
+pub(super) fn counted(pid: i32, starts_processes: bool) -> Vec<Process> {
+    if starts_processes { family(pid, true) } else { process(pid).into_iter().collect() }
+}
+
 /// The CPU time (user and system) of the worker `pid`'s processes
 /// ([`family`]), as the kernel counts it, in microseconds.
-pub fn family_cpu_us(pid: u32, strays: bool) -> u64 {
+pub fn family_cpu_us(pid: u32, starts_processes: bool) -> u64 {
     // SAFETY: sysconf takes no pointers.
     let ticks = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as u64;
-    let total: u64 = family(pid as i32, strays).iter().map(|p| p.cpu_ticks).sum();
+    let total: u64 = counted(pid as i32, starts_processes).iter().map(|p| p.cpu_ticks).sum();
     total * 1_000_000 / ticks
 }
 
