@@ -118,14 +118,15 @@ fn validate_refuses_a_rule_without_a_mutant_or_one_no_stream_catches() {
     assert_eq!(out.status.code(), Some(1), "{text}{}", stderr(&out));
     assert!(text.contains("mutant not_wrong passes every case with seed 42"), "{text}");
 
-    // A rule naming a mutant file that does not exist: the kata file is bad.
+    // A rule naming a mutant file that does not exist.
     let root = dedupe_latest_with(
         "[[rules]]\nid = \"ghost\"\ntext = \"A rule.\"\nquestion = \"Why?\"\nmutants = [\"no_such_file\"]\n",
         &[],
     );
-    let out = root.dekata(&["show", "dedupe_latest"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("there is no mutant `no_such_file`"), "{}", stderr(&out));
+    let out = root.dekata(&["validate", "dedupe_latest", "--lang", "python"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}{}", stderr(&out));
+    assert!(text.contains("there is no mutant `no_such_file`"), "{text}");
 }
 
 #[test]

@@ -509,10 +509,7 @@ pub fn load(path: &Path) -> Result<Kata> {
             return Err(bad(format!("{needed} is missing beside it")));
         }
     }
-    let mutant_exists = |stem: &str| {
-        Language::ALL.iter().any(|l| dir.join("mutants").join(format!("{stem}.{}", l.extension())).is_file())
-    };
-    if let Some(problem) = rules::problem(&file.rules, mutant_exists) {
+    if let Some(problem) = rules::problem(&file.rules) {
         return Err(bad(problem));
     }
     let mut names = HashSet::new();

@@ -174,6 +174,15 @@ fn check_rules(kata: &Kata, language: Language, mutants: &[mutants::Mutant], log
     }
     let mut covered = 0;
     for rule in &kata.rules {
+        let exists = |stem: &String| {
+            Language::ALL.iter().any(|l| kata.mutants_dir().join(format!("{stem}.{}", l.extension())).is_file())
+        };
+        // A kata with a form in every language has each stem in one of them
+        // at least (a Rust-only kata lacks the Python-only ones).
+        let whole = Language::ALL.iter().all(|l| kata.speaks(*l));
+        if let Some(missing) = rule.mutants.iter().find(|m| whole && !exists(m)) {
+            log.bad(&format!("rule `{}`: there is no mutant `{missing}` under mutants/", rule.id));
+        }
         let ours: Vec<&str> =
             mutants.iter().filter(|m| rule.mutants.contains(&m.name)).map(|m| m.name.as_str()).collect();
         if ours.is_empty() {
