@@ -344,6 +344,7 @@ const ROWS_SOURCES: Sources = &[
     ("starter.rs", include_str!("../new_templates/rows_to_split/starter.rs.tmpl")),
     ("reference.rs", include_str!("../new_templates/rows_to_split/reference.rs.tmpl")),
     ("mutants/drops_bad_rows.rs", include_str!("../new_templates/rows_to_split/mutants/drops_bad_rows.rs.tmpl")),
+    ("mutants/truncates_floats.rs", include_str!("../new_templates/rows_to_split/mutants/truncates_floats.rs.tmpl")),
 ];
 
 const TABLE_SOURCES: Sources = &[
