@@ -42,6 +42,9 @@ pub struct Graded {
     pub concern: Option<Concern>,
     /// The follow-up question itself, to quote.
     pub question: String,
+    /// The question is that of the prompt's rule the failure breaks
+    /// (`kata_rule`): the failure belongs to the rule's concern.
+    pub ruled: bool,
     /// A memory case: graded on its peak heap.
     pub memory_case: bool,
     /// Its memory was over the limit (whatever the verdict).
@@ -61,6 +64,7 @@ impl Graded {
             rule: case.rule,
             concern: case.concern,
             question: case.question.clone(),
+            ruled: case.kata_rule.is_some(),
             memory_case: case.peak_heap_limit_bytes.is_some(),
             memory_over: case.memory.is_some(),
             grain_declared,
@@ -77,8 +81,15 @@ pub fn outcomes(case: &Graded) -> Vec<(Concern, Outcome)> {
         Verdict::MemoryExceeded => Outcome::NotJudged,
         _ => Outcome::Failed,
     };
+    // A failure that breaks one of the prompt's rules fails that rule's
+    // concern; the other concerns its stream exercises were not what broke.
+    let broken = rule_concern(case);
+    let data_of = |c: Concern| match broken {
+        Some(b) if b != c && data == Outcome::Failed => Outcome::NotJudged,
+        _ => data,
+    };
     let mut out: Vec<(Concern, Outcome)> =
-        concern::of_case(&case.name, &case.tags).into_iter().map(|c| (c, data)).collect();
+        concern::of_case(&case.name, &case.tags).into_iter().map(|c| (c, data_of(c))).collect();
     if let Some(o) = memory_outcome(case) {
         out.push((Concern::Memory, o));
     }
@@ -88,7 +99,19 @@ pub fn outcomes(case: &Graded) -> Vec<(Concern, Outcome)> {
     if let Some(o) = plan_outcome(case) {
         out.push((Concern::Plan, o));
     }
+    if let Some(b) = broken {
+        match out.iter_mut().find(|(c, _)| *c == b) {
+            Some(entry) => entry.1 = Outcome::Failed,
+            None => out.push((b, Outcome::Failed)),
+        }
+    }
     out
+}
+
+/// The concern of the prompt's rule a failing case breaks, if a rule's
+/// mutant named it.
+fn rule_concern(case: &Graded) -> Option<Concern> {
+    (case.ruled && case.verdict != Verdict::Pass).then_some(case.concern).flatten()
 }
 
 fn plan_outcome(case: &Graded) -> Option<Outcome> {
@@ -199,6 +222,9 @@ fn home(case: &Graded, found: &[(Concern, Outcome)]) -> Option<Concern> {
         Concern::Order,
         Concern::Correctness,
     ];
+    if let Some(broken) = rule_concern(case) {
+        return Some(broken);
+    }
     let failed: Vec<Concern> = found.iter().filter(|(_, o)| *o == Outcome::Failed).map(|(c, _)| *c).collect();
     let pick = |cs: &[Concern]| cs.iter().find(|c| failed.contains(c)).copied();
     let own = case.concern.filter(|c| failed.contains(c));
@@ -218,10 +244,25 @@ mod tests {
             rule: None,
             concern: Some(Concern::Correctness),
             question: questions::CORRECTNESS.to_string(),
+            ruled: false,
             memory_case: false,
             memory_over: false,
             grain_declared: false,
             plan_rules: false,
+        }
+    }
+
+    #[test]
+    fn a_broken_rule_fails_its_own_concern_and_no_other() {
+        let mut c = case("retries-and-nulls", &["retries", "nulls"], Verdict::WrongAnswer);
+        (c.ruled, c.concern, c.question) = (true, Some(Concern::Grain), "One count per what?".to_string());
+        let rows = scorecard(&[c]);
+        let row = |k: Concern| rows.iter().find(|r| r.concern == k).unwrap().clone();
+        assert_eq!((row(Concern::Grain).passed, row(Concern::Grain).total), (0, 1));
+        assert_eq!(row(Concern::Grain).questions, vec!["One count per what?".to_string()]);
+        for k in [Concern::Retries, Concern::Nulls] {
+            assert_eq!((row(k).total, row(k).not_judged), (0, 1), "{k:?}");
+            assert!(row(k).questions.is_empty());
         }
     }
 
