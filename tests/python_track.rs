@@ -244,7 +244,7 @@ fn a_wrong_python_solution_gets_a_shrunk_counterexample_and_a_diff() {
     assert_eq!(c["verdict"], "wrong_answer", "{c:#}");
     let message = c["message"].as_str().unwrap();
     assert!(message.contains("Shrunk to a 2-event counterexample (from 20,000)"), "{message}");
-    assert!(message.contains("delivered more than once"), "{message}");
+    assert!(message.contains("delivers the same event twice"), "{message}");
     // Two deliveries of one event; the reference counts both.
     let cx = c["counterexample"].as_array().expect("a counterexample");
     assert_eq!(cx.len(), 2, "{c:#}");
