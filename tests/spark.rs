@@ -81,7 +81,7 @@ fn a_shuffled_join_and_a_changed_session_are_rejected_in_sparks_words() {
 
     let (_, report) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_raises_threshold"));
     let refused = messages(&report, "plan_rejected");
-    assert_eq!(refused.len(), 5, "{report:#}");
+    assert_eq!(refused.len(), report["cases"].as_array().unwrap().len(), "every case is refused: {report:#}");
     assert!(
         refused[0].contains("changed the session's `spark.sql.autoBroadcastJoinThreshold` from -1"),
         "{}",
@@ -90,7 +90,7 @@ fn a_shuffled_join_and_a_changed_session_are_rejected_in_sparks_words() {
 
     let (_, report) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_one_partition"));
     let refused = messages(&report, "plan_rejected");
-    assert_eq!(refused.len(), 5, "{report:#}");
+    assert_eq!(refused.len(), report["cases"].as_array().unwrap().len(), "every case is refused: {report:#}");
     assert!(refused[0].contains("lowered the engine's target partitions from 4 to 1"), "{}", refused[0]);
     assert_nothing_left(&root);
 }
