@@ -35,14 +35,16 @@ pub fn items_equal(expected: &[Value], actual: &[Value], tolerance: f64) -> bool
     expected.len() == actual.len() && expected.iter().zip(actual).all(|(e, a)| values_equal(e, a, tolerance))
 }
 
-/// Structural equality where numbers may differ by `tolerance`.
+/// Structural equality where floats may differ by `tolerance`.
 pub fn values_equal(expected: &Value, actual: &Value, tolerance: f64) -> bool {
     match (expected, actual) {
         (Value::Number(e), Value::Number(a)) => {
             if e == a {
                 return true;
             }
-            if tolerance > 0.0 && (e.is_f64() || a.is_f64()) {
+            // JSON types count: an integer is never equal to a float,
+            // however close (`5` against `5.0`).
+            if tolerance > 0.0 && e.is_f64() && a.is_f64() {
                 let (e, a) = (e.as_f64().unwrap_or(f64::NAN), a.as_f64().unwrap_or(f64::NAN));
                 return (e - a).abs() <= tolerance;
             }
@@ -110,6 +112,8 @@ mod tests {
         assert!(values_equal(&json!({"x": 0.1}), &json!({"x": 0.1000001}), 1e-3));
         assert!(!values_equal(&json!({"x": 0.1}), &json!({"x": 0.2}), 1e-3));
         assert!(!values_equal(&json!(1), &json!(2), 5.0));
+        assert!(!values_equal(&json!({"x": 5.0}), &json!({"x": 5}), 1e-9));
+        assert!(!values_equal(&json!(5), &json!(5.0), 1e-9));
         assert!(!values_equal(&json!({"x": 1}), &json!({"x": 1, "y": 2}), 0.0));
     }
 

@@ -10,6 +10,7 @@
 //! question the report asks.
 
 use crate::concern::Concern;
+use crate::language::Language;
 use serde::Deserialize;
 
 /// One rule of a kata's prompt, as kata.toml states it.
@@ -26,6 +27,19 @@ pub struct PromptRule {
     pub concern: Option<Concern>,
     /// The mutants that break this rule alone (file stems under mutants/).
     pub mutants: Vec<String>,
+    /// The languages whose form of the kata can break it; empty: all.
+    /// A rule a type already keeps in one language ("an integer amount
+    /// comes out as a float" where Rust's signature says `f64`) has a
+    /// mutant in the others only.
+    #[serde(default)]
+    pub languages: Vec<Language>,
+}
+
+impl PromptRule {
+    /// Whether a solution in `language` can break the rule.
+    pub fn applies_to(&self, language: Language) -> bool {
+        self.languages.is_empty() || self.languages.contains(&language)
+    }
 }
 
 /// Checks a kata's rules against each other: the problem, worded for the
@@ -61,6 +75,7 @@ mod tests {
             question: "q?".into(),
             concern: None,
             mutants: mutants.iter().map(|m| m.to_string()).collect(),
+            languages: Vec::new(),
         }
     }
 

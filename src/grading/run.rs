@@ -62,14 +62,19 @@ pub fn request(records: &Records, ask: &Ask, generates: bool) -> (RunRequest, Op
         };
         (Input::Generate { stream, select }, None)
     } else {
+        // Every copy a fed job reads ends as a generating worker's does.
+        let tail = Arc::new(ask.job.as_ref().map(redelivered).unwrap_or_default());
         let (count, feed): (u64, Feeder) = match records {
             Records::Stream(spec) if spec.record == RecordKind::Tables => {
                 let all = Arc::new(grader::worker::materialise(spec));
-                (all.len() as u64, listed_feed(all, copies))
+                (all.len() as u64, listed_feed(all, copies, tail.clone()))
             }
-            Records::Stream(spec) => (spec.len(), generated_feed(spec.clone(), copies)),
-            Records::Selected { records, .. } => (records.len() as u64, listed_feed(Arc::clone(records), copies)),
+            Records::Stream(spec) => (spec.len(), generated_feed(spec.clone(), copies, tail.clone())),
+            Records::Selected { records, .. } => {
+                (records.len() as u64, listed_feed(Arc::clone(records), copies, tail.clone()))
+            }
         };
+        let count = count + tail.len() as u64;
         let input = Input::Feed { kind: stream.record, records: count, feeds: copies, dataset: stream.dataset };
         (input, Some(feed))
     };
@@ -96,19 +101,27 @@ fn replays(job: &JobSpec) -> u32 {
     }
 }
 
-fn generated_feed(spec: StreamSpec, copies: u32) -> Feeder {
+/// The records a job's input ends with (the stale rows delivered again,
+/// [`grader::jobs::redeliveries`]): a generating worker appends them
+/// itself, a fed one reads them at the end of every copy.
+fn redelivered(job: &JobRun) -> Vec<Record> {
+    let (start, end) = grader::jobs::range_of(&job.spec, job.first_day);
+    grader::jobs::redeliveries(&job.spec, start, end).into_iter().map(Record::Event).collect()
+}
+
+fn generated_feed(spec: StreamSpec, copies: u32, tail: Arc<Vec<Record>>) -> Feeder {
     Box::new(move |send| {
         for _ in 0..copies {
-            grader::feed::send(grader::feed::records(&spec), send)?;
+            grader::feed::send(grader::feed::records(&spec).chain(tail.iter().cloned()), send)?;
         }
         Ok(())
     })
 }
 
-fn listed_feed(records: Arc<Vec<Record>>, copies: u32) -> Feeder {
+fn listed_feed(records: Arc<Vec<Record>>, copies: u32, tail: Arc<Vec<Record>>) -> Feeder {
     Box::new(move |send| {
         for _ in 0..copies {
-            grader::feed::send(records.iter().cloned(), send)?;
+            grader::feed::send(records.iter().chain(tail.iter()).cloned(), send)?;
         }
         Ok(())
     })

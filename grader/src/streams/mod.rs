@@ -188,6 +188,10 @@ pub struct StreamParams {
     /// infinity (`"nan"`, `"NaN"`, `"inf"`, `"-Infinity"`, `"1e400"`).
     #[serde(skip_serializing_if = "is_zero")]
     pub nonfinite_rate: f64,
+    /// Rows: share of version-1 rows whose amount is a whole number
+    /// written as a JSON integer (`42`, where the others read `42.17`).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub whole_amount_rate: f64,
 }
 
 fn is_zero(x: &f64) -> bool {
@@ -216,6 +220,7 @@ impl Default for StreamParams {
             null_case_rate: 0.0,
             unicode_rate: 0.0,
             nonfinite_rate: 0.0,
+            whole_amount_rate: 0.0,
         }
     }
 }

@@ -21,6 +21,7 @@ pub struct RowStream {
     null_cases: Rng,
     unicode: Rng,
     nonfinite: Rng,
+    whole: Rng,
     families: Vec<Family>,
     corrupt_rate: f64,
     amount_rate: f64,
@@ -28,6 +29,7 @@ pub struct RowStream {
     null_case_rate: f64,
     unicode_rate: f64,
     nonfinite_rate: f64,
+    whole_amount_rate: f64,
 }
 
 /// The text null as producers write it when they are not careful.
@@ -48,6 +50,7 @@ impl RowStream {
             null_cases: Rng::derive(spec.seed, "null-cases"),
             unicode: Rng::derive(spec.seed, "unicode"),
             nonfinite: Rng::derive(spec.seed, "nonfinite"),
+            whole: Rng::derive(spec.seed, "whole"),
             families: spec.families.clone(),
             corrupt_rate: spec.params.corrupt_rate,
             amount_rate: spec.params.amount_rate,
@@ -55,6 +58,7 @@ impl RowStream {
             null_case_rate: spec.params.null_case_rate,
             unicode_rate: spec.params.unicode_rate,
             nonfinite_rate: spec.params.nonfinite_rate,
+            whole_amount_rate: spec.params.whole_amount_rate,
         }
     }
 
@@ -71,7 +75,13 @@ impl RowStream {
         row.insert(names[2].into(), json!(e.event_type));
         if self.rng.chance(self.amount_rate) {
             let cents = self.rng.below(100_000);
-            let amount = if v2 { json!(cents) } else { json!(cents as f64 / 100.0) };
+            let amount = if v2 {
+                json!(cents)
+            } else if self.whole_amount_rate > 0.0 && self.whole.chance(self.whole_amount_rate) {
+                json!(cents / 100)
+            } else {
+                json!(cents as f64 / 100.0)
+            };
             row.insert(names[3].into(), amount);
         }
         if self.unicode_rate > 0.0 && self.unicode.chance(self.unicode_rate) {
@@ -263,6 +273,7 @@ mod tests {
                 null_case_rate: 0.5,
                 unicode_rate: 0.3,
                 nonfinite_rate: 0.1,
+                whole_amount_rate: 0.2,
                 ..StreamParams::default()
             },
             dataset: None,
@@ -278,6 +289,7 @@ mod tests {
             r.get("amount").and_then(Value::as_str).is_some_and(|s| s.parse::<f64>().is_ok_and(|x| !x.is_finite()))
         }));
         assert!(types.iter().all(|s| s.len() <= 100));
+        assert!(all.iter().any(|r| r.get("amount").is_some_and(Value::is_u64)));
     }
 
     #[test]
