@@ -82,7 +82,7 @@ fn print_case(case: &CaseReport, details: bool) {
     for line in wrap(&case.message, 88) {
         println!("      {line}");
     }
-    if let Some(cx) = &case.counterexample {
+    if let Some(cx) = case.counterexample.as_ref().filter(|cx| !cx.is_empty()) {
         println!("      {}", "counterexample (input records):".bold());
         const SHOWN: usize = 12;
         for record in cx.iter().take(SHOWN) {

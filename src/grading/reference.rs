@@ -12,17 +12,21 @@ use crate::language::Language;
 use crate::results::{Measured, Observed};
 use anyhow::Result;
 use grader::protocol::Outcome;
+use std::collections::HashMap;
 use std::time::Duration;
 
 /// How long a reference may take on one case before dekata gives up on it
 /// (wall clock; a reference has no CPU limit).
 const REFERENCE_CLOCK: crate::worker::Clock = crate::worker::Clock { wall: Duration::from_secs(300), cpu: None };
 
-/// Reference workers kept between checks of one kata (`grading::Warm`).
+/// Reference workers kept between checks of one kata (`grading::Warm`),
+/// and the results already read, by cache key: validate asks for the same
+/// truth once per mutant.
 #[derive(Default)]
 pub struct Kept {
     rust: Option<Side>,
     python: Option<Side>,
+    read: HashMap<String, Measured>,
 }
 
 /// The kata's references: the one whose output is the truth, and the one
@@ -37,16 +41,17 @@ pub struct References<'a> {
     python: Option<Side>,
     /// The language of the solution being graded.
     language: Language,
+    read: HashMap<String, Measured>,
 }
 
 impl<'a> References<'a> {
     pub fn new(req: &'a Request<'a>, language: Language, kept: Kept) -> References<'a> {
-        References { req, rust: kept.rust, python: kept.python, language }
+        References { req, rust: kept.rust, python: kept.python, language, read: kept.read }
     }
 
     /// The running reference workers, to keep for the next check.
     pub fn into_kept(mut self) -> Kept {
-        Kept { rust: self.rust.take(), python: self.python.take() }
+        Kept { rust: self.rust.take(), python: self.python.take(), read: std::mem::take(&mut self.read) }
     }
 
     /// The language whose reference gives the expected output.
@@ -120,7 +125,12 @@ impl<'a> References<'a> {
         let source = kata.reference(side_language);
         let key = cache::key(&kata.toml_path(), &source, &described)?;
         let name = format!("{}-{}", case.name, side_language.key());
+        let remembered = format!("{name}/{key}");
+        if let Some(hit) = self.read.get(&remembered) {
+            return Ok(hit.clone());
+        }
         if let Some(hit) = cache::load(req.ws, &kata.id, &name, &key) {
+            self.read.insert(remembered, hit.clone());
             return Ok(hit);
         }
         let side = self.side_of(side_language)?;
@@ -129,6 +139,7 @@ impl<'a> References<'a> {
             other => return Err(failed(req, case, &source, &other).into()),
         };
         cache::store(req.ws, &kata.id, &name, &key, &measured)?;
+        self.read.insert(remembered, measured.clone());
         Ok(measured)
     }
 

@@ -4,9 +4,10 @@
 //! the report quotes. A verdict no output shows (memory, time) goes to the
 //! rule whose mutants declare that verdict.
 //!
-//! Mutants are the kata's own trusted files; each runs in a worker of its
-//! own, never in the learner's, and the workers are kept for the check's
-//! other cases.
+//! Mutants are the kata's own trusted files; they run in workers of their
+//! own, never in the learner's, kept for the check's other cases: one per
+//! mutant, or for a PySpark kata one engine that loads each mutant's text
+//! in turn (an engine per mutant would cost a JVM start each).
 
 use super::run::{Ask, Records};
 use super::shrink::{Produced, produce};
@@ -32,16 +33,18 @@ pub struct RuleMutants<'a> {
     kata: &'a Kata,
     mutants: Vec<Mutant>,
     sides: HashMap<String, Option<Side>>,
+    /// One worker for every mutant (PySpark), and the mutant it holds.
+    shared: Option<Option<String>>,
 }
+
+/// The key of the one worker a PySpark kata's mutants share.
+const SHARED: &str = "";
 
 impl<'a> RuleMutants<'a> {
     pub fn new(ws: &'a Workspace, kata: &'a Kata, language: Language) -> Result<RuleMutants<'a>> {
-        let mutants = if kata.rules.is_empty() || !matchable(kata, language) {
-            Vec::new()
-        } else {
-            mutants::load(kata, language)?
-        };
-        Ok(RuleMutants { ws, kata, mutants, sides: HashMap::new() })
+        let mutants = if kata.rules.is_empty() { Vec::new() } else { mutants::load(kata, language)? };
+        let shared = (kata.needs_engine() && language == Language::Python).then_some(None);
+        Ok(RuleMutants { ws, kata, mutants, sides: HashMap::new(), shared })
     }
 
     /// The rule whose mutants declare `verdict`, when exactly one does: a
@@ -112,26 +115,36 @@ impl<'a> RuleMutants<'a> {
     /// The worker of one mutant, started when first asked for; `None` when
     /// it does not build (the kata's problem, which `validate` reports).
     fn side(&mut self, stem: &str) -> Result<Option<&mut Side>> {
-        if !self.sides.contains_key(stem) {
-            let side = match self.mutants.iter().find(|m| m.name == stem) {
-                Some(m) => match compile::learner(self.ws, self.kata, &m.path, None, false)? {
-                    Compiled::Built { program, .. } => {
-                        Some(Side::new(program, super::limits(self.kata), super::STARTUP))
-                    }
-                    Compiled::Rejected { .. } => None,
-                },
-                None => None,
-            };
-            self.sides.insert(stem.to_string(), side);
+        let Some(holds) = self.shared.clone() else {
+            if !self.sides.contains_key(stem) {
+                let side = self.program(stem)?.map(|p| Side::new(p, super::limits(self.kata), super::STARTUP));
+                self.sides.insert(stem.to_string(), side);
+            }
+            return Ok(self.sides.get_mut(stem).and_then(Option::as_mut));
+        };
+        // One engine: the running worker loads this mutant's text.
+        if holds.as_deref() != Some(stem) {
+            let Some(program) = self.program(stem)? else { return Ok(None) };
+            match self.sides.get_mut(SHARED).and_then(Option::as_mut) {
+                Some(side) => side.reload(program)?,
+                None => {
+                    let side = Side::new(program, super::limits(self.kata), super::STARTUP);
+                    self.sides.insert(SHARED.to_string(), Some(side));
+                }
+            }
+            self.shared = Some(Some(stem.to_string()));
         }
-        Ok(self.sides.get_mut(stem).and_then(Option::as_mut))
+        Ok(self.sides.get_mut(SHARED).and_then(Option::as_mut))
     }
-}
 
-/// Whether a mutant can be run beside the learner's check at a small cost:
-/// a PySpark mutant would start an engine of its own for each.
-fn matchable(kata: &Kata, language: Language) -> bool {
-    !(kata.needs_engine() && language == Language::Python)
+    /// A mutant's program, or `None` when it does not build.
+    fn program(&self, stem: &str) -> Result<Option<crate::compile::Program>> {
+        let Some(m) = self.mutants.iter().find(|m| m.name == stem) else { return Ok(None) };
+        Ok(match compile::learner(self.ws, self.kata, &m.path, None, false)? {
+            Compiled::Built { program, .. } => Some(program),
+            Compiled::Rejected { .. } => None,
+        })
+    }
 }
 
 /// Whether a mutant makes one of the learner's own mistakes: a row the

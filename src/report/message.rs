@@ -338,7 +338,13 @@ fn shrunk(j: &Judged, cx: &Counterexample) -> String {
         Actual::Panicked { message: m } => {
             let same = matches!(&j.finding, Finding::Panicked { message, .. } if message == m);
             let what = if same { String::new() } else { format!(": {m}") };
-            format!(" Shrunk to a {n}-{noun} input that makes it panic (from {from}){what}.")
+            if n == 0 && cx.original_records == 0 {
+                String::new()
+            } else if n == 0 {
+                format!(" It panics on an empty input too: no {noun} is needed to show it{what}.")
+            } else {
+                format!(" Shrunk to a {n}-{noun} input that makes it panic (from {from}){what}.")
+            }
         }
     }
 }
