@@ -101,6 +101,10 @@ pub struct RunRequest {
     /// between chunks (a fresh worker each time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resume: Option<Resume>,
+    /// The entry function's arguments after its input (a session's gap,
+    /// a sketch's width), as JSON: the kata's, or a case's own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<Value>,
 }
 
 /// One chunk of a resumable job: the state to restore (the previous

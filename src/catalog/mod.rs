@@ -271,6 +271,8 @@ struct CaseFile {
     stream: toml::Table,
     memory: Option<MemoryCheck>,
     job: Option<JobSpec>,
+    /// The entry function's arguments for this case (default: the kata's).
+    args: Option<Vec<String>>,
     #[serde(default)]
     python: PythonCase,
 }
@@ -296,6 +298,10 @@ pub struct Case {
     pub memory: Option<MemoryCheck>,
     /// Job katas: the range and the procedure the case runs the job by.
     pub job: Option<JobSpec>,
+    /// The entry function's arguments after its input, as JSON: the
+    /// kata's, or the case's own (a session gap of 600 s, say, so that a
+    /// solution that ignores its parameter is caught).
+    pub args: Vec<serde_json::Value>,
     pub python: PythonCase,
 }
 
@@ -533,7 +539,29 @@ pub fn load(path: &Path) -> Result<Kata> {
         if c.memory.as_ref().is_some_and(|m| m.scale < 2) {
             return Err(bad(format!("case `{}`: memory.scale must be 2 or more", c.name)));
         }
+        if c.args.as_ref().is_some_and(|a| a.len() != file.args.len()) {
+            return Err(bad(format!("case `{}`: `args` gives {} arguments where the kata's entry takes {}", c.name, c.args.as_ref().map_or(0, Vec::len), file.args.len())));
+        }
+        if c.args.is_some() && file.shape == Shape::DataFrames {
+            return Err(bad(format!("case `{}`: a DataFrame kata's cases take the kata's `args`", c.name)));
+        }
+        let args = c
+            .args
+            .as_ref()
+            .unwrap_or(&file.args)
+            .iter()
+            .map(|a| serde_json::from_str(a).map_err(|_| a.clone()))
+            .collect::<std::result::Result<Vec<serde_json::Value>, String>>();
+        let args = match (args, file.shape) {
+            (Ok(args), _) => args,
+            // The DataFusion glue writes its arguments as Rust.
+            (Err(_), Shape::DataFrames) => Vec::new(),
+            (Err(a), _) => {
+                return Err(bad(format!("case `{}`: the argument `{a}` is not a JSON value (a number, a string in quotes, ...)", c.name)));
+            }
+        };
         cases.push(Case {
+            args,
             question: Question::of_case(c.question, &c.families),
             name: c.name,
             families: c.families,

@@ -72,8 +72,11 @@ fn header(kata: &Kata, what: &str) -> String {
 /// function and hand its output to the sink, as the call shape says.
 pub fn call(kata: &Kata, module: &str) -> String {
     let entry = &kata.entry;
-    let extra: String = kata.args.iter().map(|a| format!(", {a}")).collect();
-    match kata.shape {
+    // The arguments after the input come with each run (a case may set
+    // its own), each read as the type the entry function takes.
+    let bind: String = (0..kata.args.len()).map(|i| format!("let arg{i} = input.arg({i}); ")).collect();
+    let extra: String = (0..kata.args.len()).map(|i| format!(", arg{i}")).collect();
+    let body = match kata.shape {
         Shape::EventsToMap => format!("out.map({module}::{entry}(input.events(){extra}))"),
         Shape::EventsToList | Shape::EventsToIter => format!("out.list({module}::{entry}(input.events(){extra}))"),
         Shape::EventsToValue => format!("out.value({module}::{entry}(input.events(){extra}))"),
@@ -87,12 +90,14 @@ pub fn call(kata: &Kata, module: &str) -> String {
         Shape::DataFrames => {
             let tables = kata.dataset.map_or(0, |d| d.tables().len());
             let frames: String = (0..tables).map(|_| "t.next().unwrap(), ").collect();
+            // The DataFrame worker takes the kata's arguments as written.
             let extra: String = kata.args.iter().map(|a| format!("{a}, ")).collect();
-            format!(
+            return format!(
                 "grader_df::run(input, out, |t| {{ let mut t = t.into_iter(); {module}::{entry}({frames}{extra}) }})"
-            )
+            );
         }
-    }
+    };
+    if bind.is_empty() { body } else { format!("{{ {bind}{body} }}") }
 }
 
 pub fn module_ident(variant: &str) -> String {

@@ -289,6 +289,7 @@ fn ask(kata: &Kata, case: &Case) -> Ask {
         // itself (the checkpoints' growth is what it measures), while every
         // other case restarts the job between chunks.
         resumable: kata.shape == crate::catalog::Shape::ChunksToList && case.memory.is_none(),
+        args: case.args.clone(),
     }
 }
 

@@ -121,6 +121,7 @@ impl<'a> References<'a> {
             "heap": ask.heap,
             "job": &ask.job,
             "order": ask.order,
+            "args": ask.args,
         });
         let source = kata.reference(side_language);
         let key = cache::key(&kata.toml_path(), &source, &described)?;

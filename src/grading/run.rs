@@ -24,6 +24,8 @@ pub struct Ask {
     pub state_limit_bytes: Option<u64>,
     /// Resumable katas: run one chunk at a time, each on a fresh worker.
     pub resumable: bool,
+    /// The entry function's arguments after its input.
+    pub args: Vec<serde_json::Value>,
 }
 
 impl Ask {
@@ -87,6 +89,7 @@ pub fn request(records: &Records, ask: &Ask, generates: bool) -> (RunRequest, Op
         job: ask.job.clone(),
         state_limit_bytes: ask.state_limit_bytes,
         resume: None,
+        args: ask.args.clone(),
     };
     (request, feed)
 }

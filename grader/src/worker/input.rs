@@ -23,6 +23,8 @@ pub struct Input {
     job: Option<(JobSpec, Date)>,
     /// Resumable katas: the input is one chunk of a restarted job.
     resume: Option<Resume>,
+    /// The entry function's arguments after the input.
+    args: Vec<Value>,
 }
 
 enum Origin {
@@ -72,7 +74,7 @@ impl Input {
                 Source::Tables(Tables { dataset, rows: tables::generate(dataset, spec) })
             }
         };
-        Input { source, origin: Origin::Generated(spec.clone()), job, resume: None }
+        Input { source, origin: Origin::Generated(spec.clone()), job, resume: None, args: Vec::new() }
     }
 
     /// An explicit list of records of the stream described by `spec`.
@@ -94,7 +96,7 @@ impl Input {
                     .collect(),
             }),
         };
-        Input { source, origin: Origin::Listed(records), job, resume: None }
+        Input { source, origin: Origin::Listed(records), job, resume: None, args: Vec::new() }
     }
 
     /// The input as one chunk of a resumable job that restarts between
@@ -102,6 +104,20 @@ impl Input {
     pub fn resuming(mut self, resume: Option<Resume>) -> Input {
         self.resume = resume;
         self
+    }
+
+    /// The run's arguments after the input (see [`Input::arg`]).
+    pub fn with_args(mut self, args: Vec<Value>) -> Input {
+        self.args = args;
+        self
+    }
+
+    /// The `i`th argument of the entry function after its input, as the
+    /// type the function takes (the generated glue asks for each).
+    pub fn arg<T: serde::de::DeserializeOwned>(&self, i: usize) -> T {
+        let value = self.args.get(i).unwrap_or_else(|| panic!("dekata: the run has no argument {i}"));
+        serde_json::from_value(value.clone())
+            .unwrap_or_else(|e| panic!("dekata: argument {i} ({value}) does not fit the entry function: {e}"))
     }
 
     /// A fresh one-pass copy of the input's events.

@@ -161,7 +161,7 @@ fn run_one<F: Fn(Input, &mut Sink)>(entry: &F, run: &RunRequest, selection: &mut
         }
         protocol::Input::Feed { .. } => fail(FEED_UNSUPPORTED),
     };
-    let input = input.resuming(run.resume.clone());
+    let input = input.resuming(run.resume.clone()).with_args(run.args.clone());
     let mut sink = Sink::new(run.order, run.keep);
     sink.limit_state(run.state_limit_bytes);
     let baseline = meter::reset_peak();
