@@ -241,15 +241,14 @@ mod tests {
 
     #[test]
     fn a_failed_run_is_followed_by_a_clean_one() {
-        let spec =
-            JobSpec {
-                procedure: Procedure::FailThenRerun,
-                start_day: 0,
-                days: 1,
-                stale: false,
-                fail_after: 0.5,
-                stale_redelivered: false,
-            };
+        let spec = JobSpec {
+            procedure: Procedure::FailThenRerun,
+            start_day: 0,
+            days: 1,
+            stale: false,
+            fail_after: 0.5,
+            stale_redelivered: false,
+        };
         let first = Date::constant(2026, 1, 1);
         let runs = std::cell::Cell::new(0);
         let table = run_range_job(&spec, first, std::iter::empty, |events, start, _end, t: &mut Table| {

@@ -540,7 +540,12 @@ pub fn load(path: &Path) -> Result<Kata> {
             return Err(bad(format!("case `{}`: memory.scale must be 2 or more", c.name)));
         }
         if c.args.as_ref().is_some_and(|a| a.len() != file.args.len()) {
-            return Err(bad(format!("case `{}`: `args` gives {} arguments where the kata's entry takes {}", c.name, c.args.as_ref().map_or(0, Vec::len), file.args.len())));
+            return Err(bad(format!(
+                "case `{}`: `args` gives {} arguments where the kata's entry takes {}",
+                c.name,
+                c.args.as_ref().map_or(0, Vec::len),
+                file.args.len()
+            )));
         }
         if c.args.is_some() && file.shape == Shape::DataFrames {
             return Err(bad(format!("case `{}`: a DataFrame kata's cases take the kata's `args`", c.name)));
@@ -557,7 +562,10 @@ pub fn load(path: &Path) -> Result<Kata> {
             // The DataFusion glue writes its arguments as Rust.
             (Err(_), Shape::DataFrames) => Vec::new(),
             (Err(a), _) => {
-                return Err(bad(format!("case `{}`: the argument `{a}` is not a JSON value (a number, a string in quotes, ...)", c.name)));
+                return Err(bad(format!(
+                    "case `{}`: the argument `{a}` is not a JSON value (a number, a string in quotes, ...)",
+                    c.name
+                )));
             }
         };
         cases.push(Case {

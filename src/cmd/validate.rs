@@ -104,11 +104,20 @@ fn grade_file(ws: &Workspace, kata: &Kata, file: &Path, seed: u64, warm: &mut Wa
     grade_against(ws, kata, file, seed, None, false, warm)
 }
 
-/// A rule's mutant on a seed after the first: whether it is caught, and with
-/// which verdict, is all a rule needs; its cases after the first failing
-/// one are not run.
-fn grade_until_caught(ws: &Workspace, kata: &Kata, file: &Path, seed: u64, warm: &mut Warm) -> Result<Report> {
-    grade_against(ws, kata, file, seed, None, true, warm)
+/// A mutant once it need not be run on every case: whether it is caught,
+/// and with which verdict, is all a rule needs, so its cases after the
+/// first failing one are not run. Rust mutants run every case on the
+/// default seed, where each case must catch one of them.
+fn grade_mutant(
+    ws: &Workspace,
+    kata: &Kata,
+    file: &Path,
+    seed: u64,
+    language: Language,
+    warm: &mut Warm,
+) -> Result<Report> {
+    let every_case = language == Language::Rust && seed == grading::DEFAULT_SEED;
+    grade_against(ws, kata, file, seed, None, !every_case, warm)
 }
 
 /// Grades `file` against the reference of `truth` (`None`: the kata's usual
@@ -124,8 +133,17 @@ fn grade_against(
     until_caught: bool,
     warm: &mut Warm,
 ) -> Result<Report> {
-    let until_caught = until_caught && seed != grading::DEFAULT_SEED;
-    let req = Request { ws, kata, solution: file, shown_as: None, seed, color: false, truth, counterexamples: false, until_caught };
+    let req = Request {
+        ws,
+        kata,
+        solution: file,
+        shown_as: None,
+        seed,
+        color: false,
+        truth,
+        counterexamples: false,
+        until_caught,
+    };
     grading::grade_warm(&req, &mut Quiet, Some(warm))
 }
 
@@ -197,7 +215,8 @@ fn check_rules(kata: &Kata, language: Language, mutants: &[mutants::Mutant], log
     }
     if covered == ours_to_break.len() {
         let others = kata.rules.len() - covered;
-        let others = if others > 0 { format!(" ({others} more that only another language can break)") } else { String::new() };
+        let others =
+            if others > 0 { format!(" ({others} more that only another language can break)") } else { String::new() };
         log.ok(&format!("{lang}: each of the {covered} rules is broken by a mutant of its own{others}"));
     }
 }
@@ -268,7 +287,7 @@ fn validate_form(ws: &Workspace, kata: &Kata, language: Language, log: &mut Log)
         let mut good = true;
         let mut caught_on = Vec::new();
         for &seed in seeds {
-            let r = grade_until_caught(ws, kata, &m.path, seed, &mut warm)?;
+            let r = grade_mutant(ws, kata, &m.path, seed, language, &mut warm)?;
             if r.verdict == Overall::CompileError {
                 log.bad(&format!("{lang} mutant {} does not load:\n{}", m.name, r.compile.stderr));
                 good = false;
@@ -311,7 +330,11 @@ fn validate_form(ws: &Workspace, kata: &Kata, language: Language, log: &mut Log)
             }
         }
         if good {
-            let seeds_said = if ruled { format!(" (seeds {})", seeds.iter().map(u64::to_string).collect::<Vec<_>>().join(", ")) } else { String::new() };
+            let seeds_said = if ruled {
+                format!(" (seeds {})", seeds.iter().map(u64::to_string).collect::<Vec<_>>().join(", "))
+            } else {
+                String::new()
+            };
             log.ok(&format!("{lang} mutant {}: {} on {}{seeds_said}", m.name, m.expect.name(), caught_on.join(", ")));
         }
     }

@@ -50,9 +50,11 @@ impl<'a> RuleMutants<'a> {
     /// The rule whose mutants declare `verdict`, when exactly one does: a
     /// limit broken (memory, time) shows in no output to compare.
     pub fn by_verdict(&self, verdict: Verdict) -> Option<&'a PromptRule> {
-        let mut found = self.kata.rules.iter().filter(|r| {
-            self.mutants.iter().any(|m| r.mutants.contains(&m.name) && m.expect == verdict)
-        });
+        let mut found = self
+            .kata
+            .rules
+            .iter()
+            .filter(|r| self.mutants.iter().any(|m| r.mutants.contains(&m.name) && m.expect == verdict));
         let first = found.next()?;
         found.next().is_none().then_some(first)
     }

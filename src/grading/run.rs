@@ -195,7 +195,8 @@ fn run_chunked(side: &mut Side, records: &Records, ask: &Ask, clock: Clock) -> R
         let generates = side.generates()?;
         let picked: Vec<Record> = chunk.iter().map(|(_, r)| r.clone()).collect();
         let indices: Vec<u64> = chunk.iter().map(|(i, _)| *i).collect();
-        let selected = Records::Selected { stream: stream.clone(), ranges: ranges(&indices), records: Arc::new(picked) };
+        let selected =
+            Records::Selected { stream: stream.clone(), ranges: ranges(&indices), records: Arc::new(picked) };
         let chunk_ask = Ask { keep: true, resumable: false, ..ask.clone() };
         let (mut request, feed) = request(&selected, &chunk_ask, generates);
         request.resume = Some(Resume { state: state.take(), last });
@@ -231,9 +232,10 @@ fn run_chunked(side: &mut Side, records: &Records, ask: &Ask, clock: Clock) -> R
 /// The events of a run with their indices in the case's stream.
 fn indexed_events(records: &Records) -> (StreamSpec, Vec<(u64, Record)>) {
     match records {
-        Records::Stream(spec) => {
-            (spec.clone(), grader::worker::materialise(spec).into_iter().enumerate().map(|(i, r)| (i as u64, r)).collect())
-        }
+        Records::Stream(spec) => (
+            spec.clone(),
+            grader::worker::materialise(spec).into_iter().enumerate().map(|(i, r)| (i as u64, r)).collect(),
+        ),
         Records::Selected { stream, ranges, records } => {
             let indices = ranges.iter().flat_map(|[a, b]| *a..*b);
             let listed: Vec<Record> = if records.is_empty() && ranges.iter().any(|[a, b]| b > a) {
@@ -257,7 +259,9 @@ fn hourly_chunks(events: &[(u64, Record)]) -> Vec<Vec<(u64, Record)>> {
     let mut chunks: Vec<Vec<(u64, Record)>> = Vec::new();
     for (i, record) in events {
         match chunks.last_mut() {
-            Some(chunk) if chunk.last().is_some_and(|(_, r)| hour(r) == hour(record)) => chunk.push((*i, record.clone())),
+            Some(chunk) if chunk.last().is_some_and(|(_, r)| hour(r) == hour(record)) => {
+                chunk.push((*i, record.clone()))
+            }
             _ => chunks.push(vec![(*i, record.clone())]),
         }
     }

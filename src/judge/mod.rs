@@ -648,7 +648,13 @@ fn read(gauge: Gauge, m: &grader::protocol::Measure) -> Option<u64> {
 }
 
 /// The measure `gauge` over its limit, or growing with the stream.
-fn gauge_problem(gauge: Gauge, case: &Case, limits: &Limits, reference: &Measured, learner: &Measured) -> Option<Memory> {
+fn gauge_problem(
+    gauge: Gauge,
+    case: &Case,
+    limits: &Limits,
+    reference: &Measured,
+    learner: &Measured,
+) -> Option<Memory> {
     let slack = limits.memory_slack_kib * 1024;
     let peak = read(gauge, &learner.measure)?;
     let ref_peak = read(gauge, &reference.measure)?;

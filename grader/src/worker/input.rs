@@ -7,8 +7,8 @@
 //! `|input, out| out.map(solution::count_events(input.events()))`.
 
 use crate::jobs::{Date, JobSpec, Stale, Table, run_range_job};
-use crate::protocol::Resume;
 use crate::prelude::{Event, RawRow};
+use crate::protocol::Resume;
 use crate::sink::{Sink, to_value};
 use crate::streams::{EventStream, RecordKind, RowStream, StreamSpec};
 use crate::tables::{self, Dataset, TableRow};

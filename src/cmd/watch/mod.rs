@@ -178,7 +178,7 @@ impl Session<'_> {
             color: render::color_on(),
             truth: None,
             counterexamples: true,
-        until_caught: false,
+            until_caught: false,
         };
         let report = match grading::grade_warm(&req, &mut render::Live::first_failure_only(), Some(&mut self.warm)) {
             Ok(r) => r,
