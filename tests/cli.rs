@@ -80,6 +80,12 @@ fn show_prints_prompt_signature_and_cases() {
     );
     assert!(text.contains("retries-and-nulls"), "{text}");
     assert!(text.contains("memory footprint"), "{text}");
+
+    // A case that passes its own arguments says so (the kata's are 1800).
+    let text = stdout(&dekata(&["show", "sessionize"]));
+    let case = text.lines().position(|l| l.contains("a-shorter-gap")).expect(&text);
+    assert!(text.lines().skip(case).take(3).any(|l| l.contains("called with 600 after the input")), "{text}");
+    assert_eq!(text.matches("called with").count(), 1, "{text}");
 }
 
 #[test]
