@@ -35,7 +35,14 @@ pub struct RuleMutants<'a> {
     sides: HashMap<String, Option<Side>>,
     /// One worker for every mutant (PySpark), and the mutant it holds.
     shared: Option<Option<String>>,
+    /// Counterexamples already put to the mutants.
+    asked: usize,
 }
+
+/// A PySpark check puts only its first counterexample to the mutants: each
+/// mutant's run costs a query, a dozen of them per failing case would
+/// double the time of a failing check.
+const SHARED_COUNTEREXAMPLES: usize = 1;
 
 /// The key of the one worker a PySpark kata's mutants share.
 const SHARED: &str = "";
@@ -44,7 +51,7 @@ impl<'a> RuleMutants<'a> {
     pub fn new(ws: &'a Workspace, kata: &'a Kata, language: Language) -> Result<RuleMutants<'a>> {
         let mutants = if kata.rules.is_empty() { Vec::new() } else { mutants::load(kata, language)? };
         let shared = (kata.needs_engine() && language == Language::Python).then_some(None);
-        Ok(RuleMutants { ws, kata, mutants, sides: HashMap::new(), shared })
+        Ok(RuleMutants { ws, kata, mutants, sides: HashMap::new(), shared, asked: 0 })
     }
 
     /// The rule whose mutants declare `verdict`, when exactly one does: a
@@ -71,6 +78,10 @@ impl<'a> RuleMutants<'a> {
         clock: Clock,
     ) -> Result<Option<&'a PromptRule>> {
         let kata = self.kata;
+        self.asked += 1;
+        if self.shared.is_some() && self.asked > SHARED_COUNTEREXAMPLES {
+            return Ok(None);
+        }
         let ask = &ask.for_counterexample();
         let mut nearest: Option<(usize, &'a PromptRule)> = None;
         let learner_lines = match &cx.actual {
