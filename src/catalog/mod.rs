@@ -325,6 +325,9 @@ pub struct Kata {
     pub shape: Shape,
     pub entry: String,
     pub args: Vec<String>,
+    /// `args` as JSON, the form workers are given them in; `None` for a
+    /// DataFrame kata whose arguments are Rust only.
+    pub arg_values: Option<Vec<serde_json::Value>>,
     pub prompt: String,
     pub hints: Vec<String>,
     pub compare: CompareSpec,
@@ -518,6 +521,15 @@ pub fn load(path: &Path) -> Result<Kata> {
     if let Some(problem) = rules::problem(&file.rules) {
         return Err(bad(problem));
     }
+    // The DataFusion glue writes a DataFrame kata's arguments as Rust;
+    // every other worker is given them as JSON.
+    let arg_values = match json_args(&file.args) {
+        Ok(values) => Some(values),
+        Err(_) if file.shape == Shape::DataFrames => None,
+        Err(a) => {
+            return Err(bad(format!("the argument `{a}` is not a JSON value (a number, a string in quotes, ...)")));
+        }
+    };
     let mut names = HashSet::new();
     let mut cases = Vec::new();
     for c in file.cases {
@@ -550,23 +562,15 @@ pub fn load(path: &Path) -> Result<Kata> {
         if c.args.is_some() && file.shape == Shape::DataFrames {
             return Err(bad(format!("case `{}`: a DataFrame kata's cases take the kata's `args`", c.name)));
         }
-        let args = c
-            .args
-            .as_ref()
-            .unwrap_or(&file.args)
-            .iter()
-            .map(|a| serde_json::from_str(a).map_err(|_| a.clone()))
-            .collect::<std::result::Result<Vec<serde_json::Value>, String>>();
-        let args = match (args, file.shape) {
-            (Ok(args), _) => args,
-            // The DataFusion glue writes its arguments as Rust.
-            (Err(_), Shape::DataFrames) => Vec::new(),
-            (Err(a), _) => {
-                return Err(bad(format!(
+        let args = match (&c.args, &arg_values) {
+            (Some(own), _) => json_args(own).map_err(|a| {
+                bad(format!(
                     "case `{}`: the argument `{a}` is not a JSON value (a number, a string in quotes, ...)",
                     c.name
-                )));
-            }
+                ))
+            })?,
+            (None, Some(usual)) => usual.clone(),
+            (None, None) => Vec::new(),
         };
         cases.push(Case {
             args,
@@ -589,6 +593,7 @@ pub fn load(path: &Path) -> Result<Kata> {
         shape: file.shape,
         entry: file.entry,
         args: file.args,
+        arg_values,
         prompt: file.prompt,
         hints: file.hints,
         compare: file.compare,
@@ -715,4 +720,9 @@ mod tests {
         assert!(err.contains("kata.toml:9:"), "{err}");
         assert!(err.contains("weird"), "{err}");
     }
+}
+
+/// Arguments written in kata.toml as JSON values, or the first that is not.
+fn json_args(args: &[String]) -> std::result::Result<Vec<serde_json::Value>, String> {
+    args.iter().map(|a| serde_json::from_str(a).map_err(|_| a.clone())).collect()
 }

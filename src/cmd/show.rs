@@ -133,8 +133,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
         if !(case.memory.is_some() && case.question.text == grader::questions::CORRECTNESS) {
             println!("  {:<28} {}", "", format!("\u{201c}{}\u{201d}", case.question.text).dimmed());
         }
-        let usual: Vec<serde_json::Value> = kata.args.iter().filter_map(|a| serde_json::from_str(a).ok()).collect();
-        if case.args != usual {
+        if case.args != kata.arg_values.clone().unwrap_or_default() {
             let args: Vec<String> = case.args.iter().map(serde_json::Value::to_string).collect();
             println!("  {:<28} {}", "", format!("called with {} after the input", args.join(", ")).dimmed());
         }

@@ -137,15 +137,9 @@ pub fn reference(ws: &Workspace, kata: &Kata, color: bool) -> Result<Program> {
 pub fn python(ws: &Workspace, kata: &Kata, solution: &Path) -> Result<Program> {
     let real = std::fs::canonicalize(solution)
         .with_context(|| format!("cannot resolve the solution path {}", solution.display()))?;
-    let args: Vec<serde_json::Value> = kata
-        .args
-        .iter()
-        .map(|a| {
-            serde_json::from_str(a).map_err(|_| {
-                Internal::new(format!("the kata `{}` has an argument `{a}` that Python cannot be given", kata.id))
-            })
-        })
-        .collect::<std::result::Result<_, _>>()?;
+    let args = kata.arg_values.clone().ok_or_else(|| {
+        Internal::new(format!("the kata `{}` has arguments that Python cannot be given: {:?}", kata.id, kata.args))
+    })?;
     let spark = if kata.needs_engine() {
         let runtime = crate::spark::runtime(ws, &crate::python::interpreter()?)?;
         // In the learner's workspace: each worker makes (and removes) its own
