@@ -37,7 +37,7 @@ fn native(binary: PathBuf, variant: Option<String>, limits: Limits) -> Launch {
         args: variant.into_iter().map(Into::into).collect(),
         env: Vec::new(),
         limits,
-        confinement: Confinement { read, execute, write: Vec::new(), network: false, processes: false },
+        confinement: Confinement { read, execute, network: false, ..Confinement::default() },
         scratch_in: None,
         startup: None,
     }
@@ -66,36 +66,35 @@ fn python(program: &Program, mut limits: Limits) -> Result<Launch> {
     ];
     let mut argv: Vec<std::ffi::OsString> = vec!["-I".into(), "-S".into(), "-B".into()];
     let mut launch_program = python.executable.clone();
-    let (mut write, mut network, mut scratch_in, mut startup) = (Vec::new(), false, None, None);
-    // A PySpark worker starts its JVM; every other worker starts nothing.
-    let processes = spark.is_some();
+    let (mut connect_ports, mut startup) = (Vec::new(), None);
+    // A PySpark worker is a Spark Connect client of dekata's engine, and
+    // confined as any Python worker: it starts no process, writes nothing,
+    // and reaches one port, the engine's.
     if let Some(spark) = spark {
         let runtime = &spark.runtime;
         // The environment's python, by its own path: that is how Python
         // finds the environment's packages. No `-S`: pyspark is one.
         launch_program = runtime.python.clone();
         argv = vec!["-I".into(), "-B".into()];
-        let (more_read, more_execute) = crate::spark::grants(runtime);
-        read.extend(more_read);
-        execute.extend(more_execute);
-        write.push(PathBuf::from("/dev/null"));
-        network = true;
+        read.push(runtime.venv.clone());
+        execute.push(runtime.venv.clone());
+        read.extend(["/dev/urandom", "/etc/hosts", "/etc/nsswitch.conf", "/etc/resolv.conf", "/etc/gai.conf"].map(PathBuf::from));
+        connect_ports.push(spark.port);
         limits = crate::spark::limits(limits);
-        scratch_in = Some(spark.scratch_in.clone());
         startup = Some(crate::spark::STARTUP);
-        env.extend(crate::spark::environment(runtime));
+        env.push(("MALLOC_ARENA_MAX".into(), "2".into()));
     }
     argv.extend([runner.into(), solution.into(), shown_as.into(), entry.into(), shape.into(), args.into()]);
     if let Some(spark) = spark {
-        argv.push(spark.session.clone().into());
+        argv.push(spark.worker_json().into());
     }
     Ok(Launch {
         program: launch_program,
         args: argv,
         env,
         limits,
-        confinement: Confinement { read, execute, write, network, processes },
-        scratch_in,
+        confinement: Confinement { read, execute, network: false, connect_ports, ..Confinement::default() },
+        scratch_in: None,
         startup,
     })
 }

@@ -63,6 +63,8 @@ enum Command {
     Validate(cmd::validate::Args),
     /// For instructors: grade a folder of submissions (one subfolder per learner)
     Grade(cmd::grade::Args),
+    /// The Spark engine PySpark checks share: `status` or `stop`
+    Spark(cmd::spark::Args),
 }
 
 fn main() -> ExitCode {
@@ -87,6 +89,7 @@ fn main() -> ExitCode {
         Command::New(args) => cmd::new::run(&ws, args),
         Command::Validate(args) => cmd::validate::run(&ws, args),
         Command::Grade(args) => cmd::grade::run(&ws, args),
+        Command::Spark(args) => cmd::spark::run(&ws, args),
     });
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -8,10 +8,10 @@ dekata starts it as
 with its request channel on fd 3 and its reply channel on fd 4, already
 confined by the kernel (Landlock: no files beyond the standard library, no
 other programs, no network). A DataFrame kata's worker (SESSION_JSON given)
-runs on PySpark from dekata's own environment instead, without `-S`; it
-starts its Spark session (dekata_spark.py) before the solution's code runs,
-and may write in its scratch folder ($DEKATA_SCRATCH) and use the loopback
-network, which its JVM needs. It compiles the solution, says hello, loads
+runs on PySpark's client from dekata's own environment instead, without
+`-S`: before the solution's code runs it connects to dekata's Spark engine
+as a Spark Connect client (dekata_spark.py), the one port the kernel lets
+it reach; the engine, not this process, executes what it returns. It compiles the solution, says hello, loads
 the solution when dekata sends it (once dekata has read its memory), then
 serves runs: the parent feeds each run's records (the Rust generator made them),
 this worker calls the solution the way the kata's call shape says, measures
@@ -344,10 +344,7 @@ def call(shape, entry, feeds, args, request, out):
     elif shape == "chunks_to_list":
         return {"state": run_chunks(entry, feeds, args, out, request.get("state_limit_bytes"))}
     elif shape == "dataframes":
-        rows, plan, problems = ENGINE.spark.run(entry, feeds.copy(), args)
-        for row in rows:
-            out.push(row)
-        return {"plan": plan, "problems": problems}
+        return {"relation": ENGINE.spark.run(entry, request["spark"], args)}
     else:
         raise RuntimeError(f"dekata: this worker does not know the call shape {shape!r}")
     return {}
@@ -366,12 +363,9 @@ FORMS = {
 
 
 class Engine:
-    """The DataFrame katas' Spark session (none for the other katas), and
-    the exceptions that mean its JVM ran out of heap."""
+    """The DataFrame katas' Spark Connect client (none for the other katas)."""
 
     spark = None
-    out_of_memory = ()
-    ended = ()
 
 
 ENGINE = Engine()
@@ -399,8 +393,7 @@ class Sandbox:
 
     def __init__(self, readable):
         self.readable = tuple(os.path.realpath(p) + os.sep for p in readable)
-        # A PySpark worker's scratch folder (PySpark writes local data
-        # there for its JVM), and its gateway's loopback connections.
+        # A PySpark worker's connections to its engine, on loopback.
         self.writable = ()
         self.loopback = False
         self.armed = False
@@ -443,8 +436,7 @@ def refuse_processes():
     installs it and every thread started after, so it comes first, before
     the worker starts a thread and before any of the solution's code. A
     kernel without seccomp leaves the worker unfiltered: dekata reads that
-    from /proc and says so. A PySpark worker, whose JVM is a process of its
-    own, gets no filter."""
+    from /proc and says so."""
     program = os.environ.pop("DEKATA_SECCOMP", None)
     if not program:
         return
@@ -528,10 +520,6 @@ def run(channel, request, entry, shape, args, shown_as):
             out_of_memory(channel)
         outcome = ended(e, shown_as)
     except BaseException as e:  # noqa: BLE001 - sorted below
-        if isinstance(e, ENGINE.out_of_memory):
-            out_of_memory(channel, ENGINE.spark.heap_mib)
-        if isinstance(e, ENGINE.ended):
-            engine_ended(e)
         outcome = ended(e, shown_as)
     elapsed = time.perf_counter() - wall_start
     cpu = time.process_time() - cpu_start
@@ -576,24 +564,9 @@ def shorten(message):
     return message[:MESSAGE_CHARS].rstrip() + " [...]"
 
 
-def engine_ended(error):
-    """Spark's JVM is gone: say so and end, so that the next run starts a
-    new worker with a new session."""
-    print(f"dekata: {error}", file=sys.stderr)
-    sys.stderr.flush()
-    os._exit(ENGINE_ENDED_EXIT)
-
-
-#: The worker's exit status when its engine ended under it.
-ENGINE_ENDED_EXIT = 71
-
-
-def out_of_memory(channel, engine_heap_mib=None):
+def out_of_memory(channel):
     try:
-        if engine_heap_mib is None:
-            channel.send_raw('{"reply":"out_of_memory","bytes":0}')
-        else:
-            channel.send_raw(f'{{"reply":"out_of_memory","bytes":0,"engine_heap_mib":{int(engine_heap_mib)}}}')
+        channel.send_raw('{"reply":"out_of_memory","bytes":0}')
     finally:
         os._exit(70)
 
@@ -636,34 +609,46 @@ def load(code, shown_as, entry_name, sandbox):
 
 
 def start_spark(session_json, sandbox):
-    """Starts the DataFrame katas' Spark session, before any of the
-    solution's code runs (the sandbox's hook is not armed yet: starting a
-    JVM is what a solution may not do). If it cannot start, says why on
-    stderr and ends the worker with status 3."""
-    scratch = os.environ.get("DEKATA_SCRATCH", "")
+    """Connects to dekata's Spark engine as a Spark Connect client, before
+    any of the solution's code runs (the sandbox's hook is not armed yet).
+    If it cannot, says why on stderr and ends the worker with status 3."""
     here = os.path.dirname(os.path.abspath(__file__))
     if here not in sys.path:
         sys.path.insert(0, here)
     try:
         import dekata_spark
 
-        ENGINE.spark = dekata_spark.Spark(json.loads(session_json), scratch)
-        ENGINE.out_of_memory = (dekata_spark.EngineOutOfMemory,)
-        ENGINE.ended = (dekata_spark.EngineEnded,)
+        session = json.loads(session_json)
+        ENGINE.spark = dekata_spark.Spark(session)
+        cap_memory(int(session["python_memory_mib"]))
     except BaseException as e:  # noqa: BLE001 - reported, then the worker ends
-        print(f"dekata worker: cannot start Spark: {type(e).__name__}: {e}", file=sys.stderr)
+        print(f"dekata worker: cannot reach dekata's Spark engine: {type(e).__name__}: {e}", file=sys.stderr)
         traceback.print_exc(file=sys.stderr)
         sys.stderr.flush()
         os._exit(3)
-    sandbox.writable = (os.path.realpath(scratch) + os.sep,)
+    # gRPC's own sockets are not Python's; Python's may reach loopback.
     sandbox.loopback = True
+
+
+def cap_memory(mib):
+    """Lowers this process's address-space cap to what it holds now plus
+    the kata's allowance, so a runaway Python driver fails as the other
+    Python katas do."""
+    import resource
+
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            size = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize:"))
+    except (OSError, StopIteration, ValueError):
+        return
+    cap = size + mib * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
 
 def orphan_watch():
     """Ends the worker when dekata is gone (killed, or interrupted before
-    it could stop its workers): a solution busy in a loop, or a JVM busy in
-    a query, would never notice the closed channel. The parent changes when
-    the original one dies; a PySpark worker's JVM ends with it."""
+    it could stop its workers): a solution busy in a loop would never notice the closed channel. The parent changes when
+    the original one dies."""
     import threading
 
     parent = os.getppid()
@@ -686,8 +671,6 @@ def main(argv):
     faulthandler.enable(file=sys.stderr)
     channel = Channel()
     readable = [p for p in {sys.prefix, sys.base_prefix, sys.exec_prefix} if p]
-    if session_json is not None:
-        readable.append(os.environ.get("DEKATA_SCRATCH", "/nonexistent"))
     sandbox = Sandbox(readable)
     sys.addaudithook(sandbox.hook)
     # The solution is read and compiled (which runs none of it), and Spark

@@ -105,6 +105,18 @@ pub struct RunRequest {
     /// a sketch's width), as JSON: the kata's, or a case's own.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub args: Vec<Value>,
+    /// DataFrame katas in PySpark: the engine's session this run's tables
+    /// are in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spark: Option<SparkRun>,
+}
+
+/// The engine's session a PySpark run builds its DataFrames in, and where
+/// each table's rows are (JSON lines the engine reads).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SparkRun {
+    pub session: String,
+    pub inputs: std::collections::BTreeMap<String, String>,
 }
 
 /// One chunk of a resumable job: the state to restore (the previous
@@ -298,6 +310,11 @@ pub enum Output {
         /// columns of one name collapse into one key of a row).
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         problems: Vec<Problem>,
+        /// A PySpark worker: the plan of the DataFrame the solution
+        /// returned (Spark Connect's `Relation`, base64), for the engine
+        /// to execute and judge; the worker sends no rows.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        relation: Option<String>,
     },
 }
 
@@ -406,6 +423,21 @@ pub struct PlanReport {
     /// the shuffle partitions, the broadcast thresholds, the kata's own).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub settings_changed: Vec<SettingChanged>,
+    /// Input tables no scan of the executed plan read (Spark).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inputs_not_read: Vec<String>,
+    /// Rows the plan carries as literal tables (Spark: rows collected and
+    /// sent back with `createDataFrame`).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub literal_rows: u64,
+    /// The size of the plan the learner's code sent (Spark Connect's
+    /// message): data inlined as literals or in a UDF's closure shows here.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub plan_bytes: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// A fixed session setting the query changed.

@@ -10,6 +10,7 @@ pub mod new;
 mod pool;
 pub mod reset;
 pub mod show;
+pub mod spark;
 pub mod stats;
 pub mod validate;
 pub mod watch;

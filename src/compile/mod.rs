@@ -45,14 +45,33 @@ pub enum Program {
     },
 }
 
-/// How a PySpark worker is set up: what it runs on, and its session
-/// (tables, settings, memory) as the worker reads it.
+/// How a PySpark worker is set up: what it runs on, the engine it is a
+/// client of, and what each run's session holds (tables, settings).
 #[derive(Clone, Debug, PartialEq)]
 pub struct SparkSession {
     pub runtime: crate::spark::Runtime,
-    pub session: String,
-    /// Where its scratch folders (the JVM's temporary files) are made.
-    pub scratch_in: PathBuf,
+    pub engine: crate::spark::engine::Place,
+    /// The kata's tables, as the engine and the worker read them.
+    pub tables: serde_json::Value,
+    /// The settings every run's session starts with.
+    pub settings: std::collections::BTreeMap<String, String>,
+    /// The worker's own memory allowance.
+    pub python_memory_mib: u64,
+    /// The engine's port the worker connects to: set when it starts.
+    pub port: u16,
+}
+
+impl SparkSession {
+    /// What the worker is told: where the engine serves, the tables, its
+    /// memory allowance.
+    pub fn worker_json(&self) -> String {
+        serde_json::json!({
+            "remote": format!("sc://127.0.0.1:{}", self.port),
+            "tables": self.tables,
+            "python_memory_mib": self.python_memory_mib,
+        })
+        .to_string()
+    }
 }
 
 /// What building a learner-side solution gave.
@@ -142,12 +161,14 @@ pub fn python(ws: &Workspace, kata: &Kata, solution: &Path) -> Result<Program> {
     })?;
     let spark = if kata.needs_engine() {
         let runtime = crate::spark::runtime(ws, &crate::python::interpreter()?)?;
-        // In the learner's workspace: each worker makes (and removes) its own
-        // folder there.
-        let scratch_in = ws.state().join("scratch");
-        std::fs::create_dir_all(&scratch_in).with_context(|| format!("cannot create {}", scratch_in.display()))?;
-        let session = crate::spark::session_json(kata, &runtime);
-        Some(Box::new(SparkSession { runtime, session, scratch_in }))
+        Some(Box::new(SparkSession {
+            runtime,
+            engine: crate::spark::engine::Place::of(ws),
+            tables: crate::spark::tables_json(kata),
+            settings: crate::spark::settings(kata),
+            python_memory_mib: kata.limits.hard_memory_mib,
+            port: 0,
+        }))
     } else {
         None
     };

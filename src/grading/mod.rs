@@ -10,6 +10,7 @@
 //! - `seed`: the default seed and fresh ones.
 
 mod cache;
+mod on_engine;
 mod reference;
 mod rule_match;
 mod run;

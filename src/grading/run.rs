@@ -90,6 +90,7 @@ pub fn request(records: &Records, ask: &Ask, generates: bool) -> (RunRequest, Op
         state_limit_bytes: ask.state_limit_bytes,
         resume: None,
         args: ask.args.clone(),
+        spark: None,
     };
     (request, feed)
 }

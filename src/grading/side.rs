@@ -7,7 +7,8 @@ use crate::worker::Clock;
 use crate::worker::confine::{Limits, Processes, Sandbox};
 use crate::worker::{Death, Feeder, Ran, Started, Worker};
 use anyhow::{Context, Result};
-use grader::protocol::{Measure, Outcome, Output, OutputSummary, RunRequest};
+use super::on_engine;
+use grader::protocol::{Form, Measure, Outcome, Output, OutputSummary, RunRequest};
 use grader::sink::Sink;
 use std::time::Duration;
 
@@ -114,8 +115,21 @@ impl Side {
 
     /// One run; streamed output is summarised here, as the worker's own
     /// sink would have.
-    pub fn run(&mut self, request: RunRequest, feed: Option<Feeder>, clock: Clock) -> Result<RunEnd> {
+    pub fn run(&mut self, mut request: RunRequest, mut feed: Option<Feeder>, clock: Clock) -> Result<RunEnd> {
         let (order, keep, heap) = (request.order, request.keep, request.heap);
+        // A PySpark run: its tables go to a fresh session on the engine,
+        // and a worker connected to another engine (one that ended) is
+        // started again.
+        let mut opened = None;
+        if let Program::Python { spark: Some(spark), .. } = &mut self.program {
+            let engine = on_engine::engine(spark)?;
+            let moved = spark.port != engine.state.port;
+            spark.port = engine.state.port;
+            opened = Some(on_engine::open(engine, spark, &mut request, feed.take())?);
+            if moved {
+                self.stop();
+            }
+        }
         // A memory run gets a worker that has run nothing yet, measured
         // from its hello: before any of the solution's code (a Python
         // module's import included), so nothing it held or freed before
@@ -144,6 +158,35 @@ impl Side {
             }
             Ran::Done(mut done) => {
                 let worker = self.worker.as_ref().expect("it ran");
+                let relation = match &mut done.output {
+                    Some(Output::Streamed { relation, .. }) => relation.take(),
+                    _ => None,
+                };
+                if let (Some(opened), Some(relation)) = (&opened, relation) {
+                    // Paused while the engine judges: nothing the
+                    // solution left running can touch its session then.
+                    worker.pause(true);
+                    let started = std::time::Instant::now();
+                    let judged = on_engine::judge(opened, &relation, clock.cpu.unwrap_or(clock.wall).min(clock.wall));
+                    worker.pause(false);
+                    let spent = started.elapsed().as_micros() as u64;
+                    done.measure.elapsed_us += spent;
+                    done.measure.cpu_us += spent;
+                    match judged {
+                        on_engine::Judged::Rows { rows, plan, problems } => {
+                            sink.get_or_insert_with(|| Sink::new(order, keep)).streamed(Form::List, rows);
+                            if let Some(Output::Streamed { plan: seen, problems: found, .. }) = &mut done.output {
+                                *seen = Some(plan);
+                                found.extend(problems);
+                            }
+                        }
+                        on_engine::Judged::Failed(outcome) => {
+                            done.outcome = outcome;
+                            done.output = None;
+                        }
+                        on_engine::Judged::Died(death) => return Ok(RunEnd::Died(death)),
+                    }
+                }
                 if heap {
                     let resident = worker.resident_since_hello().unwrap_or(0);
                     if outside {
@@ -159,7 +202,7 @@ impl Side {
                 }
                 let output = match done.output {
                     Some(Output::Summary(summary)) => Some(summary),
-                    Some(Output::Streamed { plan, state, problems }) => {
+                    Some(Output::Streamed { plan, state, problems, .. }) => {
                         let mut sink = sink.unwrap_or_else(|| Sink::new(order, keep));
                         if let Some(plan) = plan {
                             sink.plan(plan);

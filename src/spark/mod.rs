@@ -1,8 +1,12 @@
-//! The DataFrame katas in Python run on Apache Spark (PySpark, local mode):
-//! what that needs on this machine and how its worker is set up.
+//! The DataFrame katas in Python run on Apache Spark: what that needs on
+//! this machine, the engine that runs the queries, and how a learner's
+//! worker reaches it.
 //!
 //! - `java`: the Java that runs Spark (17 or later), or how to install one;
-//! - `venv`: PySpark's own virtual environment, installed on first use.
+//! - `venv`: PySpark's own virtual environment, installed on first use;
+//! - `engine`: dekata's warm Spark, serving Spark Connect on loopback: the
+//!   learner's code is only its client, and the engine, out of the
+//!   learner's reach, runs and judges what that code returns.
 //!
 //! The session every graded query runs in is fixed here, as a cluster with
 //! large tables would have it: four cores, four shuffle partitions, and no
@@ -10,9 +14,9 @@
 //! its TOML); a query may hint and repartition, but a change to any of
 //! these settings is refused as a plan rule.
 
+pub mod engine;
 pub mod java;
 pub mod venv;
-pub mod warmup;
 
 use crate::catalog::Kata;
 use crate::python::Interpreter;
@@ -56,8 +60,6 @@ pub struct Runtime {
     pub python: PathBuf,
     pub spark_home: PathBuf,
     pub java: Java,
-    /// The class archive its JVM starts from, when there is one.
-    pub class_archive: Option<PathBuf>,
 }
 
 /// Java and PySpark, PySpark installed first if need be (with progress on
@@ -65,9 +67,7 @@ pub struct Runtime {
 pub fn runtime(ws: &Workspace, interpreter: &Interpreter) -> Result<Runtime> {
     let java = java::find()?;
     let Venv { dir, python, spark_home } = venv::ensure(ws, interpreter)?;
-    let mut runtime = Runtime { venv: dir, python, spark_home, java, class_archive: None };
-    runtime.class_archive = warmup::class_archive(ws, &runtime)?;
-    Ok(runtime)
+    Ok(Runtime { venv: dir, python, spark_home, java })
 }
 
 /// The session settings of `kata`: the graded ones, then the kata's.
@@ -86,9 +86,9 @@ pub fn type_name(ty: ColumnType) -> &'static str {
     }
 }
 
-/// What the worker is told about the session: its tables' schemas, its
-/// settings, the JVM's heap, and the Python process's own memory cap.
-pub fn session_json(kata: &Kata, runtime: &Runtime) -> String {
+/// The tables of `kata` as the engine writes them for a session and the
+/// worker reads them: each one's name and typed columns.
+pub fn tables_json(kata: &Kata) -> serde_json::Value {
     let tables: Vec<serde_json::Value> = kata
         .dataset
         .map(|d| d.tables())
@@ -99,21 +99,12 @@ pub fn session_json(kata: &Kata, runtime: &Runtime) -> String {
             serde_json::json!({ "name": t.name, "columns": columns })
         })
         .collect();
-    serde_json::json!({
-        "tables": tables,
-        "settings": settings(kata),
-        "partitions": PARTITIONS,
-        "driver_memory_mib": DRIVER_MEMORY_MIB,
-        "python_memory_mib": kata.limits.hard_memory_mib,
-        "class_archive": runtime.class_archive,
-    })
-    .to_string()
+    serde_json::Value::Array(tables)
 }
 
-/// What a PySpark worker may touch beyond a Python worker's grants: the
+/// What the engine may touch beyond a Python program's grants: the
 /// environment and Java (read, execute), Spark's launch scripts and the
-/// tools they call, the machine facts a JVM reads, and the network (the
-/// JVM's gateway and Spark's own services listen on loopback).
+/// tools they call, the machine facts a JVM reads.
 pub fn grants(runtime: &Runtime) -> (Vec<PathBuf>, Vec<PathBuf>) {
     let mut read: Vec<PathBuf> = vec![runtime.venv.clone(), runtime.java.home.clone()];
     read.extend(runtime.java.linked_folders());
@@ -151,22 +142,19 @@ const MACHINE_FACTS: &[&str] = &[
 /// The programs Spark's launch scripts run (a shell, `dirname`, `uname`...).
 const TOOLS: &[&str] = &["/bin", "/usr/bin"];
 
-/// A PySpark worker's limits: room for the JVM's reservations, and for the
-/// files Spark writes in its scratch folder (shuffles, spills). The Python
-/// process lowers its own address-space cap to the kata's once its JVM
-/// has started.
+/// A PySpark worker's limits: room for what its client libraries reserve
+/// (gRPC, Arrow). The Python process lowers its own address-space cap to
+/// the kata's once it has connected.
 pub fn limits(mut limits: confine::Limits) -> confine::Limits {
     limits.address_space_bytes = ADDRESS_SPACE_MIB * 1024 * 1024;
-    limits.file_size_bytes = limits.file_size_bytes.max(4 * 1024 * 1024 * 1024);
     limits
 }
 
-/// How long a PySpark worker may take to start: a JVM and a Spark session
-/// take 10 seconds on an idle machine of two cores, and four times that
-/// while both cores are busy.
-pub const STARTUP: std::time::Duration = std::time::Duration::from_secs(240);
+/// How long a PySpark worker may take to start: the client's imports and
+/// its first connection, on a busy machine.
+pub const STARTUP: std::time::Duration = std::time::Duration::from_secs(120);
 
-/// The PySpark worker's environment, beside a Python worker's.
+/// The engine's environment.
 pub fn environment(runtime: &Runtime) -> Vec<(String, String)> {
     let text = |p: &std::path::Path| p.display().to_string();
     vec![

@@ -94,7 +94,7 @@ pub fn ensure(ws: &Workspace, interpreter: &Interpreter) -> Result<Venv> {
 
 /// Where the environment lives: one folder per PySpark release.
 pub fn folder(ws: &Workspace) -> PathBuf {
-    ws.target.join("spark").join(format!("pyspark-{PYSPARK}"))
+    ws.target.join("spark").join(format!("pyspark-{PYSPARK}-connect"))
 }
 
 /// The environment at `dir`, if an install finished there.
@@ -134,7 +134,9 @@ fn install(interpreter: &Interpreter, dir: &Path) -> Result<()> {
     // be carrying a JSON report.
     let pip = Command::new(dir.join("bin").join("python"))
         .args(["-I", "-m", "pip", "install", "--disable-pip-version-check", "--no-input"])
-        .arg(format!("pyspark=={PYSPARK}"))
+        // The `connect` extra: the Spark Connect client a learner's worker
+        // is (gRPC), and the pandas and Arrow that pandas UDFs need.
+        .arg(format!("pyspark[connect]=={PYSPARK}"))
         .arg(format!("py4j=={PY4J}"))
         .stdin(Stdio::null())
         .stdout(to_stderr()?)
@@ -149,7 +151,7 @@ fn install(interpreter: &Interpreter, dir: &Path) -> Result<()> {
 /// `import pyspark` works and is the pinned release.
 fn verify(python: &Path) -> Result<()> {
     let out = Command::new(python)
-        .args(["-I", "-c", "import pyspark, py4j; print(pyspark.__version__)"])
+        .args(["-I", "-c", "import pyspark, py4j, grpc, pandas, pyarrow, pyspark.sql.connect.session; print(pyspark.__version__)"])
         .stdin(Stdio::null())
         .output()
         .with_context(|| format!("cannot run {}", python.display()))?;
@@ -192,7 +194,7 @@ impl Drop for Partial {
 }
 
 const INSTALLING: &str = "dekata: installing PySpark {version} for the DataFrame katas into {dir} \
-(once; about 500 MB, about a minute on a fast connection). Your own Python environment is not touched.";
+(once; about 700 MB, about a minute on a fast connection). Your own Python environment is not touched.";
 const INSTALLED: &str = "dekata: PySpark {version} installed in {seconds} s.";
 const WAITING: &str = "dekata: another dekata is installing PySpark; waiting for it to finish.";
 const NO_VENV: &str = "{python} cannot make virtual environments (its `venv` or `ensurepip` module is \

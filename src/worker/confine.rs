@@ -27,7 +27,8 @@
 
 use anyhow::{Context, Result};
 use landlock::{
-    ABI, Access, AccessFs, AccessNet, BitFlags, CompatLevel, Compatible, PathBeneath, PathFd, Ruleset, RulesetAttr,
+    ABI, Access, AccessFs, AccessNet, BitFlags, CompatLevel, Compatible, NetPort, PathBeneath, PathFd, Ruleset,
+    RulesetAttr,
     RulesetCreatedAttr, Scope,
 };
 use std::os::fd::{AsRawFd, OwnedFd};
@@ -62,6 +63,9 @@ pub struct Confinement {
     pub write: Vec<PathBuf>,
     /// Whether it may use TCP (the JVM's gateway for Spark katas).
     pub network: bool,
+    /// Without the network: the TCP ports it may still connect to (a
+    /// PySpark worker's Spark engine, on loopback).
+    pub connect_ports: Vec<u16>,
     /// Whether it may start processes and run programs (a PySpark
     /// worker's JVM); otherwise the process filter refuses them.
     pub processes: bool,
@@ -141,6 +145,13 @@ impl Confinement {
                 created = created
                     .add_rule(PathBeneath::new(fd, access))
                     .with_context(|| format!("cannot grant {} to the worker", path.display()))?;
+            }
+        }
+        if !self.network {
+            for port in &self.connect_ports {
+                created = created
+                    .add_rule(NetPort::new(*port, AccessNet::ConnectTcp))
+                    .with_context(|| format!("cannot let the worker connect to port {port}"))?;
             }
         }
         let fd: Option<OwnedFd> = created.into();
@@ -237,7 +248,7 @@ impl Prepared {
                 }
                 set_limit(libc::RLIMIT_AS, limits.address_space_bytes, limits.address_space_bytes)?;
                 // SIGXCPU at the soft limit, SIGKILL a second later.
-                set_limit(libc::RLIMIT_CPU, limits.cpu_seconds, limits.cpu_seconds + 1)?;
+                set_limit(libc::RLIMIT_CPU, limits.cpu_seconds, limits.cpu_seconds.saturating_add(1))?;
                 set_limit(libc::RLIMIT_FSIZE, limits.file_size_bytes, limits.file_size_bytes)?;
                 set_limit(libc::RLIMIT_CORE, 0, 0)?;
                 if let Some(fd) = ruleset {

@@ -13,7 +13,7 @@
 
 mod capture;
 pub mod confine;
-mod reaper;
+pub mod reaper;
 mod resident;
 pub mod usage;
 
@@ -321,6 +321,14 @@ impl Worker {
     }
 
     /// Whether the worker can take another run.
+    /// Pauses every process of the worker (`SIGSTOP`), or lets them go on.
+    pub fn pause(&self, stop: bool) {
+        // SAFETY: a plain signal to the worker's own process group.
+        unsafe {
+            libc::kill(-self.pgid, if stop { libc::SIGSTOP } else { libc::SIGCONT });
+        }
+    }
+
     pub fn alive(&self) -> bool {
         self.alive
     }

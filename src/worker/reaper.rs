@@ -36,6 +36,12 @@ pub fn spawn(cmd: &mut std::process::Command) -> std::io::Result<std::process::C
     Ok(child)
 }
 
+/// Keeps the process group `pgid` (dekata's Spark engine, which leads a
+/// session of its own and outlives this process) from every sweep.
+pub fn keep(pgid: i32) {
+    LIVE.lock().unwrap_or_else(|e| e.into_inner()).insert(pgid);
+}
+
 /// A worker's group was killed: what is left of it, and anything else a
 /// worker left behind, is killed and reaped.
 pub fn release(pgid: i32) {

@@ -1,0 +1,147 @@
+//! A PySpark run, judged on dekata's engine rather than in the learner's
+//! worker: the engine opens a fresh session with the run's tables, the
+//! worker calls the solution there and returns only the plan of its
+//! DataFrame, and the engine (with the worker paused, so nothing it does
+//! after returning can change what is judged) executes that plan and reads
+//! the rows and the executed plan.
+
+use crate::compile::SparkSession;
+use crate::spark::engine::{self, Engine, Failure};
+use crate::worker::{Death, Exit, Feeder};
+use anyhow::{Context, Result};
+use grader::protocol::{FeedLine, Input, Outcome, PlanReport, Problem, RunRequest, SparkRun};
+use serde_json::{Value, json};
+use std::time::Duration;
+
+/// A run's session on the engine, closed when dropped.
+pub struct Opened {
+    engine: Engine,
+    pub run: SparkRun,
+}
+
+impl Drop for Opened {
+    fn drop(&mut self) {
+        let _ = self.engine.call(&json!({"op": "close", "session": self.run.session}), Duration::from_secs(30));
+    }
+}
+
+/// The serving engine (started if need be) for `spark`.
+pub fn engine(spark: &SparkSession) -> Result<Engine> {
+    engine::ensure(&spark.engine, &spark.runtime)
+}
+
+/// Opens the run's session with its tables: the records the feeder would
+/// have sent the worker go to the engine instead, and the request tells
+/// the worker the session and sends it no records.
+pub fn open(engine: Engine, spark: &SparkSession, request: &mut RunRequest, feed: Option<Feeder>) -> Result<Opened> {
+    let mut records: Vec<Value> = Vec::new();
+    if let Some(feed) = feed {
+        let mut bytes: Vec<u8> = Vec::new();
+        feed(&mut |line: &[u8]| {
+            bytes.extend_from_slice(line);
+            Ok(())
+        })
+        .context("cannot gather the run's tables")?;
+        // One copy of the input is all a DataFrame kata reads.
+        for line in bytes.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
+            match serde_json::from_slice::<FeedLine>(line).context("a feed line that is not one")? {
+                FeedLine::Batch(batch) => records.extend(batch),
+                FeedLine::End => break,
+            }
+        }
+    }
+    if let Input::Feed { feeds, .. } = &mut request.input {
+        *feeds = 0;
+    }
+    let asked = json!({"op": "open", "tables": spark.tables, "settings": spark.settings, "records": records});
+    let answer = engine.call(&asked, Duration::from_secs(120)).map_err(|f| anyhow::anyhow!(gone(&f)))?;
+    let run: SparkRun = serde_json::from_value(answer.clone())
+        .with_context(|| format!("the Spark engine could not open a session: {answer}"))?;
+    request.spark = Some(run.clone());
+    Ok(Opened { engine, run })
+}
+
+/// What the engine's judgement of a returned plan gave.
+pub enum Judged {
+    /// The rows, the executed plan, and what the rows alone cannot show.
+    Rows { rows: Vec<Value>, plan: PlanReport, problems: Vec<Problem> },
+    /// The query failed in Spark (an error of the solution's plan).
+    Failed(Outcome),
+    /// The engine could not finish it: out of heap, out of time, gone.
+    Died(Death),
+}
+
+/// Executes the plan `relation` in the run's session, within `wait`.
+pub fn judge(opened: &Opened, relation: &str, wait: Duration) -> Judged {
+    let asked = json!({"op": "judge", "session": opened.run.session, "relation": relation});
+    let started = std::time::Instant::now();
+    let answer = match opened.engine.call(&asked, wait) {
+        Ok(answer) => answer,
+        Err(Failure::TimedOut) => {
+            let _ = opened.engine.call(&json!({"op": "cancel", "session": opened.run.session}), Duration::from_secs(30));
+            return Judged::Died(death(Exit::TimedOut, started.elapsed(), String::new()));
+        }
+        Err(failure) => return Judged::Died(death(Exit::Code(ENGINE_ENDED), started.elapsed(), gone(&failure))),
+    };
+    if let Some(failed) = answer.get("failed") {
+        let message = failed["message"].as_str().unwrap_or_default().to_string();
+        return match failed["kind"].as_str() {
+            Some("out_of_memory") => {
+                let mut d = death(Exit::Code(OUT_OF_MEMORY), started.elapsed(), String::new());
+                d.out_of_memory = Some(0);
+                d.engine_heap_mib = failed["heap_mib"].as_u64();
+                Judged::Died(d)
+            }
+            Some("query") => Judged::Failed(Outcome::Panicked { message: shorten(&message), location: String::new() }),
+            _ => Judged::Died(death(Exit::Code(ENGINE_ENDED), started.elapsed(), format!("dekata: {ENDED}: {message}"))),
+        };
+    }
+    let parsed = (|| -> Result<Judged> {
+        Ok(Judged::Rows {
+            rows: serde_json::from_value(answer["rows"].clone())?,
+            plan: serde_json::from_value(answer["plan"].clone())?,
+            problems: serde_json::from_value(answer["problems"].clone())?,
+        })
+    })();
+    parsed.unwrap_or_else(|e| {
+        Judged::Died(death(Exit::Code(ENGINE_ENDED), started.elapsed(), format!("dekata: {ENDED}: {e}: {answer}")))
+    })
+}
+
+/// The status a run is given when the engine ended under it.
+const ENGINE_ENDED: i32 = 71;
+/// ...and when its heap ran out.
+const OUT_OF_MEMORY: i32 = 70;
+
+const ENDED: &str = "the Spark engine ended during the query";
+
+fn gone(failure: &Failure) -> String {
+    match failure {
+        Failure::TimedOut => "the Spark engine did not answer in time".to_string(),
+        Failure::Gone(why) => format!("{ENDED} ({why})"),
+    }
+}
+
+fn death(exit: Exit, wall: Duration, stderr: String) -> Death {
+    Death {
+        exit,
+        out_of_memory: None,
+        engine_heap_mib: None,
+        garbled: None,
+        stderr,
+        wall,
+        stack_overflow: false,
+        worker_failed: false,
+    }
+}
+
+/// The longest message of a failed query a report carries.
+const MESSAGE_CHARS: usize = 600;
+
+fn shorten(message: &str) -> String {
+    if message.chars().count() <= MESSAGE_CHARS {
+        return message.to_string();
+    }
+    let cut: String = message.chars().take(MESSAGE_CHARS).collect();
+    format!("{} [...]", cut.trim_end())
+}

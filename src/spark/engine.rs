@@ -1,0 +1,261 @@
+//! dekata's Spark engine: one warm Spark per target folder, serving Spark
+//! Connect on loopback, that every PySpark check of the workspace shares
+//! (grader/python/dekata_engine.py).
+//!
+//! A learner's PySpark worker is only a Spark Connect client of it: the
+//! kernel lets that worker reach the engine's port and nothing else. The
+//! engine itself is dekata's: started on first use, confined to its
+//! environment, Java and its own folder, it executes the plan a worker
+//! returns and reads the executed plan there, out of the learner's reach.
+//! It ends on its own after an idle spell (`DEKATA_SPARK_IDLE` seconds,
+//! ten minutes unless set); `dekata spark stop` ends it at once.
+//!
+//! dekata speaks to it on a Unix socket in its folder, one JSON request
+//! per connection.
+
+use super::Runtime;
+use crate::error::Setup;
+use crate::worker::confine::{Confinement, Limits};
+use anyhow::{Context, Result};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use std::io::{BufRead, BufReader, Write};
+use std::os::unix::net::UnixStream;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Where an engine lives and what starts it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    /// Its folder: state, socket, log, the runs' tables, Spark's scratch.
+    pub dir: PathBuf,
+    /// `dekata_engine.py`.
+    pub script: PathBuf,
+}
+
+impl Place {
+    pub fn of(ws: &crate::workspace::Workspace) -> Place {
+        Place {
+            dir: ws.target.join("spark").join("engine"),
+            script: ws.grader().join("python").join("dekata_engine.py"),
+        }
+    }
+}
+
+/// What a serving engine wrote when it started.
+#[derive(Clone, Debug, Deserialize)]
+pub struct State {
+    pub pid: u32,
+    pub port: u16,
+    #[serde(default)]
+    pub pyspark: Option<String>,
+}
+
+/// A serving engine.
+#[derive(Clone, Debug)]
+pub struct Engine {
+    pub dir: PathBuf,
+    pub state: State,
+}
+
+/// How a request to the engine failed.
+#[derive(Debug)]
+pub enum Failure {
+    /// No answer within the time given.
+    TimedOut,
+    /// The engine is gone (its socket closed without an answer).
+    Gone(String),
+}
+
+/// How long an idle engine stays, unless `DEKATA_SPARK_IDLE` says.
+const IDLE: Duration = Duration::from_secs(600);
+
+/// How long an engine may take to start: a JVM and Spark take about ten
+/// seconds on an idle machine of two cores, several times that while both
+/// cores are busy.
+const STARTUP: Duration = Duration::from_secs(240);
+
+impl Engine {
+    /// One request, answered within `wait`.
+    pub fn call(&self, request: &Value, wait: Duration) -> std::result::Result<Value, Failure> {
+        call(&self.dir, request, wait)
+    }
+}
+
+fn call(dir: &Path, request: &Value, wait: Duration) -> std::result::Result<Value, Failure> {
+    let gone = |e: std::io::Error| Failure::Gone(e.to_string());
+    let mut stream = UnixStream::connect(dir.join("engine.sock")).map_err(gone)?;
+    stream.set_read_timeout(Some(wait.max(Duration::from_millis(10)))).map_err(gone)?;
+    let mut line = serde_json::to_vec(request).map_err(|e| Failure::Gone(e.to_string()))?;
+    line.push(b'\n');
+    stream.write_all(&line).map_err(gone)?;
+    let mut answer = String::new();
+    match BufReader::new(stream).read_line(&mut answer) {
+        Ok(0) => Err(Failure::Gone("the engine closed its socket without an answer".into())),
+        Ok(_) => serde_json::from_str(&answer).map_err(|e| Failure::Gone(format!("an answer that is not JSON: {e}"))),
+        Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {
+            Err(Failure::TimedOut)
+        }
+        Err(e) => Err(gone(e)),
+    }
+}
+
+/// The engine serving at `place`, if one does.
+pub fn serving(place: &Place) -> Option<(Engine, Value)> {
+    let text = std::fs::read(place.dir.join("engine.json")).ok()?;
+    let state: State = serde_json::from_slice(&text).ok()?;
+    let ping = call(&place.dir, &json!({"op": "ping"}), Duration::from_secs(10)).ok()?;
+    (ping["pid"].as_u64() == Some(u64::from(state.pid))).then(|| (Engine { dir: place.dir.clone(), state }, ping))
+}
+
+/// The serving engine, started first if none serves (with one line on
+/// stderr when it was there before and is gone).
+pub fn ensure(place: &Place, runtime: &Runtime) -> Result<Engine> {
+    if let Some((engine, _)) = serving(place)
+        && engine.state.pyspark.as_deref() == Some(super::venv::PYSPARK)
+    {
+        return Ok(engine);
+    }
+    std::fs::create_dir_all(&place.dir).with_context(|| format!("cannot create {}", place.dir.display()))?;
+    let _lock = super::venv::install_lock(&place.dir, None)?;
+    if let Some((engine, _)) = serving(place) {
+        return Ok(engine);
+    }
+    if place.dir.join("engine.json").exists() {
+        eprintln!("{RESTARTING}");
+        let _ = std::fs::remove_file(place.dir.join("engine.json"));
+    }
+    start(place, runtime)
+}
+
+/// What is said when an engine that served before no longer answers.
+pub const RESTARTING: &str = "dekata: the Spark engine stopped answering; starting a new one.";
+
+fn start(place: &Place, runtime: &Runtime) -> Result<Engine> {
+    let log_path = place.dir.join("engine.log");
+    let log = std::fs::File::create(&log_path).with_context(|| format!("cannot create {}", log_path.display()))?;
+    let idle = std::env::var("DEKATA_SPARK_IDLE")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+        .map_or(IDLE, Duration::from_secs);
+    let config = json!({
+        "partitions": super::PARTITIONS,
+        "driver_memory_mib": super::DRIVER_MEMORY_MIB,
+        "idle_seconds": idle.as_secs(),
+        "pyspark": super::venv::PYSPARK,
+    });
+    let mut cmd = Command::new(&runtime.python);
+    cmd.args(["-I", "-B"])
+        .arg(&place.script)
+        .arg(&place.dir)
+        .arg(config.to_string())
+        .env_clear()
+        .envs(super::environment(runtime))
+        .env("LANG", "C.UTF-8")
+        .env("HOME", &place.dir)
+        .env("TMPDIR", place.dir.join("scratch"))
+        .current_dir("/")
+        .stdin(Stdio::null())
+        .stdout(log.try_clone().context("cannot share the engine's log")?)
+        .stderr(log);
+    // SAFETY: setsid is async-signal-safe. The engine leads a session of
+    // its own: it outlives this dekata, and a terminal's signals to the
+    // learner's command never reach it.
+    unsafe {
+        cmd.pre_exec(|| {
+            if libc::setsid() < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    std::fs::create_dir_all(place.dir.join("scratch")).context("cannot create the engine's scratch folder")?;
+    // Held until the engine has started: the ruleset's descriptor is read
+    // in the child.
+    let prepared = confinement(place, runtime)?.prepare()?;
+    prepared.apply(&mut cmd, limits());
+    let started = Instant::now();
+    let mut child = cmd.spawn().with_context(|| format!("cannot start {}", runtime.python.display()))?;
+    // It leads its own group: never swept as a worker's leftover.
+    crate::worker::reaper::keep(child.id() as i32);
+    drop(prepared);
+    loop {
+        if let Some((engine, _)) = serving(place)
+            && engine.state.pid == child.id()
+        {
+            // Not waited for: it outlives this process.
+            std::mem::forget(child);
+            return Ok(engine);
+        }
+        if let Some(status) = child.try_wait().context("cannot wait for the Spark engine")? {
+            let said = std::fs::read_to_string(&log_path).unwrap_or_default();
+            let tail: Vec<&str> = said.lines().rev().take(20).collect::<Vec<_>>().into_iter().rev().collect();
+            return Err(Setup::new(format!(
+                "dekata's Spark engine could not start ({status}); the end of {}:\n{}",
+                log_path.display(),
+                tail.join("\n")
+            ))
+            .into());
+        }
+        if started.elapsed() > STARTUP {
+            let _ = child.kill();
+            anyhow::bail!("dekata's Spark engine did not start within {} s; see {}", STARTUP.as_secs(), log_path.display());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// What the engine may touch: its environment and Java, the machine facts
+/// a JVM reads, the tools Spark's launch scripts run, its script, and its
+/// own folder (the only place it writes). Never the workspace: neither the
+/// katas nor the learners' files.
+fn confinement(place: &Place, runtime: &Runtime) -> Result<Confinement> {
+    let (mut read, mut execute) = super::grants(runtime);
+    read.extend(crate::worker::confine::system_libraries());
+    read.extend(crate::python::interpreter()?.prefixes.iter().cloned());
+    read.push(place.script.clone());
+    execute.extend(crate::python::interpreter()?.executable.canonicalize().ok());
+    Ok(Confinement {
+        read,
+        execute,
+        write: vec![place.dir.clone(), PathBuf::from("/dev/null")],
+        network: true,
+        connect_ports: Vec::new(),
+        processes: true,
+    })
+}
+
+fn limits() -> Limits {
+    Limits {
+        address_space_bytes: super::ADDRESS_SPACE_MIB * 1024 * 1024,
+        cpu_seconds: libc::RLIM_INFINITY,
+        file_size_bytes: 4 * 1024 * 1024 * 1024,
+    }
+}
+
+/// Ends the engine serving at `place`: whether one served.
+pub fn stop(place: &Place) -> bool {
+    let Some((engine, _)) = serving(place) else { return false };
+    let _ = engine.call(&json!({"op": "stop"}), Duration::from_secs(10));
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(20) {
+        if !alive(engine.state.pid) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // SAFETY: a plain signal to the engine's own process group.
+    unsafe {
+        libc::kill(-(engine.state.pid as i32), libc::SIGKILL);
+    }
+    true
+}
+
+/// Whether `pid` runs (a zombie that has not been reaped does not).
+fn alive(pid: u32) -> bool {
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { return false };
+    let state = stat.rsplit_once(')').map(|(_, rest)| rest.trim_start().chars().next());
+    !matches!(state, Some(Some('Z' | 'X')) | None)
+}
