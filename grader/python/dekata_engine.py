@@ -140,8 +140,10 @@ class Engine:
         os.makedirs(folder)
         paths = {t["name"]: os.path.join(folder, t["name"] + ".json") for t in request["tables"]}
         files = {name: open(path, "w", encoding="utf-8") for name, path in paths.items()}
+        rows = {name: 0 for name in paths}
         try:
             for record in request["records"]:
+                rows[record["table"]] += 1
                 out = files[record["table"]]
                 out.write(json.dumps(record["row"], separators=(",", ":")))
                 out.write("\n")
@@ -149,7 +151,7 @@ class Engine:
             for f in files.values():
                 f.close()
         with self.lock:
-            self.sessions[sid] = {"settings": settings, "paths": paths}
+            self.sessions[sid] = {"settings": settings, "paths": paths, "rows": rows}
         return {"session": sid, "inputs": paths}
 
     def close(self, sid):
@@ -197,14 +199,33 @@ class Engine:
             problems = [{"kind": "duplicate_column", "name": n} for i, n in enumerate(columns) if n in columns[:i]]
             changed = self.changed(holder, session["settings"])
             plan = observe(self, dataset, f"dekata-{sid}", changed)
-            plan["inputs_not_read"] = not_read(dataset, session["paths"])
+            # An empty table lets Spark drop scans (a join with nothing
+            # is nothing): only a run whose tables all have rows is held
+            # to reading them.
+            if all(session["rows"].values()):
+                plan["inputs_not_read"] = not_read(dataset, session["paths"])
             plan["literal_rows"] = literal_rows(dataset)
             plan["plan_bytes"] = len(relation)
             return {"rows": rows, "plan": plan, "problems": problems}
         except Py4JJavaError as e:
             if out_of_memory(e):
                 return {"failed": {"kind": "out_of_memory", "heap_mib": self.heap_mib}}
+            if not self.jvm_alive():
+                return self.ended()
             return {"failed": {"kind": "query", "message": java_message(e)}}
+        except Exception as e:  # noqa: BLE001 - PySpark's own errors of the query (a UDF's, an analysis error)
+            if not self.jvm_alive():
+                return self.ended()
+            return {"failed": {"kind": "query", "message": f"{type(e).__name__}: {e}"}}
+
+    def ended(self):
+        """The JVM is gone: out of heap (Spark's exit status for it), or
+        ended for another reason."""
+        proc = getattr(self.spark.sparkContext._gateway, "proc", None)
+        code = proc.poll() if proc is not None else None
+        if code == SPARK_OOM_EXIT:
+            return {"failed": {"kind": "out_of_memory", "heap_mib": self.heap_mib}}
+        return {"failed": {"kind": "engine_ended", "message": f"Spark's JVM ended (exit status {code})"}}
 
     def changed(self, holder, settings):
         """The graded settings the learner's session no longer has."""
@@ -271,6 +292,8 @@ class Engine:
         while True:
             time.sleep(1)
             if not self.jvm_alive():
+                # The judgements under way say why first.
+                time.sleep(3)
                 self.shutdown()
 
     def jvm_alive(self):

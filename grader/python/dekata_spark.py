@@ -14,11 +14,13 @@ Imported by dekata_worker.py for the `dataframes` call shape only.
 
 import base64
 import os
+import sys
 
 # PySpark's functions and DataFrames take their Spark Connect form only in
 # a process that says it is a client.
 os.environ["SPARK_CONNECT_MODE_ENABLED"] = "1"
 
+from pyspark import cloudpickle  # noqa: E402
 from pyspark.sql.connect.dataframe import DataFrame  # noqa: E402
 from pyspark.sql.connect.session import SparkSession  # noqa: E402
 
@@ -49,6 +51,11 @@ class Spark:
         """Calls the solution on the run's tables; the plan of its result,
         as base64 of Spark Connect's `Relation` message."""
         spark = self.session(spark_run["session"])
+        # The solution's module exists only in this process: the functions
+        # it hands Spark (UDFs) travel by value.
+        solution = sys.modules.get("solution")
+        if solution is not None and solution.__name__ not in cloudpickle.list_registry_pickle_by_value():
+            cloudpickle.register_pickle_by_value(solution)
         reader = spark.read.option("mode", "FAILFAST")
         frames = [
             reader.schema(self.schemas[name]).json(spark_run["inputs"][name]).alias(name) for name in self.order

@@ -22,7 +22,23 @@ pub enum Broken {
     /// A hash repartition sent too large a share of its rows to one
     /// partition.
     Skew { on: String, largest: u64, total: u64, partitions: Vec<u64>, bound: f64 },
+    /// The answer was not computed by the engine: the plan reads none of
+    /// these input tables, or carries the rows as literals (collected,
+    /// worked out on the driver, sent back with `createDataFrame`).
+    OutsideEngine { not_read: Vec<String>, literal_rows: u64, plan_bytes: u64 },
+    /// A join without keys (a cartesian product) over sides too large to
+    /// broadcast: every row of one side meets every row of the other.
+    LoopJoin { mode: String, moved: u64, budget: u64 },
 }
+
+/// The most rows a plan may carry as literal tables: a small lookup
+/// written in the query, never a table of answers.
+pub const LITERAL_ROWS: u64 = 16;
+
+/// The largest plan a learner's code may send (Spark Connect's message):
+/// a query is a few kilobytes; data inlined as literals, or in a UDF's
+/// closure, makes it larger.
+pub const PLAN_BYTES: u64 = 64 * 1024;
 
 impl Broken {
     /// The follow-up question this finding puts (the case's own question
@@ -34,6 +50,8 @@ impl Broken {
             Broken::BroadcastTooLarge { .. } => BROADCAST_MEMORY_QUESTION,
             Broken::BroadcastMissing { .. } => BROADCAST_QUESTION,
             Broken::Skew { .. } => return None,
+            Broken::OutsideEngine { .. } => OUTSIDE_QUESTION,
+            Broken::LoopJoin { .. } => LOOP_JOIN_QUESTION,
         };
         Some(Question::plan(text))
     }
@@ -43,6 +61,9 @@ pub const BROADCAST_QUESTION: &str = "One side of this join is tiny: why shuffle
 pub const PARTITIONS_QUESTION: &str = "How does this plan run on a cluster of many executors?";
 pub const SETTINGS_QUESTION: &str =
     "On a shared cluster the session's settings are not yours to change: how do you get this plan without them?";
+pub const OUTSIDE_QUESTION: &str =
+    "The tables have ten million rows on a cluster: where does this query do its work?";
+pub const LOOP_JOIN_QUESTION: &str = "How many row pairs does this join compare when both tables are large?";
 pub const BROADCAST_MEMORY_QUESTION: &str =
     "What happens when the table you broadcast does not fit in an executor's memory?";
 
@@ -58,7 +79,26 @@ pub fn check(rules: &PlanRules, plan: &PlanReport) -> Option<Broken> {
             now: changed.now.clone(),
         });
     }
+    if !plan.inputs_not_read.is_empty() || plan.literal_rows > LITERAL_ROWS || plan.plan_bytes > PLAN_BYTES {
+        return Some(Broken::OutsideEngine {
+            not_read: plan.inputs_not_read.clone(),
+            literal_rows: plan.literal_rows,
+            plan_bytes: plan.plan_bytes,
+        });
+    }
     for join in &plan.joins {
+        // A join without keys that was not broadcast pairs every row of
+        // one side with every row of the other across the cluster.
+        if join.mode == "CartesianProduct"
+            && let Some(limit) = rules.max_shuffled_join_rows.or(rules.broadcast_budget_rows)
+            && join.build_rows + join.probe_rows > limit
+        {
+            return Some(Broken::LoopJoin {
+                mode: join.mode.clone(),
+                moved: join.build_rows + join.probe_rows,
+                budget: rules.broadcast_budget_rows.unwrap_or(limit),
+            });
+        }
         if let Some(budget) = rules.broadcast_budget_rows
             && join.broadcast()
             && join.build_rows > budget
@@ -141,6 +181,35 @@ mod tests {
         assert!(matches!(check(&rules(), &smj), Some(Broken::BroadcastMissing { .. })));
         let small = PlanReport { joins: vec![join("Partitioned", 20, 500)], ..Default::default() };
         assert_eq!(check(&rules(), &small), None);
+    }
+
+    #[test]
+    fn an_answer_made_outside_the_engine_is_refused() {
+        let unread = PlanReport { inputs_not_read: vec!["stores".into()], ..Default::default() };
+        let f = check(&rules(), &unread).unwrap();
+        assert!(matches!(&f, Broken::OutsideEngine { not_read, .. } if not_read == &["stores".to_string()]), "{f:?}");
+        assert_eq!(f.question().map(|q| q.text), Some(OUTSIDE_QUESTION.to_string()));
+        let literal = PlanReport { literal_rows: LITERAL_ROWS + 1, ..Default::default() };
+        assert!(matches!(check(&rules(), &literal), Some(Broken::OutsideEngine { .. })));
+        let heavy = PlanReport { plan_bytes: PLAN_BYTES + 1, ..Default::default() };
+        assert!(matches!(check(&rules(), &heavy), Some(Broken::OutsideEngine { .. })));
+        let lookup = PlanReport { literal_rows: LITERAL_ROWS, plan_bytes: 4_000, ..Default::default() };
+        assert_eq!(check(&rules(), &lookup), None);
+    }
+
+    #[test]
+    fn a_cartesian_product_is_judged_as_a_join() {
+        let mut cross = join("CartesianProduct", 200, 50_000);
+        cross.on = String::new();
+        let plan = PlanReport { joins: vec![cross.clone()], ..Default::default() };
+        let f = check(&rules(), &plan).unwrap();
+        assert!(matches!(f, Broken::LoopJoin { moved: 50_200, .. }), "{f:?}");
+        assert_eq!(f.question().map(|q| q.text), Some(LOOP_JOIN_QUESTION.to_string()));
+        // Broadcasting the small side of a join without keys is fine.
+        let mut nested = cross;
+        nested.mode = "BroadcastNestedLoopJoin".into();
+        let plan = PlanReport { joins: vec![nested], ..Default::default() };
+        assert_eq!(check(&rules(), &plan), None);
     }
 
     #[test]

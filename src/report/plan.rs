@@ -45,6 +45,37 @@ pub fn broken(broken: &Broken, language: Language) -> String {
                 Language::Python => BROADCAST_SPARK,
             }
         ),
+        Broken::OutsideEngine { not_read, literal_rows, plan_bytes } => {
+            let mut seen = Vec::new();
+            if !not_read.is_empty() {
+                seen.push(format!("it never reads {}", not_read.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(" or ")));
+            }
+            if *literal_rows > crate::judge::plan::LITERAL_ROWS {
+                seen.push(format!("it carries {} rows written into the query", thousands(*literal_rows)));
+            }
+            if *plan_bytes > crate::judge::plan::PLAN_BYTES {
+                seen.push(format!("the plan itself weighs {} KiB", thousands(plan_bytes / 1024)));
+            }
+            format!(
+                "plan: the answer was not computed by {engine}: {}. Rows collected to the driver, worked out \
+                 there and sent back (`createDataFrame`, literals, a UDF's closure) would not fit on a \
+                 driver at cluster scale; build the answer from the input tables with DataFrame operations.",
+                seen.join(", and "),
+                engine = match language {
+                    Language::Rust => "DataFusion",
+                    Language::Python => "Spark",
+                }
+            )
+        }
+        Broken::LoopJoin { mode, moved, budget } => format!(
+            "plan: a join without equality keys ran as a {mode}, pairing every row of one side with every row \
+             of the other across the cluster ({} rows in; only a side of at most {} rows may be broadcast \
+             to meet every row). Write the \
+             condition as an equi-join on the key columns (`a.key == b.key`), so the engine can hash or sort \
+             both sides on the key instead of comparing every pair.",
+            thousands(*moved),
+            thousands(*budget)
+        ),
         Broken::Skew { on, largest, total, partitions, bound } => format!(
             "plan: skew: the hash repartition on {on} sent {} of its {} rows ({:.0}%) to one partition \
              (rows per partition: {}); the bound is {:.0}%. One task does most of the work while the \

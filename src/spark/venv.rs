@@ -19,7 +19,10 @@ use std::time::Instant;
 
 /// The PySpark release the katas are graded on, and the py4j it pins.
 pub const PYSPARK: &str = "4.0.1";
-pub const PY4J: &str = "0.10.9.9";
+/// The pinned packages beside it (in grader/python/), and their revision:
+/// a new revision is installed into a folder of its own.
+const REQUIREMENTS: &str = "spark-requirements.txt";
+const REVISION: u32 = 2;
 
 /// An installed environment.
 #[derive(Clone, Debug)]
@@ -74,7 +77,7 @@ pub fn ensure(ws: &Workspace, interpreter: &Interpreter) -> Result<Venv> {
     let started = Instant::now();
     eprintln!("{}", INSTALLING.replace("{version}", PYSPARK).replace("{dir}", &ws.display(&dir)));
     let partial = Partial(dir.with_extension(format!("partial-{}", std::process::id())));
-    install(interpreter, &partial.0)?;
+    install(interpreter, &partial.0, &ws.grader().join("python").join(REQUIREMENTS))?;
     let python = format!("{}.{}", interpreter.version.0, interpreter.version.1);
     let ready = Ready { pyspark: PYSPARK.to_string(), python };
     crate::atomic::write(&partial.0.join(READY), &serde_json::to_vec_pretty(&ready)?)?;
@@ -94,7 +97,7 @@ pub fn ensure(ws: &Workspace, interpreter: &Interpreter) -> Result<Venv> {
 
 /// Where the environment lives: one folder per PySpark release.
 pub fn folder(ws: &Workspace) -> PathBuf {
-    ws.target.join("spark").join(format!("pyspark-{PYSPARK}-connect"))
+    ws.target.join("spark").join(format!("pyspark-{PYSPARK}-r{REVISION}"))
 }
 
 /// The environment at `dir`, if an install finished there.
@@ -109,7 +112,7 @@ fn installed(dir: &Path) -> Option<Venv> {
 }
 
 /// Makes the environment in `dir`: `python3 -m venv`, then pip.
-fn install(interpreter: &Interpreter, dir: &Path) -> Result<()> {
+fn install(interpreter: &Interpreter, dir: &Path, requirements: &Path) -> Result<()> {
     let has_venv = Command::new(&interpreter.executable)
         .args(["-I", "-c", "import ensurepip, venv"])
         .stdin(Stdio::null())
@@ -134,10 +137,10 @@ fn install(interpreter: &Interpreter, dir: &Path) -> Result<()> {
     // be carrying a JSON report.
     let pip = Command::new(dir.join("bin").join("python"))
         .args(["-I", "-m", "pip", "install", "--disable-pip-version-check", "--no-input"])
-        // The `connect` extra: the Spark Connect client a learner's worker
-        // is (gRPC), and the pandas and Arrow that pandas UDFs need.
-        .arg(format!("pyspark[connect]=={PYSPARK}"))
-        .arg(format!("py4j=={PY4J}"))
+        // Every package pinned: Spark, its Spark Connect client (gRPC), and
+        // the pandas and Arrow that pandas UDFs need.
+        .arg("-r")
+        .arg(requirements)
         .stdin(Stdio::null())
         .stdout(to_stderr()?)
         .status()
