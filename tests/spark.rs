@@ -1,8 +1,9 @@
 //! The DataFrame round in PySpark, on a real Spark. With the PySpark
 //! scaffold's test in tests/instructor.rs, the only tests that start JVMs.
 //! The first of them to run installs PySpark into the shared target folder
-//! (once per machine; later runs reuse it). Tests here take a lock, so that
-//! one Spark check runs at a time on the two cores.
+//! (once per machine; later runs reuse it) and starts dekata's Spark
+//! engine there, which the others share warm. Tests here take a lock, so
+//! that one Spark check runs at a time on the two cores.
 
 mod common;
 use common::watch::Watch;
@@ -29,13 +30,17 @@ fn check_spark(root: &Root, kata: &str, file: &Path) -> (i32, Value) {
 }
 
 /// Nothing of the workers is left: no process names the workspace, and
-/// every scratch folder is gone.
+/// no JVM runs in a learner's worker (the engine is dekata's, in the
+/// shared target folder).
 fn assert_nothing_left(root: &Root) {
     let out = std::process::Command::new("pgrep").arg("-f").arg(root.path()).output().unwrap();
     assert!(out.stdout.is_empty(), "processes left behind: {}", String::from_utf8_lossy(&out.stdout));
-    let scratch = root.path().join(".dekata").join("scratch");
-    let left: Vec<_> = std::fs::read_dir(&scratch).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
-    assert!(left.is_empty(), "scratch folders left behind: {left:?}");
+}
+
+/// The processes of the learner's workers in `root`.
+fn workers_of(root: &Root) -> String {
+    let out = std::process::Command::new("pgrep").arg("-f").arg(root.path().join("solutions")).output().unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 fn messages(report: &Value, verdict: &str) -> Vec<String> {
@@ -208,6 +213,8 @@ fn a_runaway_query_ends_in_memory_or_time_exceeded_with_no_jvm_left() {
 
 #[test]
 fn a_solution_that_stops_the_session_is_told_so_and_the_next_run_gets_a_new_one() {
+    // Every run gets a fresh session on the engine, with its own settings,
+    // views and cache.
     let _one = serial();
     let root = Root::new();
     let (code, report) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_stops_session"));
@@ -227,24 +234,92 @@ fn watch_rechecks_on_the_same_spark_session() {
     std::fs::copy(spark_fixture("rbc_plain_join"), &solution).unwrap();
     let mut watch = Watch::start(&root, &["revenue_by_city", "--lang", "python", "--manual"]);
     let first = watch.wait_for(common::watch::READY, 0);
-    let workers = scratch_folders(&root);
+    let workers = workers_of(&root);
     assert!(!workers.is_empty(), "a Spark worker runs between checks");
     std::fs::copy(spark_fixture("rbc_broadcast"), &solution).unwrap();
     watch.send("c");
     let second = watch.wait_for("All 6 cases pass", first);
     watch.wait_for(common::watch::READY, second);
-    // The learner's worker (and the references') were kept: no new JVM.
-    assert_eq!(scratch_folders(&root), workers);
+    // The learner's worker was kept, still connected to the warm engine.
+    assert_eq!(workers_of(&root), workers);
     assert!(watch.quit().success());
     assert_nothing_left(&root);
 }
 
-fn scratch_folders(root: &Root) -> Vec<std::path::PathBuf> {
-    let mut found: Vec<_> = std::fs::read_dir(root.path().join(".dekata").join("scratch"))
-        .map(|d| d.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    found.sort();
-    found
+#[test]
+fn an_answer_worked_out_of_spark_or_joined_without_keys_is_rejected_whatever_the_worker_rewrites() {
+    let _one = serial();
+    let root = Root::new();
+    // Collected to the driver, summed in Python, sent back as rows: every
+    // case, the empty one too, is refused in words that say so.
+    let (code, report) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_on_the_driver"));
+    assert_eq!(code, 1);
+    let refused = messages(&report, "plan_rejected");
+    assert_eq!(refused.len(), report["cases"].as_array().unwrap().len(), "{report:#}");
+    let day = case(&report, "a-day-of-sales");
+    let message = day["message"].as_str().unwrap();
+    assert!(message.contains("the answer was not computed by Spark: it never reads `sales` or `stores`"), "{message}");
+
+    // A join on an expression has no keys: a cartesian product, judged as
+    // the join it is.
+    let (_, report) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_non_equi"));
+    let day = case(&report, "a-day-of-sales");
+    assert_eq!(day["verdict"], "plan_rejected", "{day:#}");
+    let message = day["message"].as_str().unwrap();
+    assert!(message.contains("ran as a CartesianProduct") && message.contains("equi-join"), "{message}");
+
+    // Rewriting dekata's modules in the learner's process changes nothing:
+    // the plan is read on the engine.
+    let (_, report) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_patches_grader"));
+    let day = case(&report, "a-day-of-sales");
+    assert_eq!(day["verdict"], "plan_rejected", "{day:#}");
+    assert!(day["plan"].as_str().unwrap().contains("SortMergeJoin"), "{day:#}");
+    assert_nothing_left(&root);
+}
+
+#[test]
+fn a_pandas_udf_runs_in_the_engine() {
+    let _one = serial();
+    let root = Root::new();
+    let (code, report) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_pandas_udf"));
+    assert_eq!(code, 0, "{report:#}");
+    assert_nothing_left(&root);
+}
+
+#[test]
+fn the_engine_is_shared_warm_and_stopped_on_request() {
+    let _one = serial();
+    let root = Root::new();
+    let (code, _) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_broadcast"));
+    assert_eq!(code, 0);
+    let out = root.dekata(&["spark", "status", "--json"]);
+    let status: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(status["serving"], true, "{status:#}");
+    let remote = status["remote"].as_str().unwrap();
+    assert!(remote.starts_with("sc://127.0.0.1:"), "{remote}");
+    // The engine listens on loopback only.
+    let port = remote.rsplit(':').next().unwrap();
+    let listening = std::fs::read_to_string("/proc/net/tcp").unwrap();
+    let hex = format!("{:04X}", port.parse::<u16>().unwrap());
+    let line = listening.lines().find(|l| l.split_whitespace().nth(1).is_some_and(|a| a.ends_with(&hex))).unwrap();
+    assert!(line.split_whitespace().nth(1).unwrap().starts_with("0100007F:"), "{line}");
+    let pid = status["pid"].as_u64().unwrap();
+
+    // A second check uses the same engine, and the learner's worker runs no
+    // JVM of its own.
+    let (code, _) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_broadcast"));
+    assert_eq!(code, 0);
+    let again: Value = serde_json::from_str(&stdout(&root.dekata(&["spark", "status", "--json"]))).unwrap();
+    assert_eq!(again["pid"].as_u64(), Some(pid));
+
+    let out = root.dekata(&["spark", "stop"]);
+    assert!(stdout(&out).contains("The Spark engine was stopped."), "{}", stdout(&out));
+    let after: Value = serde_json::from_str(&stdout(&root.dekata(&["spark", "status", "--json"]))).unwrap();
+    assert_eq!(after["serving"], false, "{after:#}");
+    assert!(!std::path::Path::new(&format!("/proc/{pid}")).exists(), "the engine's process is still there");
+    // The next check starts a new one.
+    let (code, _) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_broadcast"));
+    assert_eq!(code, 0);
 }
 
 #[test]

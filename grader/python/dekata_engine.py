@@ -111,7 +111,7 @@ class Engine:
     def handle(self, request):
         op = request.get("op")
         if op == "ping":
-            return {"serving": True, "pid": os.getpid(), "port": self.port, "started": self.started,
+            return {"serving": self.jvm_alive(), "pid": os.getpid(), "port": self.port, "started": self.started,
                     "sessions": len(self.sessions), "idle_seconds": self.idle_seconds}
         if op == "open":
             return self.open(request)
@@ -199,11 +199,7 @@ class Engine:
             problems = [{"kind": "duplicate_column", "name": n} for i, n in enumerate(columns) if n in columns[:i]]
             changed = self.changed(holder, session["settings"])
             plan = observe(self, dataset, f"dekata-{sid}", changed)
-            # An empty table lets Spark drop scans (a join with nothing
-            # is nothing): only a run whose tables all have rows is held
-            # to reading them.
-            if all(session["rows"].values()):
-                plan["inputs_not_read"] = not_read(dataset, session["paths"])
+            plan["inputs_not_read"] = not_read(dataset, session["paths"])
             plan["literal_rows"] = literal_rows(dataset)
             plan["plan_bytes"] = len(relation)
             return {"rows": rows, "plan": plan, "problems": problems}
@@ -223,9 +219,14 @@ class Engine:
         ended for another reason."""
         proc = getattr(self.spark.sparkContext._gateway, "proc", None)
         code = proc.poll() if proc is not None else None
+        if code is None:
+            try:
+                code = proc.wait(timeout=15)
+            except Exception:  # noqa: BLE001 - still up: its context alone stopped
+                code = None
         if code == SPARK_OOM_EXIT:
             return {"failed": {"kind": "out_of_memory", "heap_mib": self.heap_mib}}
-        return {"failed": {"kind": "engine_ended", "message": f"Spark's JVM ended (exit status {code})"}}
+        return {"failed": {"kind": "engine_ended", "message": f"Spark ended (exit status {code})"}}
 
     def changed(self, holder, settings):
         """The graded settings the learner's session no longer has."""
@@ -275,7 +276,7 @@ class Engine:
         self.server = Server(socket_path, Handler)
         os.chmod(socket_path, 0o600)
         write_state(self.state, {"pid": os.getpid(), "port": self.port, "started": self.started,
-                                 "pyspark": self.config.get("pyspark")})
+                                 "pyspark": self.config.get("pyspark"), "script": self.config.get("script")})
         threading.Thread(target=self.idle_watch, daemon=True).start()
         threading.Thread(target=self.jvm_watch, daemon=True).start()
         self.server.serve_forever()
@@ -297,8 +298,15 @@ class Engine:
                 self.shutdown()
 
     def jvm_alive(self):
+        """Whether Spark can still serve: its JVM runs and its context has
+        not stopped (a task's OutOfMemoryError can stop it)."""
         proc = getattr(self.spark.sparkContext._gateway, "proc", None)
-        return proc is None or proc.poll() is None
+        if proc is not None and proc.poll() is not None:
+            return False
+        try:
+            return not self.spark.sparkContext._jsc.sc().isStopped()
+        except Exception:  # noqa: BLE001 - unreachable: not serving
+            return False
 
     def shutdown(self):
         try:
@@ -434,12 +442,18 @@ def walk(plan, joins, exchanges):
 
 
 def not_read(dataset, paths):
-    """The input tables no scan of the executed plan read."""
+    """The input tables the query does not read: no relation of its
+    analyzed plan (before the optimizer drops a scan an empty table makes
+    needless) is the table's file."""
     read = set()
-    for kind, node in nodes(dataset.queryExecution().executedPlan()):
-        if kind == "FileSourceScanExec":
-            for path in seq(node.relation().location().rootPaths()):
-                read.add(os.path.realpath(str(path.toUri().getPath())))
+    for leaf in seq(dataset.queryExecution().analyzed().collectLeaves()):
+        if leaf.getClass().getSimpleName() != "LogicalRelation":
+            continue
+        relation = leaf.relation()
+        if relation.getClass().getSimpleName() != "HadoopFsRelation":
+            continue
+        for path in seq(relation.location().rootPaths()):
+            read.add(os.path.realpath(str(path.toUri().getPath())))
     return sorted(name for name, path in paths.items() if os.path.realpath(path) not in read)
 
 

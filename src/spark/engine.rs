@@ -51,6 +51,9 @@ pub struct State {
     pub port: u16,
     #[serde(default)]
     pub pyspark: Option<String>,
+    /// The digest of the engine's script it runs.
+    #[serde(default)]
+    pub script: Option<String>,
 }
 
 /// A serving engine.
@@ -107,33 +110,47 @@ pub fn serving(place: &Place) -> Option<(Engine, Value)> {
     let text = std::fs::read(place.dir.join("engine.json")).ok()?;
     let state: State = serde_json::from_slice(&text).ok()?;
     let ping = call(&place.dir, &json!({"op": "ping"}), Duration::from_secs(10)).ok()?;
-    (ping["pid"].as_u64() == Some(u64::from(state.pid))).then(|| (Engine { dir: place.dir.clone(), state }, ping))
+    (ping["pid"].as_u64() == Some(u64::from(state.pid)) && ping["serving"] == true)
+        .then(|| (Engine { dir: place.dir.clone(), state }, ping))
 }
 
 /// The serving engine, started first if none serves (with one line on
 /// stderr when it was there before and is gone).
 pub fn ensure(place: &Place, runtime: &Runtime) -> Result<Engine> {
+    let script = std::fs::read(&place.script).with_context(|| format!("cannot read {}", place.script.display()))?;
+    let digest = crate::digest::hex128(&script);
+    let current = |engine: &Engine| {
+        engine.state.pyspark.as_deref() == Some(super::venv::PYSPARK) && engine.state.script.as_ref() == Some(&digest)
+    };
     if let Some((engine, _)) = serving(place)
-        && engine.state.pyspark.as_deref() == Some(super::venv::PYSPARK)
+        && current(&engine)
     {
         return Ok(engine);
     }
     std::fs::create_dir_all(&place.dir).with_context(|| format!("cannot create {}", place.dir.display()))?;
     let _lock = super::venv::install_lock(&place.dir, None)?;
     if let Some((engine, _)) = serving(place) {
-        return Ok(engine);
+        if current(&engine) {
+            return Ok(engine);
+        }
+        // Another release of dekata (or of its engine) started it.
+        stop(place);
     }
     if place.dir.join("engine.json").exists() {
         eprintln!("{RESTARTING}");
         let _ = std::fs::remove_file(place.dir.join("engine.json"));
     }
-    start(place, runtime)
+    // The engine runs its own copy of the script, in its folder: it serves
+    // every workspace that shares the target folder.
+    let copy = place.dir.join("dekata_engine.py");
+    crate::atomic::write(&copy, &script)?;
+    start(place, &copy, &digest, runtime)
 }
 
 /// What is said when an engine that served before no longer answers.
 pub const RESTARTING: &str = "dekata: the Spark engine stopped answering; starting a new one.";
 
-fn start(place: &Place, runtime: &Runtime) -> Result<Engine> {
+fn start(place: &Place, script: &Path, digest: &str, runtime: &Runtime) -> Result<Engine> {
     let log_path = place.dir.join("engine.log");
     let log = std::fs::File::create(&log_path).with_context(|| format!("cannot create {}", log_path.display()))?;
     let idle = std::env::var("DEKATA_SPARK_IDLE")
@@ -145,10 +162,11 @@ fn start(place: &Place, runtime: &Runtime) -> Result<Engine> {
         "driver_memory_mib": super::DRIVER_MEMORY_MIB,
         "idle_seconds": idle.as_secs(),
         "pyspark": super::venv::PYSPARK,
+        "script": digest,
     });
     let mut cmd = Command::new(&runtime.python);
     cmd.args(["-I", "-B"])
-        .arg(&place.script)
+        .arg(script)
         .arg(&place.dir)
         .arg(config.to_string())
         .env_clear()
@@ -215,7 +233,6 @@ fn confinement(place: &Place, runtime: &Runtime) -> Result<Confinement> {
     let (mut read, mut execute) = super::grants(runtime);
     read.extend(crate::worker::confine::system_libraries());
     read.extend(crate::python::interpreter()?.prefixes.iter().cloned());
-    read.push(place.script.clone());
     execute.extend(crate::python::interpreter()?.executable.canonicalize().ok());
     Ok(Confinement {
         read,
@@ -237,19 +254,25 @@ fn limits() -> Limits {
 
 /// Ends the engine serving at `place`: whether one served.
 pub fn stop(place: &Place) -> bool {
-    let Some((engine, _)) = serving(place) else { return false };
-    let _ = engine.call(&json!({"op": "stop"}), Duration::from_secs(10));
+    let Some(state) = std::fs::read(place.dir.join("engine.json"))
+        .ok()
+        .and_then(|text| serde_json::from_slice::<State>(&text).ok())
+        .filter(|s| alive(s.pid))
+    else {
+        return false;
+    };
+    let _ = call(&place.dir, &json!({"op": "stop"}), Duration::from_secs(10));
     let started = Instant::now();
-    while started.elapsed() < Duration::from_secs(20) {
-        if !alive(engine.state.pid) {
-            return true;
-        }
+    while started.elapsed() < Duration::from_secs(20) && alive(state.pid) {
         std::thread::sleep(Duration::from_millis(100));
     }
-    // SAFETY: a plain signal to the engine's own process group.
-    unsafe {
-        libc::kill(-(engine.state.pid as i32), libc::SIGKILL);
+    if alive(state.pid) {
+        // SAFETY: a plain signal to the engine's own process group.
+        unsafe {
+            libc::kill(-(state.pid as i32), libc::SIGKILL);
+        }
     }
+    let _ = std::fs::remove_file(place.dir.join("engine.json"));
     true
 }
 

@@ -113,6 +113,8 @@ pub fn dekata_command(root: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_dekata"));
     cmd.env("DEKATA_ROOT", root)
         .env("DEKATA_TARGET_DIR", shared_target())
+        // The Spark engine the tests share ends soon after the last one.
+        .env("DEKATA_SPARK_IDLE", "180")
         .env_remove("CLICOLOR_FORCE")
         .current_dir(root);
     cmd
