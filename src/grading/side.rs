@@ -77,7 +77,14 @@ impl Side {
     /// solution, when the worker can load source (Python): its load error,
     /// if any, is the next run's to report. A worker that cannot, or that
     /// died, is stopped and the next run starts a fresh one.
-    pub fn reload(&mut self, program: Program) -> Result<()> {
+    pub fn reload(&mut self, mut program: Program) -> Result<()> {
+        // The engine's port the running worker was started with carries
+        // over to the new text.
+        if let (Program::Python { spark: Some(old), .. }, Program::Python { spark: Some(new), .. }) =
+            (&self.program, &mut program)
+        {
+            new.port = old.port;
+        }
         let loaded = match &program {
             Program::Python { .. } => source_of(&program).ok(),
             Program::Native { .. } => None,
