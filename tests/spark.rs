@@ -299,10 +299,25 @@ fn the_engine_is_shared_warm_and_stopped_on_request() {
     assert!(remote.starts_with("sc://127.0.0.1:"), "{remote}");
     // The engine listens on loopback only.
     let port = remote.rsplit(':').next().unwrap();
-    let listening = std::fs::read_to_string("/proc/net/tcp").unwrap();
     let hex = format!("{:04X}", port.parse::<u16>().unwrap());
-    let line = listening.lines().find(|l| l.split_whitespace().nth(1).is_some_and(|a| a.ends_with(&hex))).unwrap();
-    assert!(line.split_whitespace().nth(1).unwrap().starts_with("0100007F:"), "{line}");
+    let mut listening: Vec<String> = Vec::new();
+    for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
+        for line in std::fs::read_to_string(table).unwrap_or_default().lines().skip(1) {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            // A socket listening (state 0A) on the engine's port.
+            if fields.len() > 3 && fields[3] == "0A" && fields[1].ends_with(&format!(":{hex}")) {
+                listening.push(fields[1].to_string());
+            }
+        }
+    }
+    assert!(!listening.is_empty(), "nothing listens on port {port}");
+    for address in &listening {
+        let host = address.split(':').next().unwrap();
+        assert!(
+            ["0100007F", "0000000000000000FFFF00000100007F", "00000000000000000000000001000000"].contains(&host),
+            "the engine listens beyond loopback: {address}"
+        );
+    }
     let pid = status["pid"].as_u64().unwrap();
 
     // A second check uses the same engine, and the learner's worker runs no
@@ -316,7 +331,10 @@ fn the_engine_is_shared_warm_and_stopped_on_request() {
     assert!(stdout(&out).contains("The Spark engine was stopped."), "{}", stdout(&out));
     let after: Value = serde_json::from_str(&stdout(&root.dekata(&["spark", "status", "--json"]))).unwrap();
     assert_eq!(after["serving"], false, "{after:#}");
-    assert!(!std::path::Path::new(&format!("/proc/{pid}")).exists(), "the engine's process is still there");
+    // Gone, or a zombie its parent has not reaped yet.
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let state = stat.rsplit_once(')').and_then(|(_, rest)| rest.trim_start().chars().next());
+    assert!(matches!(state, None | Some('Z' | 'X')), "the engine's process is still there: {stat}");
     // The next check starts a new one.
     let (code, _) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_broadcast"));
     assert_eq!(code, 0);
