@@ -151,7 +151,12 @@ class Engine:
             for f in files.values():
                 f.close()
         with self.lock:
-            self.sessions[sid] = {"settings": settings, "paths": paths, "rows": rows}
+            self.sessions[sid] = {
+                "settings": settings,
+                "paths": paths,
+                "rows": rows,
+                "count_partitions": bool(request.get("count_partitions", True)),
+            }
         return {"session": sid, "inputs": paths}
 
     def close(self, sid):
@@ -195,14 +200,19 @@ class Engine:
             dataset = self.jvm.org.apache.spark.sql.classic.Dataset.ofRows(holder.session(), logical)
             frame = DataFrame(dataset, self.spark)
             columns = list(frame.columns)
+            t0 = time.perf_counter()
             rows = [row.asDict() for row in frame.collect()]
+            t1 = time.perf_counter()
             problems = [{"kind": "duplicate_column", "name": n} for i, n in enumerate(columns) if n in columns[:i]]
             changed = self.changed(holder, session["settings"])
-            plan = observe(self, dataset, f"dekata-{sid}", changed)
+            plan = observe(self, dataset, f"dekata-{sid}", changed, self.counts_partitions(session))
+            t2 = time.perf_counter()
             plan["inputs_not_read"] = not_read(dataset, session["paths"])
             plan["literal_rows"] = literal_rows(dataset)
             plan["plan_bytes"] = len(relation)
-            return {"rows": rows, "plan": plan, "problems": problems}
+            t3 = time.perf_counter()
+            spent = {"collect": t1 - t0, "observe": t2 - t1, "checks": t3 - t2}
+            return {"rows": rows, "plan": plan, "problems": problems, "spent": spent}
         except Py4JJavaError as e:
             if out_of_memory(e):
                 return {"failed": {"kind": "out_of_memory", "heap_mib": self.heap_mib}}
@@ -227,6 +237,10 @@ class Engine:
         if code == SPARK_OOM_EXIT:
             return {"failed": {"kind": "out_of_memory", "heap_mib": self.heap_mib}}
         return {"failed": {"kind": "engine_ended", "message": f"Spark ended (exit status {code})"}}
+
+    @staticmethod
+    def counts_partitions(session):
+        return session.get("count_partitions", True)
 
     def changed(self, holder, settings):
         """The graded settings the learner's session no longer has."""
@@ -369,9 +383,10 @@ def java_message(error):
 
 # ----------------------------------------------------------- the executed plan
 
-def observe(engine, dataset, group, changed):
+def observe(engine, dataset, group, changed, count_partitions):
     """What the executed plan did: its joins (strategy and rows), and for
-    each shuffle exchange, the rows each of its partitions received."""
+    each shuffle exchange, the rows each of its partitions received (when
+    `count_partitions`: a kata with a skew rule)."""
     plan = dataset.queryExecution().executedPlan()
     joins, exchanges = [], []
     walk(plan, joins, exchanges)
@@ -387,6 +402,7 @@ def observe(engine, dataset, group, changed):
         "repartitions": [
             {"on": keys(e.outputPartitioning()), "partitions": partition_rows(engine, e, f"{group}-exchange-{i}")}
             for i, e in enumerate(exchanges)
+            if count_partitions
         ],
         "text": final(plan).treeString(),
         "target_partitions": target,

@@ -57,6 +57,9 @@ pub struct SparkSession {
     pub settings: std::collections::BTreeMap<String, String>,
     /// The worker's own memory allowance.
     pub python_memory_mib: u64,
+    /// Whether the engine counts each shuffle's rows per partition (a
+    /// job per shuffle): for katas with a skew rule.
+    pub count_partitions: bool,
     /// The engine's port the worker connects to: set when it starts.
     pub port: u16,
 }
@@ -167,6 +170,7 @@ pub fn python(ws: &Workspace, kata: &Kata, solution: &Path) -> Result<Program> {
             tables: crate::spark::tables_json(kata),
             settings: crate::spark::settings(kata),
             python_memory_mib: kata.limits.hard_memory_mib,
+            count_partitions: kata.plan.as_ref().is_some_and(|p| p.max_partition_share.is_some()),
             port: 0,
         }))
     } else {

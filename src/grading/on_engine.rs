@@ -53,7 +53,13 @@ pub fn open(engine: Engine, spark: &SparkSession, request: &mut RunRequest, feed
     if let Input::Feed { feeds, .. } = &mut request.input {
         *feeds = 0;
     }
-    let asked = json!({"op": "open", "tables": spark.tables, "settings": spark.settings, "records": records});
+    let asked = json!({
+        "op": "open",
+        "tables": spark.tables,
+        "settings": spark.settings,
+        "records": records,
+        "count_partitions": spark.count_partitions,
+    });
     let answer = engine.call(&asked, Duration::from_secs(120)).map_err(|f| anyhow::anyhow!(gone(&f)))?;
     let run: SparkRun = serde_json::from_value(answer.clone())
         .with_context(|| format!("the Spark engine could not open a session: {answer}"))?;
