@@ -299,31 +299,24 @@ fn the_engine_is_shared_warm_and_stopped_on_request() {
     assert!(remote.starts_with("sc://127.0.0.1:"), "{remote}");
     // The engine listens on loopback only.
     let port = remote.rsplit(':').next().unwrap();
-    let hex = format!("{:04X}", port.parse::<u16>().unwrap());
-    let mut listening: Vec<String> = Vec::new();
-    for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
-        for line in std::fs::read_to_string(table).unwrap_or_default().lines().skip(1) {
-            let fields: Vec<&str> = line.split_whitespace().collect();
-            // A socket listening (state 0A) on the engine's port.
-            if fields.len() > 3 && fields[3] == "0A" && fields[1].ends_with(&format!(":{hex}")) {
-                listening.push(fields[1].to_string());
-            }
-        }
-    }
-    assert!(!listening.is_empty(), "nothing listens on port {port}");
+    let pid = status["pid"].as_u64().unwrap();
+    let listening = listening_sockets_of_group(pid as i32);
+    let hex = format!(":{:04X}", port.parse::<u16>().unwrap());
+    assert!(listening.iter().any(|a| a.ends_with(&hex)), "nothing of the engine listens on {port}: {listening:?}");
     for address in &listening {
         let host = address.split(':').next().unwrap();
         assert!(
             ["0100007F", "0000000000000000FFFF00000100007F", "00000000000000000000000001000000"].contains(&host),
-            "the engine listens beyond loopback: {address}"
+            "the engine listens beyond loopback: {address} (all: {listening:?})"
         );
     }
-    let pid = status["pid"].as_u64().unwrap();
 
-    // A second check uses the same engine, and the learner's worker runs no
-    // JVM of its own.
-    let (code, _) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_broadcast"));
+    // A second check uses the same engine, and the learner's worker is
+    // confined as a plain Python worker is, process filter included (the
+    // report says when it is not).
+    let (code, report) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_broadcast"));
     assert_eq!(code, 0);
+    assert!(report["sandbox"].is_null(), "{report:#}");
     let again: Value = serde_json::from_str(&stdout(&root.dekata(&["spark", "status", "--json"]))).unwrap();
     assert_eq!(again["pid"].as_u64(), Some(pid));
 
@@ -338,6 +331,38 @@ fn the_engine_is_shared_warm_and_stopped_on_request() {
     // The next check starts a new one.
     let (code, _) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_broadcast"));
     assert_eq!(code, 0);
+}
+
+/// The local addresses (`/proc/net/tcp` form, `0100007F:1F90`) every
+/// process of the group `pgid` listens on: its JVM, Spark's services, the
+/// Spark Connect server.
+fn listening_sockets_of_group(pgid: i32) -> Vec<String> {
+    let mut inodes = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else { continue };
+        let Some((_, rest)) = stat.rsplit_once(')') else { continue };
+        if rest.split_whitespace().nth(2).and_then(|g| g.parse::<i32>().ok()) != Some(pgid) {
+            continue;
+        }
+        for fd in std::fs::read_dir(entry.path().join("fd")).into_iter().flatten().flatten() {
+            if let Ok(target) = std::fs::read_link(fd.path()) {
+                let text = target.to_string_lossy().into_owned();
+                if let Some(inode) = text.strip_prefix("socket:[").and_then(|t| t.strip_suffix(']')) {
+                    inodes.insert(inode.to_string());
+                }
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
+        for line in std::fs::read_to_string(table).unwrap_or_default().lines().skip(1) {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            if fields.len() > 9 && fields[3] == "0A" && inodes.contains(fields[9]) {
+                found.push(fields[1].to_string());
+            }
+        }
+    }
+    found
 }
 
 #[test]
