@@ -22,7 +22,8 @@ fn main() {
     let spark = root.join("solutions").join("latest_order_payment.py");
     let reference = std::fs::read_to_string(repo.join("katas/06-dataframe/latest_order_payment/reference.py")).unwrap();
     let plain = root.join("solutions").join("count_events.py");
-    let counting = std::fs::read_to_string(repo.join("katas/01-streaming-aggregation/count_events/reference.py")).unwrap();
+    let counting =
+        std::fs::read_to_string(repo.join("katas/01-streaming-aggregation/count_events/reference.py")).unwrap();
     std::fs::write(&spark, &reference).unwrap();
     std::fs::write(&plain, &counting).unwrap();
     // Warm: PySpark installed, the engine serving, the references cached.
@@ -42,7 +43,10 @@ fn main() {
     }
     let (warm, baseline, cold) = (median(&warm), median(&baseline), median(&cold));
     println!("check latest_order_payment after a one-line edit (median of {RUNS}):");
-    println!("  warm engine  {warm:.2} s  ({:.2}x a plain-Python check of count_events, {baseline:.2} s; goal: at most 2.5 s)", warm / baseline);
+    println!(
+        "  warm engine  {warm:.2} s  ({:.2}x a plain-Python check of count_events, {baseline:.2} s; goal: at most 2.5 s)",
+        warm / baseline
+    );
     println!("  cold engine  {cold:.2} s  ({:.2}x the warm check: the engine's start)", cold / warm);
 }
 

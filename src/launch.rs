@@ -78,7 +78,10 @@ fn python(program: &Program, mut limits: Limits) -> Result<Launch> {
         argv = vec!["-I".into(), "-B".into()];
         read.push(runtime.venv.clone());
         execute.push(runtime.venv.clone());
-        read.extend(["/dev/urandom", "/etc/hosts", "/etc/nsswitch.conf", "/etc/resolv.conf", "/etc/gai.conf"].map(PathBuf::from));
+        read.extend(
+            ["/dev/urandom", "/etc/hosts", "/etc/nsswitch.conf", "/etc/resolv.conf", "/etc/gai.conf"]
+                .map(PathBuf::from),
+        );
         connect_ports.push(spark.port);
         limits = crate::spark::limits(limits);
         startup = Some(crate::spark::STARTUP);

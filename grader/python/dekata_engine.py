@@ -76,14 +76,18 @@ class Engine:
         self.partitions = int(config["partitions"])
         self.heap_mib = int(config["driver_memory_mib"])
         self.idle_seconds = float(config["idle_seconds"])
-        self.inputs = os.path.join(state, "inputs")
+        # This engine's own folder for the runs' tables and Spark's scratch
+        # files: an engine that ends never touches its successor's.
+        self.own = os.path.join(state, f"engine-{os.getpid()}")
+        self.inputs = os.path.join(self.own, "inputs")
         self.sessions = {}
         self.lock = threading.Lock()
         self.busy = 0
+        self.judging = 0
         self.last = time.monotonic()
         self.started = time.time()
         self.port = free_port()
-        scratch = os.path.join(state, "scratch")
+        scratch = os.path.join(self.own, "scratch")
         os.makedirs(scratch, exist_ok=True)
         conf = {
             **LOCAL,
@@ -178,12 +182,24 @@ class Engine:
         # Every job of this judgement carries the session's tag, so that
         # dekata can cancel them at its time limit.
         tag = f"dekata-{sid}"
-        jsc = self.spark.sparkContext._jsc.sc()
-        jsc.addJobTag(tag)
+        with self.lock:
+            self.judging += 1
         try:
-            return self.judged(sid, session, relation)
-        finally:
+            jsc = self.spark.sparkContext._jsc.sc()
+            jsc.addJobTag(tag)
+            reply = self.judged(sid, session, relation)
             jsc.removeJobTag(tag)
+        except Exception as e:  # noqa: BLE001 - Spark is gone
+            reply = self.ended() if not self.jvm_alive() else {"error": f"{type(e).__name__}: {e}"}
+        with self.lock:
+            # Whether another judgement was under way: when Spark ended,
+            # it may have been that one's query.
+            alone = self.judging == 1
+            self.judging -= 1
+        failed = reply.get("failed")
+        if failed is not None and failed.get("engine_ended") and alone:
+            failed["engine_ended"] = False
+        return reply
 
     def judged(self, sid, session, relation):
         try:
@@ -215,7 +231,10 @@ class Engine:
             return {"rows": rows, "plan": plan, "problems": problems, "spent": spent}
         except Py4JJavaError as e:
             if out_of_memory(e):
-                return {"failed": {"kind": "out_of_memory", "heap_mib": self.heap_mib}}
+                # When Spark itself ended, the heap may have been filled by
+                # another session's query: dekata runs the case again.
+                ended = not self.jvm_alive()
+                return {"failed": {"kind": "out_of_memory", "heap_mib": self.heap_mib, "engine_ended": ended}}
             if not self.jvm_alive():
                 return self.ended()
             return {"failed": {"kind": "query", "message": java_message(e)}}
@@ -235,8 +254,8 @@ class Engine:
             except Exception:  # noqa: BLE001 - still up: its context alone stopped
                 code = None
         if code == SPARK_OOM_EXIT:
-            return {"failed": {"kind": "out_of_memory", "heap_mib": self.heap_mib}}
-        return {"failed": {"kind": "engine_ended", "message": f"Spark ended (exit status {code})"}}
+            return {"failed": {"kind": "out_of_memory", "heap_mib": self.heap_mib, "engine_ended": True}}
+        return {"failed": {"kind": "engine_ended", "engine_ended": True, "message": f"Spark ended (exit status {code})"}}
 
     @staticmethod
     def counts_partitions(session):
@@ -258,9 +277,9 @@ class Engine:
     # ------------------------------------------------------------- its life
 
     def serve(self):
-        socket_path = os.path.join(self.state, "engine.sock")
-        if os.path.exists(socket_path):
-            os.unlink(socket_path)
+        # Bound under a name of its own, then moved into place: a client
+        # never reaches a half-made socket.
+        socket_path = os.path.join(self.own, "engine.sock")
         engine = self
 
         class Handler(socketserver.StreamRequestHandler):
@@ -289,6 +308,7 @@ class Engine:
 
         self.server = Server(socket_path, Handler)
         os.chmod(socket_path, 0o600)
+        os.replace(socket_path, os.path.join(self.state, "engine.sock"))
         write_state(self.state, {"pid": os.getpid(), "port": self.port, "started": self.started,
                                  "pyspark": self.config.get("pyspark"), "script": self.config.get("script")})
         threading.Thread(target=self.idle_watch, daemon=True).start()
@@ -323,15 +343,20 @@ class Engine:
             return False
 
     def shutdown(self):
+        # The state file and the socket are this engine's only while the
+        # state names it: a successor may have replaced them.
         try:
-            os.unlink(os.path.join(self.state, "engine.json"))
-        except OSError:
-            pass
-        try:
-            os.unlink(os.path.join(self.state, "engine.sock"))
-        except OSError:
-            pass
-        shutil.rmtree(self.inputs, ignore_errors=True)
+            with open(os.path.join(self.state, "engine.json"), encoding="utf-8") as f:
+                mine = json.load(f).get("pid") == os.getpid()
+        except (OSError, ValueError):
+            mine = False
+        if mine:
+            for name in ("engine.json", "engine.sock"):
+                try:
+                    os.unlink(os.path.join(self.state, name))
+                except OSError:
+                    pass
+        shutil.rmtree(self.own, ignore_errors=True)
         sys.stderr.flush()
         # The JVM is this process's child, in its process group: dekata's
         # `spark stop` ends the group; here it ends with its standard input.

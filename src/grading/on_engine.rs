@@ -30,10 +30,9 @@ pub fn engine(spark: &SparkSession) -> Result<Engine> {
     engine::ensure(&spark.engine, &spark.runtime)
 }
 
-/// Opens the run's session with its tables: the records the feeder would
-/// have sent the worker go to the engine instead, and the request tells
-/// the worker the session and sends it no records.
-pub fn open(engine: Engine, spark: &SparkSession, request: &mut RunRequest, feed: Option<Feeder>) -> Result<Opened> {
+/// The records the feeder would have sent the worker: they go to the
+/// engine instead.
+pub fn gather(feed: Option<Feeder>) -> Result<Vec<Value>> {
     let mut records: Vec<Value> = Vec::new();
     if let Some(feed) = feed {
         let mut bytes: Vec<u8> = Vec::new();
@@ -50,6 +49,12 @@ pub fn open(engine: Engine, spark: &SparkSession, request: &mut RunRequest, feed
             }
         }
     }
+    Ok(records)
+}
+
+/// Opens the run's session with its tables; the request tells the worker
+/// the session and sends it no records.
+pub fn open(engine: Engine, spark: &SparkSession, request: &mut RunRequest, records: Vec<Value>) -> Result<Opened> {
     if let Input::Feed { feeds, .. } = &mut request.input {
         *feeds = 0;
     }
@@ -73,9 +78,15 @@ pub enum Judged {
     Rows { rows: Vec<Value>, plan: PlanReport, problems: Vec<Problem> },
     /// The query failed in Spark (an error of the solution's plan).
     Failed(Outcome),
-    /// The engine could not finish it: out of heap, out of time, gone.
+    /// The engine could not finish it: out of heap, out of time.
     Died(Death),
+    /// The engine ended under it, maybe for another run's query: the run
+    /// is made again on a new engine.
+    EngineEnded(Death),
 }
+
+/// What is said when a run is made again on a new engine.
+pub const AGAIN: &str = "dekata: the Spark engine ended during a query; running the case again on a new one.";
 
 /// Executes the plan `relation` in the run's session, within `wait`.
 pub fn judge(opened: &Opened, relation: &str, wait: Duration) -> Judged {
@@ -84,10 +95,11 @@ pub fn judge(opened: &Opened, relation: &str, wait: Duration) -> Judged {
     let answer = match opened.engine.call(&asked, wait) {
         Ok(answer) => answer,
         Err(Failure::TimedOut) => {
-            let _ = opened.engine.call(&json!({"op": "cancel", "session": opened.run.session}), Duration::from_secs(30));
+            let _ =
+                opened.engine.call(&json!({"op": "cancel", "session": opened.run.session}), Duration::from_secs(30));
             return Judged::Died(death(Exit::TimedOut, started.elapsed(), String::new()));
         }
-        Err(failure) => return Judged::Died(death(Exit::Code(ENGINE_ENDED), started.elapsed(), gone(&failure))),
+        Err(failure) => return Judged::EngineEnded(death(Exit::Code(ENGINE_ENDED), started.elapsed(), gone(&failure))),
     };
     if let Some(failed) = answer.get("failed") {
         let message = failed["message"].as_str().unwrap_or_default().to_string();
@@ -96,10 +108,15 @@ pub fn judge(opened: &Opened, relation: &str, wait: Duration) -> Judged {
                 let mut d = death(Exit::Code(OUT_OF_MEMORY), started.elapsed(), String::new());
                 d.out_of_memory = Some(0);
                 d.engine_heap_mib = failed["heap_mib"].as_u64();
-                Judged::Died(d)
+                // The whole engine ended: maybe for another run's query.
+                if failed["engine_ended"] == true { Judged::EngineEnded(d) } else { Judged::Died(d) }
             }
             Some("query") => Judged::Failed(Outcome::Panicked { message: shorten(&message), location: String::new() }),
-            _ => Judged::Died(death(Exit::Code(ENGINE_ENDED), started.elapsed(), format!("dekata: {ENDED}: {message}"))),
+            _ => {
+                let d = death(Exit::Code(ENGINE_ENDED), started.elapsed(), format!("dekata: {ENDED}: {message}"));
+                // Alone on the engine, the run's own query ended it.
+                if failed["engine_ended"] == false { Judged::Died(d) } else { Judged::EngineEnded(d) }
+            }
         };
     }
     let parsed = (|| -> Result<Judged> {

@@ -1,13 +1,13 @@
 //! One side of a grading: a program and the worker that serves it, started
 //! when first needed and started again after it dies.
 
+use super::on_engine;
 use crate::compile::Program;
 use crate::launch;
 use crate::worker::Clock;
 use crate::worker::confine::{Limits, Processes, Sandbox};
 use crate::worker::{Death, Feeder, Ran, Started, Worker};
 use anyhow::{Context, Result};
-use super::on_engine;
 use grader::protocol::{Form, Measure, Outcome, Output, OutputSummary, RunRequest};
 use grader::sink::Sink;
 use std::time::Duration;
@@ -122,17 +122,42 @@ impl Side {
 
     /// One run; streamed output is summarised here, as the worker's own
     /// sink would have.
-    pub fn run(&mut self, mut request: RunRequest, mut feed: Option<Feeder>, clock: Clock) -> Result<RunEnd> {
+    pub fn run(&mut self, request: RunRequest, feed: Option<Feeder>, clock: Clock) -> Result<RunEnd> {
+        if !matches!(&self.program, Program::Python { spark: Some(_), .. }) {
+            return Ok(self.run_once(request, feed, None, clock)?.0);
+        }
+        // A PySpark run. When the engine ends under it for a reason that
+        // may not be this run's (another submission's query took it down),
+        // the run is made again, once, on a new engine: a verdict is never
+        // the engine's.
+        let records = on_engine::gather(feed)?;
+        let (end, engine_ended) = self.run_once(request.clone(), None, Some(records.clone()), clock)?;
+        if !engine_ended {
+            return Ok(end);
+        }
+        eprintln!("{}", on_engine::AGAIN);
+        Ok(self.run_once(request, None, Some(records), clock)?.0)
+    }
+
+    /// One run; for PySpark, on the run's `records` and with whether the
+    /// engine ended under it.
+    fn run_once(
+        &mut self,
+        mut request: RunRequest,
+        feed: Option<Feeder>,
+        records: Option<Vec<serde_json::Value>>,
+        clock: Clock,
+    ) -> Result<(RunEnd, bool)> {
         let (order, keep, heap) = (request.order, request.keep, request.heap);
         // A PySpark run: its tables go to a fresh session on the engine,
         // and a worker connected to another engine (one that ended) is
         // started again.
         let mut opened = None;
-        if let Program::Python { spark: Some(spark), .. } = &mut self.program {
+        if let (Program::Python { spark: Some(spark), .. }, Some(records)) = (&mut self.program, records) {
             let engine = on_engine::engine(spark)?;
             let moved = spark.port != engine.state.port;
             spark.port = engine.state.port;
-            opened = Some(on_engine::open(engine, spark, &mut request, feed.take())?);
+            opened = Some(on_engine::open(engine, spark, &mut request, records)?);
             if moved {
                 self.stop();
             }
@@ -146,7 +171,7 @@ impl Side {
             self.stop();
         }
         if let Err(death) = self.ready()? {
-            return Ok(RunEnd::Died(death));
+            return Ok((RunEnd::Died(death), false));
         }
         self.served += 1;
         let worker = self.worker.as_mut().expect("ready above");
@@ -158,7 +183,7 @@ impl Side {
         let mut sink: Option<Sink> = None;
         let mut on_items = |form, items| sink.get_or_insert_with(|| Sink::new(order, keep)).streamed(form, items);
         let ran = worker.run(request, feed, clock, &mut on_items)?;
-        Ok(match ran {
+        let end = match ran {
             Ran::Died(death) => {
                 self.worker = None;
                 RunEnd::Died(death)
@@ -191,7 +216,8 @@ impl Side {
                             done.outcome = outcome;
                             done.output = None;
                         }
-                        on_engine::Judged::Died(death) => return Ok(RunEnd::Died(death)),
+                        on_engine::Judged::Died(death) => return Ok((RunEnd::Died(death), false)),
+                        on_engine::Judged::EngineEnded(death) => return Ok((RunEnd::Died(death), true)),
                     }
                 }
                 if heap {
@@ -224,7 +250,8 @@ impl Side {
                 };
                 RunEnd::Finished(Finished { outcome: done.outcome, measure: done.measure, output })
             }
-        })
+        };
+        Ok((end, false))
     }
 
     /// Ends the worker at once, if one runs, so that the next run starts a

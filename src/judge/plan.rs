@@ -61,8 +61,7 @@ pub const BROADCAST_QUESTION: &str = "One side of this join is tiny: why shuffle
 pub const PARTITIONS_QUESTION: &str = "How does this plan run on a cluster of many executors?";
 pub const SETTINGS_QUESTION: &str =
     "On a shared cluster the session's settings are not yours to change: how do you get this plan without them?";
-pub const OUTSIDE_QUESTION: &str =
-    "The tables have ten million rows on a cluster: where does this query do its work?";
+pub const OUTSIDE_QUESTION: &str = "The tables have ten million rows on a cluster: where does this query do its work?";
 pub const LOOP_JOIN_QUESTION: &str = "How many row pairs does this join compare when both tables are large?";
 pub const BROADCAST_MEMORY_QUESTION: &str =
     "What happens when the table you broadcast does not fit in an executor's memory?";

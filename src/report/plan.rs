@@ -48,7 +48,10 @@ pub fn broken(broken: &Broken, language: Language) -> String {
         Broken::OutsideEngine { not_read, literal_rows, plan_bytes } => {
             let mut seen = Vec::new();
             if !not_read.is_empty() {
-                seen.push(format!("it never reads {}", not_read.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(" or ")));
+                seen.push(format!(
+                    "it never reads {}",
+                    not_read.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(" or ")
+                ));
             }
             if *literal_rows > crate::judge::plan::LITERAL_ROWS {
                 seen.push(format!("it carries {} rows written into the query", thousands(*literal_rows)));

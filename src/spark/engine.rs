@@ -129,17 +129,21 @@ pub fn ensure(place: &Place, runtime: &Runtime) -> Result<Engine> {
     }
     std::fs::create_dir_all(&place.dir).with_context(|| format!("cannot create {}", place.dir.display()))?;
     let _lock = super::venv::install_lock(&place.dir, None)?;
-    if let Some((engine, _)) = serving(place) {
-        if current(&engine) {
-            return Ok(engine);
-        }
+    match serving(place) {
+        Some((engine, _)) if current(&engine) => return Ok(engine),
         // Another release of dekata (or of its engine) started it.
-        stop(place);
+        Some(_) => {
+            stop(place);
+        }
+        // One that no longer serves (its Spark ended, or it hangs) is
+        // ended before another starts.
+        None => {
+            if stop(place) {
+                eprintln!("{RESTARTING}");
+            }
+        }
     }
-    if place.dir.join("engine.json").exists() {
-        eprintln!("{RESTARTING}");
-        let _ = std::fs::remove_file(place.dir.join("engine.json"));
-    }
+    remove_leftovers(&place.dir);
     // The engine runs its own copy of the script, in its folder: it serves
     // every workspace that shares the target folder.
     let copy = place.dir.join("dekata_engine.py");
@@ -153,10 +157,8 @@ pub const RESTARTING: &str = "dekata: the Spark engine stopped answering; starti
 fn start(place: &Place, script: &Path, digest: &str, runtime: &Runtime) -> Result<Engine> {
     let log_path = place.dir.join("engine.log");
     let log = std::fs::File::create(&log_path).with_context(|| format!("cannot create {}", log_path.display()))?;
-    let idle = std::env::var("DEKATA_SPARK_IDLE")
-        .ok()
-        .and_then(|s| s.parse::<u64>().ok())
-        .map_or(IDLE, Duration::from_secs);
+    let idle =
+        std::env::var("DEKATA_SPARK_IDLE").ok().and_then(|s| s.parse::<u64>().ok()).map_or(IDLE, Duration::from_secs);
     let config = json!({
         "partitions": super::PARTITIONS,
         "driver_memory_mib": super::DRIVER_MEMORY_MIB,
@@ -173,7 +175,7 @@ fn start(place: &Place, script: &Path, digest: &str, runtime: &Runtime) -> Resul
         .envs(super::environment(runtime))
         .env("LANG", "C.UTF-8")
         .env("HOME", &place.dir)
-        .env("TMPDIR", place.dir.join("scratch"))
+        .env("TMPDIR", &place.dir)
         .current_dir("/")
         .stdin(Stdio::null())
         .stdout(log.try_clone().context("cannot share the engine's log")?)
@@ -189,7 +191,6 @@ fn start(place: &Place, script: &Path, digest: &str, runtime: &Runtime) -> Resul
             Ok(())
         });
     }
-    std::fs::create_dir_all(place.dir.join("scratch")).context("cannot create the engine's scratch folder")?;
     // Held until the engine has started: the ruleset's descriptor is read
     // in the child.
     let prepared = confinement(place, runtime)?.prepare()?;
@@ -219,7 +220,11 @@ fn start(place: &Place, script: &Path, digest: &str, runtime: &Runtime) -> Resul
         }
         if started.elapsed() > STARTUP {
             let _ = child.kill();
-            anyhow::bail!("dekata's Spark engine did not start within {} s; see {}", STARTUP.as_secs(), log_path.display());
+            anyhow::bail!(
+                "dekata's Spark engine did not start within {} s; see {}",
+                STARTUP.as_secs(),
+                log_path.display()
+            );
         }
         std::thread::sleep(Duration::from_millis(100));
     }
@@ -274,6 +279,19 @@ pub fn stop(place: &Place) -> bool {
     }
     let _ = std::fs::remove_file(place.dir.join("engine.json"));
     true
+}
+
+/// The folders of engines that ended without removing theirs (killed).
+fn remove_leftovers(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(pid) = name.strip_prefix("engine-").and_then(|p| p.parse::<u32>().ok())
+            && !alive(pid)
+        {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// Whether `pid` runs (a zombie that has not been reaped does not).

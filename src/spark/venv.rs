@@ -154,7 +154,11 @@ fn install(interpreter: &Interpreter, dir: &Path, requirements: &Path) -> Result
 /// `import pyspark` works and is the pinned release.
 fn verify(python: &Path) -> Result<()> {
     let out = Command::new(python)
-        .args(["-I", "-c", "import pyspark, py4j, grpc, pandas, pyarrow, pyspark.sql.connect.session; print(pyspark.__version__)"])
+        .args([
+            "-I",
+            "-c",
+            "import pyspark, py4j, grpc, pandas, pyarrow, pyspark.sql.connect.session; print(pyspark.__version__)",
+        ])
         .stdin(Stdio::null())
         .output()
         .with_context(|| format!("cannot run {}", python.display()))?;

@@ -28,8 +28,7 @@
 use anyhow::{Context, Result};
 use landlock::{
     ABI, Access, AccessFs, AccessNet, BitFlags, CompatLevel, Compatible, NetPort, PathBeneath, PathFd, Ruleset,
-    RulesetAttr,
-    RulesetCreatedAttr, Scope,
+    RulesetAttr, RulesetCreatedAttr, Scope,
 };
 use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
