@@ -84,6 +84,8 @@ class Engine:
         self.lock = threading.Lock()
         self.busy = 0
         self.judging = 0
+        # Set when Spark ran out of heap: the engine ends after answering.
+        self.retiring = False
         self.last = time.monotonic()
         self.started = time.time()
         self.port = free_port()
@@ -115,7 +117,7 @@ class Engine:
     def handle(self, request):
         op = request.get("op")
         if op == "ping":
-            return {"serving": self.jvm_alive(), "pid": os.getpid(), "port": self.port, "started": self.started,
+            return {"serving": self.jvm_alive() and not self.retiring, "pid": os.getpid(), "port": self.port, "started": self.started,
                     "sessions": len(self.sessions), "idle_seconds": self.idle_seconds}
         if op == "open":
             return self.open(request)
@@ -232,8 +234,11 @@ class Engine:
         except Py4JJavaError as e:
             if out_of_memory(e):
                 # When Spark itself ended, the heap may have been filled by
-                # another session's query: dekata runs the case again.
+                # another session's query: dekata runs the case again. A
+                # JVM that ran out of heap is not trusted with another
+                # query: this engine ends once it has answered.
                 ended = not self.jvm_alive()
+                self.retiring = True
                 return {"failed": {"kind": "out_of_memory", "heap_mib": self.heap_mib, "engine_ended": ended}}
             if not self.jvm_alive():
                 return self.ended()
@@ -300,8 +305,11 @@ class Engine:
                         engine.busy -= 1
                         engine.last = time.monotonic()
                 self.wfile.write(json.dumps(reply, separators=(",", ":"), default=str).encode() + b"\n")
-                if "failed" in reply and reply["failed"]["kind"] in ("engine_ended",):
-                    engine.shutdown()
+                if engine.retiring or ("failed" in reply and reply["failed"]["kind"] == "engine_ended"):
+                    with engine.lock:
+                        last = engine.judging == 0
+                    if last:
+                        engine.shutdown()
 
         class Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
             daemon_threads = True

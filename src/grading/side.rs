@@ -154,11 +154,22 @@ impl Side {
         // started again.
         let mut opened = None;
         if let (Program::Python { spark: Some(spark), .. }, Some(records)) = (&mut self.program, records) {
-            let engine = on_engine::engine(spark)?;
-            let moved = spark.port != engine.state.port;
+            let before = spark.port;
+            let mut engine = on_engine::engine(spark)?;
+            let session = match on_engine::open(engine.clone(), spark, &mut request, records.clone()) {
+                Ok(session) => session,
+                Err(_) => {
+                    // An engine that cannot open a session is ended, and
+                    // the session opened on a new one.
+                    crate::spark::engine::stop(&spark.engine);
+                    eprintln!("{}", crate::spark::engine::RESTARTING);
+                    engine = on_engine::engine(spark)?;
+                    on_engine::open(engine.clone(), spark, &mut request, records)?
+                }
+            };
             spark.port = engine.state.port;
-            opened = Some(on_engine::open(engine, spark, &mut request, records)?);
-            if moved {
+            opened = Some(session);
+            if before != spark.port {
                 self.stop();
             }
         }

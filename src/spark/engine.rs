@@ -259,6 +259,13 @@ fn limits() -> Limits {
 
 /// Ends the engine serving at `place`: whether one served.
 pub fn stop(place: &Place) -> bool {
+    stop_at(&place.dir)
+}
+
+/// Ends the engine whose folder is `dir`: whether one ran.
+pub fn stop_at(dir: &Path) -> bool {
+    let place = Place { dir: dir.to_path_buf(), script: PathBuf::new() };
+    let place = &place;
     let Some(state) = std::fs::read(place.dir.join("engine.json"))
         .ok()
         .and_then(|text| serde_json::from_slice::<State>(&text).ok())
