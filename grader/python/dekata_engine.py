@@ -218,19 +218,14 @@ class Engine:
             dataset = self.jvm.org.apache.spark.sql.classic.Dataset.ofRows(holder.session(), logical)
             frame = DataFrame(dataset, self.spark)
             columns = list(frame.columns)
-            t0 = time.perf_counter()
             rows = [row.asDict() for row in frame.collect()]
-            t1 = time.perf_counter()
             problems = [{"kind": "duplicate_column", "name": n} for i, n in enumerate(columns) if n in columns[:i]]
             changed = self.changed(holder, session["settings"])
             plan = observe(self, dataset, f"dekata-{sid}", changed, self.counts_partitions(session))
-            t2 = time.perf_counter()
             plan["inputs_not_read"] = not_read(dataset, session["paths"])
             plan["literal_rows"] = literal_rows(dataset)
             plan["plan_bytes"] = len(relation)
-            t3 = time.perf_counter()
-            spent = {"collect": t1 - t0, "observe": t2 - t1, "checks": t3 - t2}
-            return {"rows": rows, "plan": plan, "problems": problems, "spent": spent}
+            return {"rows": rows, "plan": plan, "problems": problems}
         except Py4JJavaError as e:
             if out_of_memory(e):
                 # When Spark itself ended, the heap may have been filled by

@@ -57,7 +57,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
             }
         }
         Action::Stop => {
-            if engine::stop(&place) {
+            if engine::stop(&place.dir) {
                 println!("The Spark engine was stopped.");
             } else {
                 println!("{NOT_SERVING}");

@@ -161,7 +161,7 @@ impl Side {
                 Err(_) => {
                     // An engine that cannot open a session is ended, and
                     // the session opened on a new one.
-                    crate::spark::engine::stop(&spark.engine);
+                    crate::spark::engine::stop(&spark.engine.dir);
                     eprintln!("{}", crate::spark::engine::RESTARTING);
                     engine = on_engine::engine(spark)?;
                     on_engine::open(engine.clone(), spark, &mut request, records)?

@@ -133,12 +133,12 @@ pub fn ensure(place: &Place, runtime: &Runtime) -> Result<Engine> {
         Some((engine, _)) if current(&engine) => return Ok(engine),
         // Another release of dekata (or of its engine) started it.
         Some(_) => {
-            stop(place);
+            stop(&place.dir);
         }
         // One that no longer serves (its Spark ended, or it hangs) is
         // ended before another starts.
         None => {
-            if stop(place) {
+            if stop(&place.dir) {
                 eprintln!("{RESTARTING}");
             }
         }
@@ -257,23 +257,16 @@ fn limits() -> Limits {
     }
 }
 
-/// Ends the engine serving at `place`: whether one served.
-pub fn stop(place: &Place) -> bool {
-    stop_at(&place.dir)
-}
-
 /// Ends the engine whose folder is `dir`: whether one ran.
-pub fn stop_at(dir: &Path) -> bool {
-    let place = Place { dir: dir.to_path_buf(), script: PathBuf::new() };
-    let place = &place;
-    let Some(state) = std::fs::read(place.dir.join("engine.json"))
+pub fn stop(dir: &Path) -> bool {
+    let Some(state) = std::fs::read(dir.join("engine.json"))
         .ok()
         .and_then(|text| serde_json::from_slice::<State>(&text).ok())
         .filter(|s| alive(s.pid))
     else {
         return false;
     };
-    let _ = call(&place.dir, &json!({"op": "stop"}), Duration::from_secs(10));
+    let _ = call(dir, &json!({"op": "stop"}), Duration::from_secs(10));
     let started = Instant::now();
     while started.elapsed() < Duration::from_secs(20) && alive(state.pid) {
         std::thread::sleep(Duration::from_millis(100));
@@ -284,7 +277,7 @@ pub fn stop_at(dir: &Path) -> bool {
             libc::kill(-(state.pid as i32), libc::SIGKILL);
         }
     }
-    let _ = std::fs::remove_file(place.dir.join("engine.json"));
+    let _ = std::fs::remove_file(dir.join("engine.json"));
     true
 }
 
@@ -303,7 +296,6 @@ fn remove_leftovers(dir: &Path) {
 
 /// Whether `pid` runs (a zombie that has not been reaped does not).
 fn alive(pid: u32) -> bool {
-    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { return false };
-    let state = stat.rsplit_once(')').map(|(_, rest)| rest.trim_start().chars().next());
-    !matches!(state, Some(Some('Z' | 'X')) | None)
+    crate::worker::usage::status_field(pid as i32, "State:")
+        .is_some_and(|state| !state.starts_with('Z') && !state.starts_with('X'))
 }

@@ -13,7 +13,7 @@ pub(super) struct Process {
 
 /// A field of `/proc/<pid>/status` (`VmHWM:`, `Seccomp:`), its value
 /// trimmed: the one reader of that file.
-pub(super) fn status_field(pid: i32, field: &str) -> Option<String> {
+pub(crate) fn status_field(pid: i32, field: &str) -> Option<String> {
     let text = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     let line = text.lines().find(|l| l.starts_with(field))?;
     Some(line[field.len()..].trim().to_string())
