@@ -60,3 +60,52 @@ impl fmt::Display for Setup {
 }
 
 impl std::error::Error for Setup {}
+
+/// How dekata's process ends: CONTRACT.md's exit statuses, and the words
+/// that lead a failed request's message on stderr.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// Everything asked for passed (or was shown).
+    Passed,
+    /// A solution failed: a compile error, a wrong answer, a limit.
+    Failed,
+    /// The request is bad: an unknown kata, a malformed kata file.
+    BadRequest,
+    /// dekata itself failed, or one of its tools.
+    Internal,
+    /// Something the user can install is missing.
+    Setup,
+}
+
+impl Exit {
+    /// The status of a command's result.
+    pub fn of(result: &anyhow::Result<bool>) -> Exit {
+        match result {
+            Ok(true) => Exit::Passed,
+            Ok(false) => Exit::Failed,
+            Err(e) if e.downcast_ref::<BadRequest>().is_some() => Exit::BadRequest,
+            Err(e) if e.downcast_ref::<Setup>().is_some() => Exit::Setup,
+            Err(_) => Exit::Internal,
+        }
+    }
+
+    /// The process's exit status.
+    pub fn status(self) -> u8 {
+        match self {
+            Exit::Passed => 0,
+            Exit::Failed => 1,
+            Exit::BadRequest => 2,
+            Exit::Internal => 3,
+            Exit::Setup => 4,
+        }
+    }
+
+    /// What leads an error's message on stderr.
+    pub fn lead(self) -> &'static str {
+        match self {
+            Exit::BadRequest => "dekata: error:",
+            Exit::Setup => "dekata: setup needed:",
+            _ => "dekata: internal error:",
+        }
+    }
+}

@@ -65,6 +65,10 @@ enum Command {
     Grade(cmd::grade::Args),
     /// The Spark engine PySpark checks share: `status` or `stop`
     Spark(cmd::spark::Args),
+    /// Runs a program confined (dekata's Spark engine runs Spark's Python
+    /// workers with it)
+    #[command(hide = true)]
+    Confine(cmd::confine::Args),
 }
 
 fn main() -> ExitCode {
@@ -76,7 +80,12 @@ fn main() -> ExitCode {
     }
     let cli = Cli::parse();
     render::init_color();
-    let result = workspace::Workspace::discover().and_then(|ws| match cli.command {
+    // Outside any workspace: the Spark engine runs it from `/`.
+    let command = match cli.command {
+        Command::Confine(args) => return exit_code(cmd::confine::run(args)),
+        other => other,
+    };
+    let result = workspace::Workspace::discover().and_then(|ws| match command {
         Command::List(args) => cmd::list::run(&ws, args),
         Command::Show(args) => cmd::show::run(&ws, args),
         Command::Check(args) => cmd::check::run(&ws, args),
@@ -90,23 +99,22 @@ fn main() -> ExitCode {
         Command::Validate(args) => cmd::validate::run(&ws, args),
         Command::Grade(args) => cmd::grade::run(&ws, args),
         Command::Spark(args) => cmd::spark::run(&ws, args),
+        Command::Confine(_) => unreachable!("run above"),
     });
-    match result {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(1),
-        Err(e) if e.downcast_ref::<error::BadRequest>().is_some() => {
-            eprintln!("dekata: error: {e:#}");
-            ExitCode::from(2)
-        }
-        Err(e) if e.downcast_ref::<error::Setup>().is_some() => {
-            eprintln!("dekata: setup needed: {e:#}");
-            ExitCode::from(4)
-        }
-        Err(e) => {
-            eprintln!("dekata: internal error: {e:#}\n{INTERNAL}");
-            ExitCode::from(3)
+    exit_code(result)
+}
+
+/// The exit status of a command's result (CONTRACT.md), the error said
+/// on stderr first.
+fn exit_code(result: anyhow::Result<bool>) -> ExitCode {
+    let exit = error::Exit::of(&result);
+    if let Err(e) = result {
+        match exit {
+            error::Exit::Internal => eprintln!("{} {e:#}\n{INTERNAL}", exit.lead()),
+            _ => eprintln!("{} {e:#}", exit.lead()),
         }
     }
+    ExitCode::from(exit.status())
 }
 
 const INTERNAL: &str = "This is a failure of dekata itself (or of its tools: cargo, python3, java), \

@@ -278,6 +278,33 @@ fn an_answer_worked_out_of_spark_or_joined_without_keys_is_rejected_whatever_the
 }
 
 #[test]
+fn a_solution_reaches_no_file_artifact_or_other_session_through_the_engine() {
+    let _one = serial();
+    let root = Root::new();
+    // The writer, SQL that writes, an artifact, a table, a global view, a
+    // session of its own; and from a UDF a write to its input, a read of
+    // the engine's state, a connection to the engine's port. The cities
+    // would say which went through: none does.
+    let (code, report) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_reaches_engine"));
+    for c in report["cases"].as_array().unwrap() {
+        assert_eq!(c["verdict"], "pass", "{c:#}");
+    }
+    assert_eq!(code, 0, "{report:#}");
+    let status: Value = serde_json::from_str(&stdout(&root.dekata(&["spark", "status", "--json"]))).unwrap();
+    let folder = std::path::PathBuf::from(status["folder"].as_str().unwrap());
+    let folder = if folder.is_absolute() { folder } else { root.path().join(folder) };
+    let mut written = Vec::new();
+    for entry in walkdir::WalkDir::new(&folder).into_iter().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if ["extra", "sql", "kept", "shared"].contains(&name.as_str()) {
+            written.push(entry.path().display().to_string());
+        }
+    }
+    assert!(written.is_empty(), "the solution wrote in the engine's folder: {written:?}");
+    assert_nothing_left(&root);
+}
+
+#[test]
 fn a_pandas_udf_runs_in_the_engine() {
     let _one = serial();
     let root = Root::new();

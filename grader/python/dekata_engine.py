@@ -30,6 +30,7 @@ import base64
 import json
 import os
 import re
+import secrets
 import shutil
 import socket
 import socketserver
@@ -41,6 +42,11 @@ import uuid
 from py4j.protocol import Py4JError, Py4JJavaError
 from pyspark.sql import SparkSession
 from pyspark.sql.classic.dataframe import DataFrame
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from dekata_guard import REFUSED, Guard, Refused  # noqa: E402
+from pyspark.sql.connect.proto import relations_pb2  # noqa: E402
+from dekata_observe import literal_rows, not_read, observe  # noqa: E402
 
 #: Settings of the engine itself: quiet, local, loopback only.
 LOCAL = {
@@ -88,18 +94,27 @@ class Engine:
         self.retiring = False
         self.last = time.monotonic()
         self.started = time.time()
-        self.port = free_port()
+        # What dekata's socket asks of every request: only dekata reads the
+        # state file it is kept in.
+        self.key = secrets.token_hex(16)
+        # Spark Connect's own port, which no worker is told: workers reach
+        # Spark through the guard's (self.port, below).
+        inner_port = free_port()
         scratch = os.path.join(self.own, "scratch")
         os.makedirs(scratch, exist_ok=True)
         conf = {
             **LOCAL,
-            "spark.connect.grpc.binding.port": str(self.port),
+            "spark.connect.grpc.binding.port": str(inner_port),
             "spark.default.parallelism": str(self.partitions),
             "spark.local.dir": os.path.join(scratch, "spark"),
             "spark.sql.warehouse.dir": os.path.join(scratch, "warehouse"),
             "spark.driver.memory": f"{self.heap_mib}m",
             "spark.driver.extraJavaOptions": f"{JAVA_OPTIONS} -Djava.io.tmpdir={scratch}",
         }
+        # Spark's Python workers, which run a solution's UDFs, are started
+        # with the program this names.
+        os.environ["PYSPARK_PYTHON"] = config["udf_python"]
+        os.environ["DEKATA_UDF_SCRATCH"] = scratch
         builder = SparkSession.builder.master(f"local[{self.partitions}]").appName("dekata-engine")
         for key, value in conf.items():
             builder = builder.config(key, value)
@@ -111,6 +126,41 @@ class Engine:
         # The Scala object itself, whose session manager has no static
         # forwarder.
         self.sessions_of = getattr(getattr(package, "SparkConnectService$"), "MODULE$").sessionManager()
+        self.guard = Guard(inner_port, self.session_open, self.sql_refusal)
+        self.port = self.guard.port
+
+    def session_open(self, sid):
+        """Whether dekata opened session `sid` for a run (and has not closed it)."""
+        with self.lock:
+            return sid in self.sessions
+
+    def sql_refusal(self, text):
+        """What is wrong with a solution's SQL, or None: it may query, set
+        (a change of the graded session is judged as such), make a temporary
+        view of its own session, and cache; nothing that writes or loads."""
+        try:
+            plan = self.spark._jsparkSession.sessionState().sqlParser().parsePlan(text)
+        except Py4JJavaError:
+            # Spark says what is wrong with it, to the solution.
+            return None
+        for node in plan_nodes(plan):
+            kind = node.getClass().getSimpleName()
+            if kind in SQL_COMMANDS:
+                if kind == "CreateViewCommand" and node.viewType().toString() != "LocalTempView":
+                    return "SQL that makes a view other sessions see"
+                continue
+            if self.is_command(node) or ACTS.match(kind):
+                return f"the SQL statement {kind}"
+        return None
+
+    def is_command(self, node):
+        for name in COMMAND_CLASSES:
+            try:
+                if self.jvm.java.lang.Class.forName(name).isInstance(node):
+                    return True
+            except Py4JError:
+                continue
+        return False
 
     # ------------------------------------------------------------ requests
 
@@ -210,6 +260,11 @@ class Engine:
             if found.isEmpty():
                 return {"failed": {"kind": "query", "message": STOPPED}}
             holder = found.get()
+            try:
+                # The plan may hold SQL, which Spark runs as it reads it.
+                self.guard.walk(relations_pb2.Relation.FromString(relation))
+            except Refused as e:
+                return {"failed": {"kind": "query", "message": REFUSED.format(what=e)}}
             proto = self.jvm.org.apache.spark.connect.proto.Relation.parseFrom(bytearray(relation))
             planner = self.jvm.org.apache.spark.sql.connect.planner.SparkConnectPlanner(
                 holder, self.jvm.scala.Option.empty()
@@ -290,7 +345,10 @@ class Engine:
                 with engine.lock:
                     engine.busy += 1
                 try:
-                    reply = engine.handle(json.loads(line))
+                    request = json.loads(line)
+                    if not secrets.compare_digest(str(request.get("key", "")), engine.key):
+                        raise PermissionError("a request without the engine's key")
+                    reply = engine.handle(request)
                 except Exception as e:  # noqa: BLE001 - said to dekata, which decides
                     reply = {"error": f"{type(e).__name__}: {e}"}
                     if not engine.jvm_alive():
@@ -313,7 +371,8 @@ class Engine:
         os.chmod(socket_path, 0o600)
         os.replace(socket_path, os.path.join(self.state, "engine.sock"))
         write_state(self.state, {"pid": os.getpid(), "port": self.port, "started": self.started,
-                                 "pyspark": self.config.get("pyspark"), "script": self.config.get("script")})
+                                 "pyspark": self.config.get("pyspark"), "script": self.config.get("script"),
+                                 "key": self.key})
         threading.Thread(target=self.idle_watch, daemon=True).start()
         threading.Thread(target=self.jvm_watch, daemon=True).start()
         self.server.serve_forever()
@@ -372,6 +431,43 @@ STOPPED = (
 )
 
 
+#: SQL commands a solution may run: settings, its own temporary views, and
+#: caching (node classes of the parsed statement).
+SQL_COMMANDS = {"SetCommand", "ResetCommand", "CreateViewCommand", "CacheTableAsSelect", "CacheTable",
+                "UncacheTable"}
+
+#: What every other statement that acts rather than queries is.
+COMMAND_CLASSES = (
+    "org.apache.spark.sql.catalyst.plans.logical.Command",
+    "org.apache.spark.sql.catalyst.plans.logical.ParsedStatement",
+    "org.apache.spark.sql.catalyst.plans.logical.InsertIntoStatement",
+)
+
+
+#: Statements that act on files, tables or the catalog, by the names of
+#: their nodes (not all of them are Commands: `InsertIntoDir` is not).
+ACTS = re.compile(
+    r"^(Insert|Write|Create|Drop|Alter|Add|Load|Truncate|Repair|Refresh|Msck|Analyze|Append|Overwrite|Replace"
+    r"|Delete|Update|Merge|Rename|Comment|Use|SetCatalog|SetNamespace)"
+)
+
+
+def plan_nodes(plan):
+    """Every node of a parsed plan, its subqueries' too."""
+    pending, seen = [plan], 0
+    while pending and seen < 10_000:
+        node = pending.pop()
+        seen += 1
+        yield node
+        children = node.children()
+        pending.extend(children.apply(i) for i in range(children.size()))
+        try:
+            subqueries = node.subqueries()
+            pending.extend(subqueries.apply(i) for i in range(subqueries.size()))
+        except Py4JError:
+            pass
+
+
 def free_port():
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -381,7 +477,7 @@ def free_port():
 def write_state(state, value):
     path = os.path.join(state, "engine.json")
     partial = path + f".partial-{os.getpid()}"
-    with open(partial, "w", encoding="utf-8") as f:
+    with open(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as f:
         json.dump(value, f)
     os.replace(partial, path)
 
@@ -407,203 +503,6 @@ def java_message(error):
         return str(error.java_exception.getMessage())
     except Py4JError:
         return str(error).splitlines()[0]
-
-
-# ----------------------------------------------------------- the executed plan
-
-def observe(engine, dataset, group, changed, count_partitions):
-    """What the executed plan did: its joins (strategy and rows), and for
-    each shuffle exchange, the rows each of its partitions received (when
-    `count_partitions`: a kata with a skew rule)."""
-    plan = dataset.queryExecution().executedPlan()
-    joins, exchanges = [], []
-    walk(plan, joins, exchanges)
-    target = engine.partitions
-    for change in changed:
-        if change["key"] == "spark.sql.shuffle.partitions":
-            try:
-                target = int(change["now"])
-            except (TypeError, ValueError):
-                target = 0
-    return {
-        "joins": joins,
-        "repartitions": [
-            {"on": keys(e.outputPartitioning()), "partitions": partition_rows(engine, e, f"{group}-exchange-{i}")}
-            for i, e in enumerate(exchanges)
-            if count_partitions
-        ],
-        "text": final(plan).treeString(),
-        "target_partitions": target,
-        "graded_partitions": engine.partitions,
-        "settings_changed": changed,
-    }
-
-
-JOINS = {
-    "BroadcastHashJoinExec": "BroadcastHashJoin",
-    "SortMergeJoinExec": "SortMergeJoin",
-    "ShuffledHashJoinExec": "ShuffledHashJoin",
-    "BroadcastNestedLoopJoinExec": "BroadcastNestedLoopJoin",
-    "CartesianProductExec": "CartesianProduct",
-}
-
-
-def is_stage(kind):
-    """An adaptive query stage (shuffle, broadcast, result, cache): a leaf of
-    the adaptive plan that wraps the plan it ran."""
-    return kind.endswith("QueryStageExec")
-
-
-def final(plan):
-    """The plan that ran: an adaptive plan's final one."""
-    if plan.getClass().getSimpleName() == "AdaptiveSparkPlanExec":
-        return plan.executedPlan()
-    return plan
-
-
-def nodes(node):
-    """Every node of the plan that ran, through adaptive stages and cached
-    DataFrames' plans (a reused exchange is a leaf, so each is seen once)."""
-    node = final(node)
-    kind = node.getClass().getSimpleName()
-    if is_stage(kind):
-        yield from nodes(node.plan())
-        return
-    if kind == "InMemoryTableScanExec":
-        yield from nodes(node.relation().cachedPlan())
-        return
-    yield kind, node
-    for child in seq(node.children()):
-        yield from nodes(child)
-
-
-def walk(plan, joins, exchanges):
-    for kind, node in nodes(plan):
-        if kind in JOINS:
-            joins.append(join_seen(node, JOINS[kind]))
-        if kind == "ShuffleExchangeExec":
-            exchanges.append(node)
-
-
-def not_read(dataset, paths):
-    """The input tables the query does not read: no relation of its
-    analyzed plan (before the optimizer drops a scan an empty table makes
-    needless) is the table's file."""
-    read = set()
-    for leaf in seq(dataset.queryExecution().analyzed().collectLeaves()):
-        if leaf.getClass().getSimpleName() != "LogicalRelation":
-            continue
-        relation = leaf.relation()
-        if relation.getClass().getSimpleName() != "HadoopFsRelation":
-            continue
-        for path in seq(relation.location().rootPaths()):
-            read.add(os.path.realpath(str(path.toUri().getPath())))
-    return sorted(name for name, path in paths.items() if os.path.realpath(path) not in read)
-
-
-def literal_rows(dataset):
-    """The rows the executed plan carries as literal tables (a DataFrame
-    made from local rows)."""
-    total = 0
-    for kind, node in nodes(dataset.queryExecution().executedPlan()):
-        if kind == "LocalTableScanExec":
-            total += metric(node, "numOutputRows")
-    return total
-
-
-def join_seen(node, mode):
-    children = seq(node.children())
-    left, right = children[0], children[-1]
-    on = ""
-    if mode not in ("BroadcastNestedLoopJoin", "CartesianProduct"):
-        pairs = zip(seq(node.leftKeys()), seq(node.rightKeys()))
-        on = ", ".join(f"{clean(str(a))} = {clean(str(b))}" for a, b in pairs)
-    # A sort-merge join streams its left side past its right (buffered)
-    # one; a hash join builds on its build side.
-    build, probe = right, left
-    if mode not in ("SortMergeJoin", "CartesianProduct") and node.buildSide().toString() == "BuildLeft":
-        build, probe = left, right
-    return {"mode": mode, "on": on, "build_rows": rows_of(build), "probe_rows": rows_of(probe)}
-
-
-def rows_of(node):
-    """The rows a plan node produced: its own count, else its first
-    descendant's that counts."""
-    kind = node.getClass().getSimpleName()
-    if is_stage(kind):
-        return rows_of(node.plan())
-    if kind == "BroadcastExchangeExec":
-        return metric(node, "numOutputRows")
-    if kind == "ShuffleExchangeExec":
-        return metric(node, "shuffleRecordsWritten")
-    counted = metric(node, "numOutputRows", None)
-    if counted is not None:
-        return counted
-    children = seq(node.children())
-    return rows_of(children[0]) if children else 0
-
-
-def metric(node, name, default=0):
-    found = node.metrics().get(name)
-    return int(found.get().value()) if found.isDefined() else default
-
-
-def keys(partitioning):
-    kind = partitioning.getClass().getSimpleName()
-    if kind == "HashPartitioning":
-        return ", ".join(clean(str(e)) for e in seq(partitioning.expressions()))
-    if kind == "SinglePartition$":
-        return "(everything, to one partition)"
-    if kind == "RoundRobinPartitioning":
-        return "(round robin)"
-    return clean(str(partitioning))
-
-
-def seq(scala_seq):
-    return [scala_seq.apply(i) for i in range(scala_seq.size())]
-
-
-def clean(expression):
-    """`user_id#12L` as `user_id`."""
-    return re.sub(r"#\d+L?", "", expression)
-
-
-def partition_rows(engine, exchange, group):
-    """The rows each partition of a shuffle exchange received, exactly.
-
-    The tasks of the query itself do not tell: a sort-merge join whose one
-    side of a partition is empty never reads the other side's rows there.
-    So each partition's rows are read once more, by a job of one task per
-    partition over the shuffle's files (already written), and counted from
-    those tasks' shuffle-read metrics."""
-    jvm = engine.jvm
-    execution = jvm.org.apache.spark.sql.execution
-    count = exchange.numPartitions()
-    context = engine.spark.sparkContext
-    specs = context._gateway.new_array(execution.ShufflePartitionSpec, count)
-    for i in range(count):
-        specs[i] = execution.CoalescedPartitionSpec(i, i + 1, jvm.scala.Option.empty())
-    jsc = context._jsc.sc()
-    # Job groups are per thread: each judge runs on a thread of its own.
-    jsc.setJobGroup(group, "dekata counts the rows of each partition of a shuffle", False)
-    try:
-        exchange.getShuffleRDD(specs).count()
-    finally:
-        jsc.clearJobGroup()
-    tracker = context.statusTracker()
-    store = jsc.statusStore()
-    rows = [0] * count
-    for job in tracker.getJobIdsForGroup(group):
-        info = tracker.getJobInfo(job)
-        for stage in info.stageIds if info else []:
-            stage_info = tracker.getStageInfo(stage)
-            if stage_info is None:
-                continue
-            for task in seq(store.taskList(stage, stage_info.currentAttemptId, 1_000_000)):
-                metrics = task.taskMetrics()
-                if metrics.isDefined() and task.status() == "SUCCESS" and task.index() < count:
-                    rows[task.index()] = metrics.get().shuffleReadMetrics().recordsRead()
-    return rows
 
 
 def main(argv):

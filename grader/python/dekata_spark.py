@@ -51,6 +51,11 @@ class Spark:
         """Calls the solution on the run's tables; the plan of its result,
         as base64 of Spark Connect's `Relation` message."""
         spark = self.session(spark_run["session"])
+        # The run's session is the one every function of PySpark finds
+        # (the engine serves no other): not the throwaway one made above.
+        with SparkSession._lock:
+            SparkSession._default_session = spark
+        SparkSession._active_session.session = spark
         # The solution's module exists only in this process: the functions
         # it hands Spark (UDFs) travel by value.
         solution = sys.modules.get("solution")

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod check;
+pub mod confine;
 pub mod drill;
 pub mod grade;
 pub mod hint;

@@ -54,6 +54,11 @@ pub struct State {
     /// The digest of the engine's script it runs.
     #[serde(default)]
     pub script: Option<String>,
+    /// The secret every request on its socket carries: only dekata, which
+    /// reads this file, can ask the engine anything (a solution's UDF, in
+    /// Spark's Python workers, reaches the socket but not this file).
+    #[serde(default)]
+    pub key: Option<String>,
 }
 
 /// A serving engine.
@@ -89,9 +94,13 @@ impl Engine {
 
 fn call(dir: &Path, request: &Value, wait: Duration) -> std::result::Result<Value, Failure> {
     let gone = |e: std::io::Error| Failure::Gone(e.to_string());
+    let mut request = request.clone();
+    if let Some(key) = state_of(dir).and_then(|s| s.key) {
+        request["key"] = Value::String(key);
+    }
     let mut stream = UnixStream::connect(dir.join("engine.sock")).map_err(gone)?;
     stream.set_read_timeout(Some(wait.max(Duration::from_millis(10)))).map_err(gone)?;
-    let mut line = serde_json::to_vec(request).map_err(|e| Failure::Gone(e.to_string()))?;
+    let mut line = serde_json::to_vec(&request).map_err(|e| Failure::Gone(e.to_string()))?;
     line.push(b'\n');
     stream.write_all(&line).map_err(gone)?;
     let mut answer = String::new();
@@ -105,10 +114,15 @@ fn call(dir: &Path, request: &Value, wait: Duration) -> std::result::Result<Valu
     }
 }
 
+/// What the engine in `dir` wrote when it started, if it did.
+fn state_of(dir: &Path) -> Option<State> {
+    let text = std::fs::read(dir.join("engine.json")).ok()?;
+    serde_json::from_slice(&text).ok()
+}
+
 /// The engine serving at `place`, if one does.
 pub fn serving(place: &Place) -> Option<(Engine, Value)> {
-    let text = std::fs::read(place.dir.join("engine.json")).ok()?;
-    let state: State = serde_json::from_slice(&text).ok()?;
+    let state = state_of(&place.dir)?;
     let ping = call(&place.dir, &json!({"op": "ping"}), Duration::from_secs(10)).ok()?;
     (ping["pid"].as_u64() == Some(u64::from(state.pid)) && ping["serving"] == true)
         .then(|| (Engine { dir: place.dir.clone(), state }, ping))
@@ -117,8 +131,8 @@ pub fn serving(place: &Place) -> Option<(Engine, Value)> {
 /// The serving engine, started first if none serves (with one line on
 /// stderr when it was there before and is gone).
 pub fn ensure(place: &Place, runtime: &Runtime) -> Result<Engine> {
-    let script = std::fs::read(&place.script).with_context(|| format!("cannot read {}", place.script.display()))?;
-    let digest = crate::digest::hex128(&script);
+    let modules = modules(place)?;
+    let digest = crate::digest::hex128(&modules.iter().flat_map(|(_, text)| text.iter().copied()).collect::<Vec<u8>>());
     let current = |engine: &Engine| {
         engine.state.pyspark.as_deref() == Some(super::venv::PYSPARK) && engine.state.script.as_ref() == Some(&digest)
     };
@@ -144,17 +158,64 @@ pub fn ensure(place: &Place, runtime: &Runtime) -> Result<Engine> {
         }
     }
     remove_leftovers(&place.dir);
-    // The engine runs its own copy of the script, in its folder: it serves
+    // The engine runs its own copy of its modules, in its folder: it serves
     // every workspace that shares the target folder.
-    let copy = place.dir.join("dekata_engine.py");
-    crate::atomic::write(&copy, &script)?;
-    start(place, &copy, &digest, runtime)
+    for (name, text) in &modules {
+        crate::atomic::write(&place.dir.join(name), text)?;
+    }
+    let udf_python = udf_python(place, runtime)?;
+    start(place, &place.dir.join(ENGINE), &digest, &udf_python, runtime)
+}
+
+/// Writes the program Spark runs as its Python workers (a solution's
+/// UDFs): the engine's Python, confined by `dekata confine` to read Python
+/// and the engine's scratch files (`$DEKATA_UDF_SCRATCH`, which the engine
+/// sets), write nothing and connect nowhere. It lies beside the engine's
+/// folder, not in it: the engine may not run what it can write.
+fn udf_python(place: &Place, runtime: &Runtime) -> Result<PathBuf> {
+    let path = place.dir.with_file_name("udf-python");
+    let mut reads: Vec<PathBuf> = vec![runtime.venv.clone()];
+    reads.extend(crate::python::interpreter()?.prefixes.iter().cloned());
+    let granted: Vec<String> = reads.iter().map(|p| format!("--read {}", quoted(p))).collect();
+    let text = format!(
+        "#!/bin/sh\n# Spark's Python workers, confined (written by dekata).\nexec {} confine {} --read \"$DEKATA_UDF_SCRATCH\" -- {} \"$@\"\n",
+        quoted(&dekata()?),
+        granted.join(" "),
+        quoted(&runtime.python),
+    );
+    crate::atomic::write(&path, text.as_bytes())?;
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))
+        .with_context(|| format!("cannot make {} executable", path.display()))?;
+    Ok(path)
+}
+
+/// A path as one word of a shell command.
+fn quoted(path: &Path) -> String {
+    format!("'{}'", path.display().to_string().replace('\'', "'\\''"))
+}
+
+/// The engine's script and the modules beside it that it imports.
+const ENGINE: &str = "dekata_engine.py";
+const MODULES: [&str; 3] = [ENGINE, "dekata_guard.py", "dekata_observe.py"];
+
+/// The engine's modules, by name, read from beside its script.
+fn modules(place: &Place) -> Result<Vec<(&'static str, Vec<u8>)>> {
+    let folder = place.script.parent().unwrap_or(Path::new("."));
+    MODULES
+        .iter()
+        .map(|name| {
+            let path = folder.join(name);
+            let text = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            Ok((*name, text))
+        })
+        .collect()
 }
 
 /// What is said when an engine that served before no longer answers.
 pub const RESTARTING: &str = "dekata: the Spark engine stopped answering; starting a new one.";
 
-fn start(place: &Place, script: &Path, digest: &str, runtime: &Runtime) -> Result<Engine> {
+fn start(place: &Place, script: &Path, digest: &str, udf_python: &Path, runtime: &Runtime) -> Result<Engine> {
     let log_path = place.dir.join("engine.log");
     let log = std::fs::File::create(&log_path).with_context(|| format!("cannot create {}", log_path.display()))?;
     let idle =
@@ -165,6 +226,7 @@ fn start(place: &Place, script: &Path, digest: &str, runtime: &Runtime) -> Resul
         "idle_seconds": idle.as_secs(),
         "pyspark": super::venv::PYSPARK,
         "script": digest,
+        "udf_python": udf_python,
     });
     let mut cmd = Command::new(&runtime.python);
     cmd.args(["-I", "-B"])
@@ -193,7 +255,9 @@ fn start(place: &Place, script: &Path, digest: &str, runtime: &Runtime) -> Resul
     }
     // Held until the engine has started: the ruleset's descriptor is read
     // in the child.
-    let prepared = confinement(place, runtime)?.prepare()?;
+    let mut confinement = confinement(place, runtime)?;
+    confinement.execute.push(udf_python.to_path_buf());
+    let prepared = confinement.prepare()?;
     prepared.apply(&mut cmd, limits());
     let started = Instant::now();
     let mut child = cmd.spawn().with_context(|| format!("cannot start {}", runtime.python.display()))?;
@@ -239,14 +303,23 @@ fn confinement(place: &Place, runtime: &Runtime) -> Result<Confinement> {
     read.extend(crate::worker::confine::system_libraries());
     read.extend(crate::python::interpreter()?.prefixes.iter().cloned());
     execute.extend(crate::python::interpreter()?.executable.canonicalize().ok());
+    // dekata itself, which confines Spark's Python workers (`dekata confine`).
+    execute.push(dekata()?);
     Ok(Confinement {
         read,
         execute,
         write: vec![place.dir.clone(), PathBuf::from("/dev/null")],
         network: true,
-        connect_ports: Vec::new(),
         processes: true,
+        ..Confinement::default()
     })
+}
+
+/// This program, which the engine runs to confine Spark's Python workers.
+fn dekata() -> Result<PathBuf> {
+    std::env::current_exe()
+        .and_then(|p| p.canonicalize())
+        .context("cannot find dekata's own program, which confines Spark's Python workers")
 }
 
 fn limits() -> Limits {
@@ -259,11 +332,7 @@ fn limits() -> Limits {
 
 /// Ends the engine whose folder is `dir`: whether one ran.
 pub fn stop(dir: &Path) -> bool {
-    let Some(state) = std::fs::read(dir.join("engine.json"))
-        .ok()
-        .and_then(|text| serde_json::from_slice::<State>(&text).ok())
-        .filter(|s| alive(s.pid))
-    else {
+    let Some(state) = state_of(dir).filter(|s| alive(s.pid)) else {
         return false;
     };
     let _ = call(dir, &json!({"op": "stop"}), Duration::from_secs(10));

@@ -65,6 +65,10 @@ pub struct Confinement {
     /// Without the network: the TCP ports it may still connect to (a
     /// PySpark worker's Spark engine, on loopback).
     pub connect_ports: Vec<u16>,
+    /// Without the network: whether it may still listen on TCP ports
+    /// (Spark's Python daemon, which Spark's JVM connects to). It connects
+    /// only to `connect_ports` all the same.
+    pub listen: bool,
     /// Whether it may start processes and run programs (a PySpark
     /// worker's JVM); otherwise the process filter refuses them.
     pub processes: bool,
@@ -123,8 +127,9 @@ impl Confinement {
             .handle_access(AccessFs::from_all(ABI_ASKED))
             .context("cannot describe the worker's file-system rights")?;
         if !self.network {
-            ruleset =
-                ruleset.handle_access(AccessNet::from_all(ABI_ASKED)).context("cannot describe network rights")?;
+            let handled =
+                if self.listen { BitFlags::from(AccessNet::ConnectTcp) } else { AccessNet::from_all(ABI_ASKED) };
+            ruleset = ruleset.handle_access(handled).context("cannot describe network rights")?;
         }
         if abi >= 6 {
             ruleset = ruleset.scope(Scope::from_all(ABI_ASKED)).context("cannot describe the worker's scope")?;
