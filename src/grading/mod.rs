@@ -21,7 +21,7 @@ mod side;
 use crate::catalog::{Case, Kata, TableRows};
 use crate::compile::{self, Compiled};
 use crate::error::BadRequest;
-use crate::judge::{self, Against, Finding, Judged};
+use crate::judge::{self, Against, Judged};
 use crate::language::Language;
 use crate::report::{CaseReport, Report};
 use crate::worker::confine::Sandbox;
@@ -187,7 +187,7 @@ fn grade_case(
     let Sides { learner, references, rule_mutants } = sides;
     let expected = references.expected(case, language)?;
     let baseline = references.baseline(case, language)?;
-    let time_limit = judge::time_limit_ms(&kata.limits_in(language), judge::reference_time_us(&baseline));
+    let time_limit = judge::case_time_limit_ms(&kata.limits_in(language), &baseline);
     let stream = stream_spec(kata, case, req.seed, language);
     let mut ask = ask(kata, case);
     ask.state_limit_bytes = state_limit(kata, &expected);
@@ -210,21 +210,9 @@ fn grade_case(
         root: &root,
     };
     let mut judged: Judged = judge::judge(case, kata, &against, &end);
-    if let Finding::Slow(slow) = &mut judged.finding {
-        // Near the limit, time the reference again now, on this machine as
-        // it is, before saying the solution is too slow.
-        if slow.cpu_ms < slow.limit_ms * 3 {
-            let now = references.retime(case, language)?;
-            let limit = judge::time_limit_ms(&kata.limits_in(language), judge::reference_time_us(&now));
-            slow.retimed = true;
-            slow.reference_cpu_ms = now.measure.cpu_us / 1000;
-            slow.limit_ms = limit;
-            judged.measures.time_limit_ms = limit;
-            if slow.cpu_ms <= limit {
-                judged.verdict = judge::Verdict::Pass;
-                judged.finding = Finding::Passed;
-            }
-        }
+    if judge::worth_retiming(&judged) {
+        let now = references.retime(case, language)?;
+        judge::retimed(&mut judged, &kata.limits_in(language), &now);
     }
     let counterexample = match judged.shrink.filter(|_| req.counterexamples) {
         Some(target) => {
