@@ -9,46 +9,38 @@
 //! - `cache`: where reference results are kept;
 //! - `seed`: the default seed and fresh ones.
 
+mod asked;
 mod cache;
 mod on_engine;
 mod reference;
+mod request;
 mod rule_match;
 mod run;
 mod seed;
 mod shrink;
 mod side;
 
-use crate::catalog::{Case, Kata, TableRows};
+use crate::catalog::{Case, Kata};
 use crate::compile::{self, Compiled};
 use crate::error::BadRequest;
 use crate::judge::{self, Against, Judged};
 use crate::language::Language;
 use crate::report::{CaseReport, Report};
 use crate::worker::confine::Sandbox;
-use crate::workspace::Workspace;
 use anyhow::Result;
-use grader::protocol::JobRun;
-use grader::rng::{fnv1a, mix64};
-use grader::streams::StreamSpec;
+pub use asked::stream_spec;
+use asked::{STARTUP, ask, limits};
 use reference::References;
-use run::Ask;
+pub use request::Request;
 pub use seed::{DEFAULT_SEED, fresh_seed};
 use side::Side;
 use std::path::Path;
 use std::time::Duration;
 
-/// Outputs of cases up to this many events are kept whole in the report.
-const KEEP_OUTPUT_UP_TO: u64 = 10_000;
 /// The wall clock of a run, as a multiple of its CPU limit (plus a second).
 const WALL_FACTOR: u64 = 3;
 /// A run is stopped once its CPU time reaches this multiple of its limit.
 const CPU_STOP_FACTOR: u64 = 2;
-/// How long a worker may take to start.
-const STARTUP: Duration = Duration::from_secs(10);
-/// The most CPU a worker may use over its whole life (a backstop: each run
-/// has its own clock).
-const WORKER_CPU_SECONDS: u64 = 3_600;
-
 /// Hears about progress while a kata is graded.
 pub trait Observer {
     fn compiled(&mut self, _seconds: f64) {}
@@ -58,26 +50,6 @@ pub trait Observer {
 /// An observer that hears nothing.
 pub struct Quiet;
 impl Observer for Quiet {}
-
-pub struct Request<'a> {
-    pub ws: &'a Workspace,
-    pub kata: &'a Kata,
-    pub solution: &'a Path,
-    /// The learner's file when `solution` is a private copy of it (`grade`):
-    /// what messages and locations name.
-    pub shown_as: Option<&'a Path>,
-    pub seed: u64,
-    pub color: bool,
-    /// The language of the reference whose output is expected; `None`:
-    /// the kata's usual truth (see `reference::References`). `validate`
-    /// holds a DataFrame kata's PySpark reference against DataFusion's.
-    pub truth: Option<Language>,
-    /// Shrink failures to counterexamples (`validate` needs only verdicts).
-    pub counterexamples: bool,
-    /// Stop at the first failing case: `validate` asks only whether a
-    /// mutant is caught on a seed (and with which verdict), not where else.
-    pub until_caught: bool,
-}
 
 /// Workers kept between checks of one kata (`watch`): a Python worker, and
 /// with it a PySpark session, loads each new text of the solution instead
@@ -266,57 +238,5 @@ fn state_limit(kata: &Kata, expected: &crate::results::Measured) -> Option<u64> 
     (state.checkpoints > 0).then(|| judge::state_limit(&kata.limits, state.largest_bytes))
 }
 
-/// What every run of a case is asked, beside its input.
-fn ask(kata: &Kata, case: &Case) -> Ask {
-    Ask {
-        order: kata.compare.order,
-        keep: case.events <= KEEP_OUTPUT_UP_TO && case.memory.is_none(),
-        heap: case.memory.is_some(),
-        job: case.job.clone().map(|spec| job_run(kata, case, spec)),
-        state_limit_bytes: None,
-        // A memory case's stream spans weeks of hours: its worker chunks it
-        // itself (the checkpoints' growth is what it measures), while every
-        // other case restarts the job between chunks.
-        resumable: kata.shape == crate::catalog::Shape::ChunksToList && case.memory.is_none(),
-        args: case.args.clone(),
-    }
-}
-
-/// A job case's run: its procedure, its first day, and the stale rows its
-/// store starts with (for workers that are fed; a Rust worker makes its own).
-fn job_run(kata: &Kata, case: &Case, spec: grader::jobs::JobSpec) -> JobRun {
-    use grader::jobs::{DailyCount, range_of, stale_rows};
-    use grader::prelude::Event;
-    let first_day = grader::jobs::utc_day(case.params.start_ts);
-    let stale_rows = if spec.stale {
-        let (start, end) = range_of(&spec, first_day);
-        match kata.table {
-            TableRows::DailyCounts => stale_rows::<DailyCount>(start, end).iter().map(grader::sink::to_value).collect(),
-            TableRows::Events => stale_rows::<Event>(start, end).iter().map(grader::sink::to_value).collect(),
-        }
-    } else {
-        Vec::new()
-    };
-    JobRun { spec, first_day, stale_rows }
-}
-
-/// The stream of a case: its seed derives from the check's seed and the
-/// kata and case names, so every case is reproducible on its own. A case
-/// may be shorter for a Python solution.
-pub fn stream_spec(kata: &Kata, case: &Case, seed: u64, language: Language) -> StreamSpec {
-    StreamSpec {
-        record: kata.shape.record_kind(),
-        seed: mix64(seed ^ fnv1a(format!("{}/{}", kata.id, case.name).as_bytes())),
-        events: case.events_for(language),
-        families: case.families.clone(),
-        params: case.params.clone(),
-        dataset: kata.dataset,
-    }
-}
-
 const NO_FORM: &str = "the kata `{kata}` has no {language} form: run `dekata show {kata}` to see the \
 languages it is graded in";
-
-fn limits(kata: &Kata) -> crate::worker::confine::Limits {
-    crate::launch::limits(kata.limits.hard_memory_mib, WORKER_CPU_SECONDS)
-}

@@ -2,9 +2,11 @@
 //! reference's own worker, built and started only when something is not
 //! cached (or a shrink needs it).
 
+use super::asked::{self, stream_spec};
+use super::cache;
+use super::request::Request;
 use super::run;
 use super::side::Side;
-use super::{Request, cache, stream_spec};
 use crate::catalog::Case;
 use crate::compile;
 use crate::error::Internal;
@@ -80,7 +82,7 @@ impl<'a> References<'a> {
     fn rust_side(&mut self) -> Result<&mut Side> {
         if self.rust.is_none() {
             let program = compile::reference(self.req.ws, self.req.kata, self.req.color)?;
-            self.rust = Some(Side::new(program, super::limits(self.req.kata), super::STARTUP));
+            self.rust = Some(Side::new(program, asked::limits(self.req.kata), asked::STARTUP));
         }
         Ok(self.rust.as_mut().expect("set above"))
     }
@@ -88,7 +90,7 @@ impl<'a> References<'a> {
     fn python_side(&mut self) -> Result<&mut Side> {
         if self.python.is_none() {
             let program = compile::python(self.req.ws, self.req.kata, &self.req.kata.reference(Language::Python))?;
-            self.python = Some(Side::new(program, super::limits(self.req.kata), super::STARTUP));
+            self.python = Some(Side::new(program, asked::limits(self.req.kata), asked::STARTUP));
         }
         Ok(self.python.as_mut().expect("set above"))
     }
@@ -111,7 +113,7 @@ impl<'a> References<'a> {
     fn result(&mut self, case: &Case, language: Language, side_language: Language) -> Result<Measured> {
         let (req, kata) = (self.req, self.req.kata);
         let stream = stream_spec(kata, case, req.seed, language);
-        let ask = super::ask(kata, case);
+        let ask = asked::ask(kata, case);
         let scale = case.memory.as_ref().map(|m| m.scale);
         let described = serde_json::json!({
             "side": side_language.key(),
@@ -149,7 +151,7 @@ impl<'a> References<'a> {
     pub fn retime(&mut self, case: &Case, language: Language) -> Result<Measured> {
         let (req, kata) = (self.req, self.req.kata);
         let stream = stream_spec(kata, case, req.seed, language);
-        let ask = super::ask(kata, case);
+        let ask = asked::ask(kata, case);
         let side = self.side_of(language)?;
         let scale = case.memory.as_ref().map(|m| m.scale);
         match run::run_case(side, &stream, scale, &ask, REFERENCE_CLOCK)? {
