@@ -34,15 +34,17 @@ pub struct DrillRecord {
     pub concerns: Vec<ConcernResult>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct KataResult {
+    #[serde(default)]
     pub id: String,
+    #[serde(default)]
     pub pattern: String,
-    /// `pass`, `fail` or `compile_error`.
-    pub verdict: String,
+    pub verdict: Overall,
+    #[serde(default)]
     pub passed: usize,
     /// The kata's cases (all of them count as failed when it does not compile).
+    #[serde(default)]
     pub total: usize,
 }
 
@@ -69,15 +71,10 @@ impl KataResult {
     /// the kata has (a compile error reports none).
     pub fn new(id: &str, pattern: &str, cases: usize, report: &Report) -> KataResult {
         let (passed, total) = report.case_counts();
-        let verdict = match report.verdict {
-            Overall::Pass => "pass",
-            Overall::Fail => "fail",
-            Overall::CompileError => "compile_error",
-        };
         KataResult {
             id: id.to_string(),
             pattern: pattern.to_string(),
-            verdict: verdict.to_string(),
+            verdict: report.verdict,
             passed,
             total: cases.max(total),
         }

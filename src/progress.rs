@@ -39,8 +39,10 @@ impl Progress {
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct KataProgress {
-    /// `pass`, `fail` or `compile_error`.
-    pub last_verdict: String,
+    /// The verdict of the last check; none before one (`""` in the file:
+    /// `hint` makes an entry too).
+    #[serde(with = "verdict_or_empty")]
+    pub last_verdict: Option<Overall>,
     pub last_checked: u64,
     pub passed_at: Option<u64>,
     pub passed_seed: Option<u64>,
@@ -92,12 +94,7 @@ pub fn record(ws: &Workspace, report: &Report) -> Result<()> {
     p.version = 1;
     let entry = p.of_mut(report.language).entry(report.kata.clone()).or_default();
     entry.last_checked = now();
-    entry.last_verdict = match report.verdict {
-        Overall::Pass => "pass",
-        Overall::Fail => "fail",
-        Overall::CompileError => "compile_error",
-    }
-    .to_string();
+    entry.last_verdict = Some(report.verdict);
     if report.passed() {
         entry.passed_at = Some(now());
         entry.passed_seed = Some(report.seed);
@@ -112,10 +109,35 @@ pub fn status(progress: &Progress, kata: &str, language: Language, has_solution:
     match progress.of(language).get(kata) {
         None => Status::Started,
         // An entry made by `hint` before any check.
-        Some(k) if k.last_verdict.is_empty() => Status::Started,
-        Some(k) if k.last_verdict == "pass" => Status::Passed,
-        Some(_) => Status::Failing,
+        Some(k) => match k.last_verdict {
+            None => Status::Started,
+            Some(Overall::Pass) => Status::Passed,
+            Some(_) => Status::Failing,
+        },
     }
 }
 
 pub use crate::state_file::now;
+
+/// A verdict as progress.json has always kept it: its name, or `""` for
+/// none.
+mod verdict_or_empty {
+    use crate::report::Overall;
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(verdict: &Option<Overall>, s: S) -> Result<S::Ok, S::Error> {
+        match verdict {
+            Some(v) => v.serialize(s),
+            None => s.serialize_str(""),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Overall>, D::Error> {
+        let text = String::deserialize(d)?;
+        if text.is_empty() {
+            return Ok(None);
+        }
+        serde_json::from_value(serde_json::Value::String(text)).map(Some).map_err(D::Error::custom)
+    }
+}

@@ -135,7 +135,9 @@ pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed
         return j;
     }
 
-    if let Some(wrong) = mismatch(compare, reference, run, noun) {
+    // A parse of loose rows accounts for each: kept, or quarantined.
+    let one_per_row = kata.shape.record_kind() == grader::streams::RecordKind::Rows;
+    if let Some(wrong) = mismatch(compare, reference, run, one_per_row) {
         if matches!(wrong, Wrong::Grain(_)) {
             j.set_question(Question::of(Concern::Grain), QuestionFrom::Finding);
         }
@@ -214,7 +216,7 @@ fn died(learner: &Death, limits: &Limits) -> Died {
 
 /// Compares the learner's output with the reference's: how it differs, or
 /// `None` when they agree.
-fn mismatch(compare: &CompareSpec, reference: &Measured, learner: &Measured, noun: &'static str) -> Option<Wrong> {
+fn mismatch(compare: &CompareSpec, reference: &Measured, learner: &Measured, one_per_row: bool) -> Option<Wrong> {
     let (Some(expected), Some(actual)) = (&reference.output, &learner.output) else {
         return Some(Wrong::NoOutput);
     };
@@ -238,7 +240,7 @@ fn mismatch(compare: &CompareSpec, reference: &Measured, learner: &Measured, nou
     let input = reference.measure.events;
     if !equal {
         // A parse with a quarantine gives exactly one output item per input row.
-        if noun == "row" && expected.items == input && actual.items != expected.items {
+        if one_per_row && expected.items == input && actual.items != expected.items {
             return Some(if actual.items < input {
                 Wrong::Unaccounted { missing: input - actual.items, input }
             } else {

@@ -104,7 +104,7 @@ fn progress_rate(katas: &[&Kata], passed: &dyn Fn(&str) -> bool, pattern: &str) 
 }
 
 fn passed(progress: &Progress, language: Language, id: &str) -> bool {
-    progress.of(language).get(id).is_some_and(|k| k.last_verdict == "pass")
+    progress.of(language).get(id).is_some_and(|k| k.last_verdict == Some(crate::report::Overall::Pass))
 }
 
 /// Katas not yet passed first, in catalogue order; then passed ones, the
@@ -136,7 +136,7 @@ mod tests {
         let result = |pattern: &str, passed, total| KataResult {
             id: "k".into(),
             pattern: pattern.into(),
-            verdict: "fail".into(),
+            verdict: crate::report::Overall::Fail,
             passed,
             total,
         };
