@@ -24,25 +24,22 @@ pub struct Args {
     #[arg(long, conflicts_with_all = ["kata", "solution"])]
     pub all: bool,
     /// Grade this file instead of solutions/<kata>.rs (a .py file is Python)
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "chosen")]
     pub solution: Option<PathBuf>,
-    /// Grade solutions/<kata> in this language this time (rust or python)
-    #[arg(long, value_name = "LANG", value_parser = crate::language::parse_arg, conflicts_with = "solution")]
-    pub lang: Option<Language>,
-    /// Seed for the generated streams (same seed, same report)
-    #[arg(long, value_name = "N")]
-    pub seed: Option<u64>,
-    /// Print only the JSON report on stdout
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub lang: crate::cmd::shared::Lang,
+    #[command(flatten)]
+    pub seed: crate::cmd::shared::Seed,
+    #[command(flatten)]
+    pub json: crate::cmd::shared::Json,
 }
 
 /// Grades as asked; returns whether everything passed.
 pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let katas = catalog::load_all(&ws.katas())?;
-    let seed = args.seed.unwrap_or(grading::DEFAULT_SEED);
+    let seed = args.seed.value.unwrap_or(grading::DEFAULT_SEED);
     if args.all {
-        return run_all(ws, &katas, seed, args.json);
+        return run_all(ws, &katas, seed, args.json.on);
     }
     let id = args.kata.as_deref().unwrap_or_default();
     let kata = catalog::find(&katas, id)?;
@@ -54,19 +51,19 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
             (path.clone(), false)
         }
         None => {
-            let language = settings::language(ws, args.lang)?;
+            let language = settings::language(ws, args.lang.chosen)?;
             let (path, created) = solution_files::ensure(ws, kata, language)?;
-            if created && !args.json {
+            if created && !args.json.on {
                 println!("{}", CREATED.replace("{path}", &ws.display(&path)).dimmed());
             }
             (path, true)
         }
     };
-    let report = check_one(ws, kata, &solution, seed, args.json)?;
+    let report = check_one(ws, kata, &solution, seed, args.json.on)?;
     if own {
         progress::record(ws, &report)?;
     }
-    if args.json {
+    if args.json.on {
         println!("{}", serde_json::to_string_pretty(&report)?);
     }
     Ok(report.passed())

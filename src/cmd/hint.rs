@@ -14,9 +14,8 @@ use colored::Colorize;
 pub struct Args {
     /// The kata id
     pub kata: String,
-    /// Hints in this language this time (rust or python)
-    #[arg(long, value_name = "LANG", value_parser = crate::language::parse_arg)]
-    pub lang: Option<Language>,
+    #[command(flatten)]
+    pub lang: crate::cmd::shared::Lang,
 }
 
 /// What one call revealed.
@@ -37,7 +36,7 @@ pub fn reveal_next(ws: &Workspace, kata: &Kata, language: Language) -> Result<Ve
 pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let katas = catalog::load_all(&ws.katas())?;
     let kata = catalog::find(&katas, &args.kata)?;
-    let language = settings::language(ws, args.lang)?;
+    let language = settings::language(ws, args.lang.chosen)?;
     let hints = kata.hints_in(language);
     if hints.is_empty() {
         println!("{}", NO_HINTS.replace("{kata}", &kata.id));

@@ -15,12 +15,10 @@ use std::collections::BTreeMap;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Print JSON instead of a table
-    #[arg(long)]
-    pub json: bool,
-    /// List progress in this language this time (rust or python)
-    #[arg(long, value_name = "LANG", value_parser = crate::language::parse_arg)]
-    pub lang: Option<Language>,
+    #[command(flatten)]
+    pub json: crate::cmd::shared::Json,
+    #[command(flatten)]
+    pub lang: crate::cmd::shared::Lang,
 }
 
 #[derive(Serialize)]
@@ -42,12 +40,12 @@ struct Row<'a> {
 pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let katas = catalog::load_all(&ws.katas())?;
     let progress = progress::load(ws)?;
-    let language = settings::language(ws, args.lang)?;
+    let language = settings::language(ws, args.lang.chosen)?;
     let status_of = |k: &Kata, l: Language| {
         let has = solution_files::path(ws, k, l).exists();
         progress::status(&progress, &k.id, l, has)
     };
-    if args.json {
+    if args.json.on {
         let rows: Vec<Row> = katas
             .iter()
             .map(|k| Row {

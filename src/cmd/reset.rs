@@ -17,9 +17,8 @@ use std::path::{Path, PathBuf};
 pub struct Args {
     /// The kata id
     pub kata: String,
-    /// Reset the solution in this language this time (rust or python)
-    #[arg(long, value_name = "LANG", value_parser = crate::language::parse_arg)]
-    pub lang: Option<Language>,
+    #[command(flatten)]
+    pub lang: crate::cmd::shared::Lang,
 }
 
 /// What a reset did.
@@ -45,7 +44,7 @@ pub fn reset(ws: &Workspace, kata: &Kata, language: Language) -> Result<Option<P
 pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let katas = catalog::load_all(&ws.katas())?;
     let kata = catalog::find(&katas, &args.kata)?;
-    let language = settings::language(ws, args.lang)?;
+    let language = settings::language(ws, args.lang.chosen)?;
     let file = ws.display(&solution_files::path(ws, kata, language));
     match restore(ws, kata, language)? {
         Outcome::Created => println!("{}", CREATED.replace("{file}", &file)),

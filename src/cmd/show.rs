@@ -14,15 +14,14 @@ use colored::Colorize;
 pub struct Args {
     /// The kata id, e.g. count_events
     pub kata: String,
-    /// Show the kata in this language this time (rust or python)
-    #[arg(long, value_name = "LANG", value_parser = crate::language::parse_arg)]
-    pub lang: Option<Language>,
+    #[command(flatten)]
+    pub lang: crate::cmd::shared::Lang,
 }
 
 pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let katas = catalog::load_all(&ws.katas())?;
     let kata = catalog::find(&katas, &args.kata)?;
-    let language = settings::language(ws, args.lang)?;
+    let language = settings::language(ws, args.lang.chosen)?;
     if !kata.speaks(language) {
         return Err(BadRequest::new(
             NO_FORM

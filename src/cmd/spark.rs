@@ -14,9 +14,8 @@ pub struct Args {
 pub enum Action {
     /// Whether the engine serves, where, and for how long it stays idle
     Status {
-        /// Print JSON
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        json: crate::cmd::shared::Json,
     },
     /// End the engine now (the next PySpark check starts a new one)
     Stop,
@@ -28,7 +27,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     match args.action {
         Action::Status { json } => {
             let serving = engine::serving(&place);
-            if json {
+            if json.on {
                 let value = match &serving {
                     Some((engine, ping)) => serde_json::json!({
                         "serving": true,

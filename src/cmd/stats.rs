@@ -16,12 +16,10 @@ use serde::Serialize;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Print JSON
-    #[arg(long)]
-    pub json: bool,
-    /// Count katas passed in this language this time (rust or python)
-    #[arg(long, value_name = "LANG", value_parser = crate::language::parse_arg)]
-    pub lang: Option<Language>,
+    #[command(flatten)]
+    pub json: crate::cmd::shared::Json,
+    #[command(flatten)]
+    pub lang: crate::cmd::shared::Lang,
 }
 
 /// How many of the latest drills the per-concern trail shows.
@@ -32,7 +30,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let history = drills::load(ws)?;
     let katas = catalog::load_all(&ws.katas())?;
     let progress = progress::load(ws)?;
-    let language = settings::language(ws, args.lang)?;
+    let language = settings::language(ws, args.lang.chosen)?;
     let has_solution = |k: &Kata| solution_files::path(ws, k, language).exists();
     let stats = Stats {
         drills: history.drills.len(),
@@ -41,7 +39,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
         language,
         patterns: pattern_stats(&katas, &progress, language, has_solution),
     };
-    if args.json {
+    if args.json.on {
         println!("{}", serde_json::to_string_pretty(&stats)?);
     } else {
         print(&stats);

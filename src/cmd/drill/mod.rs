@@ -49,12 +49,10 @@ pub struct Args {
     /// Time allowed, in minutes
     #[arg(long, default_value_t = 45.0)]
     pub minutes: f64,
-    /// Seed for the generated streams
-    #[arg(long, value_name = "N")]
-    pub seed: Option<u64>,
-    /// Drill in this language this time (rust or python)
-    #[arg(long, value_name = "LANG", value_parser = crate::language::parse_arg)]
-    pub lang: Option<Language>,
+    #[command(flatten)]
+    pub seed: crate::cmd::shared::Seed,
+    #[command(flatten)]
+    pub lang: crate::cmd::shared::Lang,
 }
 
 /// The longest drill `--minutes` accepts: a day.
@@ -63,12 +61,12 @@ const MAX_MINUTES: f64 = 24.0 * 60.0;
 /// Runs a drill; returns whether every graded case passed.
 pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let allowed = allowed_time(args.minutes)?;
-    let language = settings::language(ws, args.lang)?;
+    let language = settings::language(ws, args.lang.chosen)?;
     let katas = crate::catalog::load_all(&ws.katas())?;
     let progress = progress::load(ws)?;
     let history = drills::load(ws)?;
     let picked = pick::pick(&katas, &progress, &history, &args, language)?;
-    let seed = args.seed.unwrap_or_else(grading::fresh_seed);
+    let seed = args.seed.value.unwrap_or_else(grading::fresh_seed);
     let files = prepare(ws, &picked, language)?;
     introduce(ws, &picked, &files, allowed, seed, language);
 

@@ -41,15 +41,13 @@ pub struct Args {
     /// Write JUnit XML here
     #[arg(long, value_name = "FILE")]
     pub junit: Option<PathBuf>,
-    /// Print JSON instead of a table
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub json: crate::cmd::shared::Json,
     /// Submissions graded at once (default: the number of cores)
     #[arg(long)]
     pub jobs: Option<usize>,
-    /// Seed for the generated streams (default: a fresh one, printed; give it back to replay)
-    #[arg(long, value_name = "N")]
-    pub seed: Option<u64>,
+    #[command(flatten)]
+    pub seed: crate::cmd::shared::Seed,
 }
 
 /// What grading a submission gave: its report, or the internal error (not
@@ -65,13 +63,13 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let jobs = worker_count(args.jobs)?;
     let class = class::find(ws, &args.dir, &katas, &chosen)?;
     let jobs = jobs.min(class.submissions.len()).max(1);
-    let seed = args.seed.unwrap_or_else(grading::fresh_seed);
-    if !args.json {
+    let seed = args.seed.value.unwrap_or_else(grading::fresh_seed);
+    if !args.json.on {
         table::print_start(&args.dir, &class, jobs, seed);
     }
-    let outcomes = grade_all(ws, &class.submissions, seed, jobs, !args.json);
+    let outcomes = grade_all(ws, &class.submissions, seed, jobs, !args.json.on);
     let passed = outcomes.iter().all(|o| o.as_ref().is_ok_and(Report::passed)) && class.refused() == 0;
-    if args.json {
+    if args.json.on {
         json::print(&class, &outcomes, seed, passed)?;
     } else {
         table::print_table(&class, &outcomes, &chosen, !args.katas.is_empty());
@@ -80,11 +78,11 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     }
     if let Some(path) = &args.junit {
         junit::write(path, &class, &outcomes, seed)?;
-        if !args.json {
+        if !args.json.on {
             println!("{}", format!("JUnit XML written to {}.", path.display()).dimmed());
         }
     }
-    if !args.json {
+    if !args.json.on {
         table::print_summary(&args.dir, &class, &outcomes, seed, passed);
     }
     Ok(passed)

@@ -40,18 +40,16 @@ pub struct Args {
     /// Re-grade on Enter instead of on file changes (for filesystems without change events)
     #[arg(long)]
     pub manual: bool,
-    /// Seed for the generated streams
-    #[arg(long, value_name = "N")]
-    pub seed: Option<u64>,
-    /// Watch the solution in this language this time (rust or python)
-    #[arg(long, value_name = "LANG", value_parser = crate::language::parse_arg)]
-    pub lang: Option<Language>,
+    #[command(flatten)]
+    pub seed: crate::cmd::shared::Seed,
+    #[command(flatten)]
+    pub lang: crate::cmd::shared::Lang,
 }
 
 /// Watches until the learner quits; returns true (exit 0) then.
 pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let katas = catalog::load_all(&ws.katas())?;
-    let language = settings::language(ws, args.lang)?;
+    let language = settings::language(ws, args.lang.chosen)?;
     let (kata, mut notices) = first_kata(ws, &katas, args.kata.as_deref(), language)?;
     let (solution, created) = solution_files::ensure(ws, kata, language)?;
     if created {
@@ -77,7 +75,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
         kata,
         language,
         solution,
-        seed: args.seed.unwrap_or(grading::DEFAULT_SEED),
+        seed: args.seed.value.unwrap_or(grading::DEFAULT_SEED),
         graded: None,
         files,
         screen: Screen::new(),
