@@ -2,7 +2,7 @@
 //! scorecard, oldest first; written atomically, a corrupt file moved aside.
 //! `dekata drill` appends to it and `dekata stats` reads it.
 
-use crate::concerns::{Concern, Row};
+use crate::concern_rows::{Concern, Row};
 use crate::language::Language;
 use crate::report::{Overall, Report};
 use crate::workspace::Workspace;

@@ -5,7 +5,7 @@ mod catalog;
 mod cmd;
 mod compile;
 mod concern;
-mod concerns;
+mod concern_rows;
 mod digest;
 mod drills;
 mod error;

@@ -3,7 +3,7 @@
 //! (from progress).
 
 use crate::catalog::{self, Kata};
-use crate::concerns::Concern;
+use crate::concern_rows::Concern;
 use crate::drills::{self, History};
 use crate::language::Language;
 use crate::progress::{self, Progress, Status};

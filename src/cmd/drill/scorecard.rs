@@ -4,7 +4,7 @@
 use super::grade_own;
 use super::session::{clock_text, whole_secs};
 use crate::catalog::Kata;
-use crate::concerns::{self, Graded, Row};
+use crate::concern_rows::{self, Graded, Row};
 use crate::language::Language;
 use crate::report::{Overall, Report};
 use crate::workspace::Workspace;
@@ -44,7 +44,7 @@ pub fn scorecard(katas: &[&Kata], reports: &[Report]) -> Vec<Row> {
             report.cases.iter().map(move |case| Graded::new(case, grain_declared, plan_rules))
         })
         .collect();
-    concerns::scorecard(&graded)
+    concern_rows::scorecard(&graded)
 }
 
 pub fn print_scorecard(rows: &[Row], reports: &[Report], taken: Duration, allowed: Duration) {
