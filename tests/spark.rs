@@ -460,3 +460,171 @@ fn every_dataframe_kata_validates_in_pyspark() {
     assert!(text.contains(&format!("{n} of {n} katas valid.", n = ids.len())), "{text}");
     assert_eq!(text.matches("agreeing with the DataFusion reference").count(), ids.len(), "{text}");
 }
+
+/// A standalone Spark cluster started from PySpark's own distribution, on
+/// loopback: a master, a worker, and a Spark Connect server whose driver
+/// runs its queries there. Its processes share a group, ended when it is
+/// dropped.
+struct Cluster {
+    group: i32,
+    connect_port: u16,
+    _dir: tempfile::TempDir,
+}
+
+impl Cluster {
+    fn start(spark_home: &Path, python: &Path) -> Cluster {
+        let dir = tempfile::tempdir().unwrap();
+        let free = || std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let (master_port, master_ui, worker_ui, connect_port) = (free(), free(), free(), free());
+        let master = format!("spark://127.0.0.1:{master_port}");
+        let logs = dir.path().to_path_buf();
+        let spawn = |program: &str, args: &[String], group: i32, log: &str| {
+            let log = std::fs::File::create(logs.join(log)).unwrap();
+            let mut cmd = std::process::Command::new(spark_home.join("bin").join(program));
+            cmd.args(args)
+                .env("SPARK_HOME", spark_home)
+                .env("SPARK_LOCAL_IP", "127.0.0.1")
+                .env("SPARK_LOG_DIR", &logs)
+                .env("SPARK_WORKER_DIR", logs.join("work"))
+                .env("PYSPARK_PYTHON", python)
+                .stdin(std::process::Stdio::null())
+                .stdout(log.try_clone().unwrap())
+                .stderr(log);
+            std::os::unix::process::CommandExt::process_group(&mut cmd, group);
+            cmd.spawn().unwrap().id() as i32
+        };
+        let s = |t: &str| t.to_string();
+        let group = spawn(
+            "spark-class",
+            &[
+                s("org.apache.spark.deploy.master.Master"),
+                s("--host"),
+                s("127.0.0.1"),
+                s("--port"),
+                master_port.to_string(),
+                s("--webui-port"),
+                master_ui.to_string(),
+            ],
+            0,
+            "master.log",
+        );
+        let cluster = Cluster { group, connect_port, _dir: dir };
+        cluster.wait_for(master_port, "the master");
+        let worker_args = [
+            s("org.apache.spark.deploy.worker.Worker"),
+            s("--host"),
+            s("127.0.0.1"),
+            s("--webui-port"),
+            worker_ui.to_string(),
+            s("--cores"),
+            s("2"),
+            s("--memory"),
+            s("2g"),
+            master.clone(),
+        ];
+        spawn("spark-class", &worker_args, group, "worker.log");
+        let mut connect = vec![
+            s("--class"),
+            s("org.apache.spark.sql.connect.service.SparkConnectServer"),
+            s("--master"),
+            master,
+            s("--executor-memory"),
+            s("1g"),
+        ];
+        for setting in [
+            "spark.connect.grpc.binding.address=127.0.0.1".to_string(),
+            format!("spark.connect.grpc.binding.port={connect_port}"),
+            "spark.driver.host=127.0.0.1".to_string(),
+            "spark.driver.bindAddress=127.0.0.1".to_string(),
+            "spark.ui.enabled=false".to_string(),
+        ] {
+            connect.push(s("--conf"));
+            connect.push(setting);
+        }
+        spawn("spark-submit", &connect, group, "connect.log");
+        cluster.wait_for(connect_port, "Spark Connect");
+        cluster
+    }
+
+    fn wait_for(&self, port: u16, what: &str) {
+        let started = std::time::Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(started.elapsed().as_secs() < 180, "{what} did not start; logs in {}", self._dir.path().display());
+            std::thread::sleep(std::time::Duration::from_millis(250));
+        }
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        // SAFETY: a plain signal to the cluster's own process group.
+        unsafe {
+            libc::kill(-self.group, libc::SIGKILL);
+        }
+    }
+}
+
+#[test]
+fn a_check_runs_on_a_real_cluster_at_scale_with_the_truth_computed_there() {
+    let _one = serial();
+    let root = Root::new();
+    // The local engine's first check installs PySpark, whose distribution
+    // the cluster runs from.
+    let (code, _) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_broadcast"));
+    assert_eq!(code, 0);
+    let status: Value = serde_json::from_str(&stdout(&root.dekata(&["spark", "status", "--json"]))).unwrap();
+    let folder = std::path::PathBuf::from(status["folder"].as_str().unwrap());
+    let folder = if folder.is_absolute() { folder } else { root.path().join(folder) };
+    let venv = std::fs::read_dir(folder.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("pyspark-") && p.join("bin/python").exists())
+        .max()
+        .expect("PySpark's environment");
+    let spark_home = walkdir::WalkDir::new(venv.join("lib"))
+        .max_depth(4)
+        .into_iter()
+        .flatten()
+        .map(|e| e.into_path())
+        .find(|p| p.ends_with("site-packages/pyspark") && p.join("bin/spark-class").exists())
+        .expect("PySpark's distribution");
+    let cluster = Cluster::start(&spark_home, &venv.join("bin/python"));
+    let remote = format!("sc://127.0.0.1:{}", cluster.connect_port);
+
+    // Each case's sales three times over, on the cluster; the reference
+    // runs there too.
+    let broadcast = spark_fixture("rbc_broadcast");
+    let args = ["--remote", remote.as_str(), "--scale", "3", "--solution", broadcast.to_str().unwrap()];
+    let (code, report) = check_json(root.path(), "revenue_by_city", &args);
+    assert_eq!(code, 0, "{report:#}");
+    let day = case(&report, "a-day-of-sales");
+    assert!(day["plan"].as_str().unwrap().contains("BroadcastHashJoin"), "{day:#}");
+    assert!(day["plan"].as_str().unwrap().contains("180,000"), "the probe side is not three times the sales: {day:#}");
+
+    // The shuffled join is rejected on the cluster as on the engine.
+    let plain = spark_fixture("rbc_plain_join");
+    let args = ["--remote", remote.as_str(), "--scale", "3", "--solution", plain.to_str().unwrap()];
+    let (code, report) = check_json(root.path(), "revenue_by_city", &args);
+    assert_eq!(code, 1);
+    assert_eq!(case(&report, "a-day-of-sales")["verdict"], "plan_rejected", "{report:#}");
+
+    // What a cluster's metrics cannot tell is said, not guessed.
+    let reference = kata_file("clicks_by_plan", "reference.py");
+    let out = root.dekata(&["check", "clicks_by_plan", "--remote", &remote, "--solution", reference.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("without --remote"), "{}", stderr(&out));
+
+    // Everything of the cluster listened on loopback only.
+    for address in listening_sockets_of_group(cluster.group) {
+        let host = address.split(':').next().unwrap();
+        assert!(
+            ["0100007F", "0000000000000000FFFF00000100007F", "00000000000000000000000001000000"].contains(&host),
+            "the cluster listens beyond loopback: {address}"
+        );
+    }
+    let out = root.dekata(&["spark", "stop"]);
+    assert!(out.status.success());
+    drop(cluster);
+    assert_nothing_left(&root);
+}

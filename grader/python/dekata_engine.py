@@ -30,13 +30,9 @@ import base64
 import json
 import os
 import re
-import secrets
 import shutil
-import socket
-import socketserver
 import sys
 import threading
-import time
 import uuid
 
 from py4j.protocol import Py4JError, Py4JJavaError
@@ -44,6 +40,7 @@ from pyspark.sql import SparkSession
 from pyspark.sql.classic.dataframe import DataFrame
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from dekata_daemon import Daemon, free_port, run  # noqa: E402
 from dekata_guard import REFUSED, Guard, Refused  # noqa: E402
 from pyspark.sql.connect.proto import relations_pb2  # noqa: E402
 from dekata_observe import literal_rows, not_read, observe  # noqa: E402
@@ -75,28 +72,12 @@ SPARK_OOM_EXIT = 52
 TYPES = {"bigint": "bigint", "string": "string", "boolean": "boolean"}
 
 
-class Engine:
+class Engine(Daemon):
     def __init__(self, state, config):
-        self.state = state
-        self.config = config
+        super().__init__(state, config)
         self.partitions = int(config["partitions"])
         self.heap_mib = int(config["driver_memory_mib"])
-        self.idle_seconds = float(config["idle_seconds"])
-        # This engine's own folder for the runs' tables and Spark's scratch
-        # files: an engine that ends never touches its successor's.
-        self.own = os.path.join(state, f"engine-{os.getpid()}")
         self.inputs = os.path.join(self.own, "inputs")
-        self.sessions = {}
-        self.lock = threading.Lock()
-        self.busy = 0
-        self.judging = 0
-        # Set when Spark ran out of heap: the engine ends after answering.
-        self.retiring = False
-        self.last = time.monotonic()
-        self.started = time.time()
-        # What dekata's socket asks of every request: only dekata reads the
-        # state file it is kept in.
-        self.key = secrets.token_hex(16)
         # Spark Connect's own port, which no worker is told: workers reach
         # Spark through the guard's (self.port, below).
         inner_port = free_port()
@@ -167,7 +148,7 @@ class Engine:
     def handle(self, request):
         op = request.get("op")
         if op == "ping":
-            return {"serving": self.jvm_alive() and not self.retiring, "pid": os.getpid(), "port": self.port, "started": self.started,
+            return {"serving": self.alive() and not self.retiring, "pid": os.getpid(), "port": self.port, "started": self.started,
                     "sessions": len(self.sessions), "idle_seconds": self.idle_seconds}
         if op == "open":
             return self.open(request)
@@ -242,7 +223,7 @@ class Engine:
             reply = self.judged(sid, session, relation)
             jsc.removeJobTag(tag)
         except Exception as e:  # noqa: BLE001 - Spark is gone
-            reply = self.ended() if not self.jvm_alive() else {"error": f"{type(e).__name__}: {e}"}
+            reply = self.ended() if not self.alive() else {"error": f"{type(e).__name__}: {e}"}
         with self.lock:
             # Whether another judgement was under way: when Spark ended,
             # it may have been that one's query.
@@ -287,14 +268,14 @@ class Engine:
                 # another session's query: dekata runs the case again. A
                 # JVM that ran out of heap is not trusted with another
                 # query: this engine ends once it has answered.
-                ended = not self.jvm_alive()
+                ended = not self.alive()
                 self.retiring = True
                 return {"failed": {"kind": "out_of_memory", "heap_mib": self.heap_mib, "engine_ended": ended}}
-            if not self.jvm_alive():
+            if not self.alive():
                 return self.ended()
             return {"failed": {"kind": "query", "message": java_message(e)}}
         except Exception as e:  # noqa: BLE001 - PySpark's own errors of the query (a UDF's, an analysis error)
-            if not self.jvm_alive():
+            if not self.alive():
                 return self.ended()
             return {"failed": {"kind": "query", "message": f"{type(e).__name__}: {e}"}}
 
@@ -329,71 +310,7 @@ class Engine:
                 out.append({"key": key, "graded": value, "now": now})
         return out
 
-    # ------------------------------------------------------------- its life
-
-    def serve(self):
-        # Bound under a name of its own, then moved into place: a client
-        # never reaches a half-made socket.
-        socket_path = os.path.join(self.own, "engine.sock")
-        engine = self
-
-        class Handler(socketserver.StreamRequestHandler):
-            def handle(self):
-                line = self.rfile.readline()
-                if not line:
-                    return
-                with engine.lock:
-                    engine.busy += 1
-                try:
-                    request = json.loads(line)
-                    if not secrets.compare_digest(str(request.get("key", "")), engine.key):
-                        raise PermissionError("a request without the engine's key")
-                    reply = engine.handle(request)
-                except Exception as e:  # noqa: BLE001 - said to dekata, which decides
-                    reply = {"error": f"{type(e).__name__}: {e}"}
-                    if not engine.jvm_alive():
-                        reply = {"failed": {"kind": "engine_ended", "message": str(e)[:400]}}
-                finally:
-                    with engine.lock:
-                        engine.busy -= 1
-                        engine.last = time.monotonic()
-                self.wfile.write(json.dumps(reply, separators=(",", ":"), default=str).encode() + b"\n")
-                if engine.retiring or ("failed" in reply and reply["failed"]["kind"] == "engine_ended"):
-                    with engine.lock:
-                        last = engine.judging == 0
-                    if last:
-                        engine.shutdown()
-
-        class Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
-            daemon_threads = True
-
-        self.server = Server(socket_path, Handler)
-        os.chmod(socket_path, 0o600)
-        os.replace(socket_path, os.path.join(self.state, "engine.sock"))
-        write_state(self.state, {"pid": os.getpid(), "port": self.port, "started": self.started,
-                                 "pyspark": self.config.get("pyspark"), "script": self.config.get("script"),
-                                 "key": self.key})
-        threading.Thread(target=self.idle_watch, daemon=True).start()
-        threading.Thread(target=self.jvm_watch, daemon=True).start()
-        self.server.serve_forever()
-
-    def idle_watch(self):
-        while True:
-            time.sleep(1)
-            with self.lock:
-                idle = self.busy == 0 and time.monotonic() - self.last > self.idle_seconds
-            if idle:
-                self.shutdown()
-
-    def jvm_watch(self):
-        while True:
-            time.sleep(1)
-            if not self.jvm_alive():
-                # The judgements under way say why first.
-                time.sleep(3)
-                self.shutdown()
-
-    def jvm_alive(self):
+    def alive(self):
         """Whether Spark can still serve: its JVM runs and its context has
         not stopped (a task's OutOfMemoryError can stop it)."""
         proc = getattr(self.spark.sparkContext._gateway, "proc", None)
@@ -404,25 +321,7 @@ class Engine:
         except Exception:  # noqa: BLE001 - unreachable: not serving
             return False
 
-    def shutdown(self):
-        # The state file and the socket are this engine's only while the
-        # state names it: a successor may have replaced them.
-        try:
-            with open(os.path.join(self.state, "engine.json"), encoding="utf-8") as f:
-                mine = json.load(f).get("pid") == os.getpid()
-        except (OSError, ValueError):
-            mine = False
-        if mine:
-            for name in ("engine.json", "engine.sock"):
-                try:
-                    os.unlink(os.path.join(self.state, name))
-                except OSError:
-                    pass
-        shutil.rmtree(self.own, ignore_errors=True)
-        sys.stderr.flush()
-        # The JVM is this process's child, in its process group: dekata's
-        # `spark stop` ends the group; here it ends with its standard input.
-        os._exit(0)
+
 
 
 STOPPED = (
@@ -468,20 +367,6 @@ def plan_nodes(plan):
             pass
 
 
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def write_state(state, value):
-    path = os.path.join(state, "engine.json")
-    partial = path + f".partial-{os.getpid()}"
-    with open(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as f:
-        json.dump(value, f)
-    os.replace(partial, path)
-
-
 def out_of_memory(error):
     """Whether a Java exception (or one of its causes) is an OutOfMemoryError."""
     try:
@@ -505,17 +390,5 @@ def java_message(error):
         return str(error).splitlines()[0]
 
 
-def main(argv):
-    state, config = argv[1], json.loads(argv[2])
-    os.makedirs(state, exist_ok=True)
-    try:
-        engine = Engine(state, config)
-    except BaseException as e:  # noqa: BLE001 - said in the log dekata shows
-        print(f"dekata engine: cannot start Spark: {type(e).__name__}: {e}", file=sys.stderr)
-        sys.stderr.flush()
-        os._exit(3)
-    engine.serve()
-
-
 if __name__ == "__main__":
-    main(sys.argv)
+    run(Engine, sys.argv)

@@ -61,10 +61,15 @@ class Spark:
         solution = sys.modules.get("solution")
         if solution is not None and solution.__name__ not in cloudpickle.list_registry_pickle_by_value():
             cloudpickle.register_pickle_by_value(solution)
-        reader = spark.read.option("mode", "FAILFAST")
-        frames = [
-            reader.schema(self.schemas[name]).json(spark_run["inputs"][name]).alias(name) for name in self.order
-        ]
+        views = spark_run.get("views") or {}
+        if views:
+            # A cluster's engine holds the tables as temporary views.
+            frames = [spark.table(views[name]).alias(name) for name in self.order]
+        else:
+            reader = spark.read.option("mode", "FAILFAST")
+            frames = [
+                reader.schema(self.schemas[name]).json(spark_run["inputs"][name]).alias(name) for name in self.order
+            ]
         result = entry(*frames, *args)
         if not isinstance(result, DataFrame):
             raise TypeError(f"the function returned {type(result).__name__}, not a pyspark.sql.DataFrame")

@@ -116,7 +116,13 @@ pub struct RunRequest {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SparkRun {
     pub session: String,
+    /// Where the engine wrote each table, by table name (dekata's own
+    /// engine).
     pub inputs: std::collections::BTreeMap<String, String>,
+    /// The temporary view that holds each table, by table name (a
+    /// cluster's Spark Connect, `--remote`).
+    #[serde(default)]
+    pub views: std::collections::BTreeMap<String, String>,
 }
 
 /// One chunk of a resumable job: the state to restore (the previous

@@ -32,10 +32,30 @@ pub struct Args {
     pub seed: crate::cmd::shared::Seed,
     #[command(flatten)]
     pub json: crate::cmd::shared::Json,
+    /// Run PySpark katas on this cluster's Spark Connect (sc://HOST:PORT)
+    /// instead of dekata's own engine [env: DEKATA_SPARK_REMOTE]
+    #[arg(long, value_name = "URL")]
+    pub remote: Option<String>,
+    /// With --remote: each case's first table, N times over
+    /// [env: DEKATA_SPARK_SCALE]
+    #[arg(long, value_name = "N", requires = "remote")]
+    pub scale: Option<u64>,
 }
 
 /// Grades as asked; returns whether everything passed.
 pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
+    // The cluster is read where PySpark workers are set up
+    // (`spark::remote`), as it is for the environment's own variables.
+    // SAFETY: dekata has started no thread yet.
+    unsafe {
+        if let Some(url) = &args.remote {
+            std::env::set_var("DEKATA_SPARK_REMOTE", url);
+        }
+        if let Some(n) = args.scale {
+            std::env::set_var("DEKATA_SPARK_SCALE", n.to_string());
+        }
+    }
+    crate::spark::remote()?;
     let katas = catalog::load_all(&ws.katas())?;
     let seed = args.seed.value.unwrap_or(grading::DEFAULT_SEED);
     if args.all {

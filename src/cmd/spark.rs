@@ -17,13 +17,13 @@ pub enum Action {
         #[command(flatten)]
         json: crate::cmd::shared::Json,
     },
-    /// End the engine now (the next PySpark check starts a new one)
+    /// End the engine now, and dekata's clients of clusters (the next PySpark check starts a new one)
     Stop,
 }
 
 /// Succeeds whether or not an engine serves.
 pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
-    let place = Place::of(ws);
+    let place = Place::of(ws, None);
     match args.action {
         Action::Status { json } => {
             let serving = engine::serving(&place);
@@ -56,7 +56,9 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
             }
         }
         Action::Stop => {
-            if engine::stop(&place.dir) {
+            // dekata's own engine, and the clients of clusters (`--remote`).
+            let stopped: Vec<bool> = Place::all(ws).iter().map(|dir| engine::stop(dir)).collect();
+            if stopped.contains(&true) {
                 println!("The Spark engine was stopped.");
             } else {
                 println!("{NOT_SERVING}");

@@ -17,7 +17,7 @@ mod plain;
 pub mod vet;
 
 use crate::catalog::Kata;
-use crate::error::Internal;
+use crate::error::{BadRequest, Internal};
 use crate::language::Language;
 use crate::mutants;
 use crate::workspace::Workspace;
@@ -68,8 +68,12 @@ impl SparkSession {
     /// What the worker is told: where the engine serves, the tables, its
     /// memory allowance.
     pub fn worker_json(&self) -> String {
+        let remote = match &self.engine.remote {
+            Some(r) => r.url.clone(),
+            None => format!("sc://127.0.0.1:{}", self.port),
+        };
         serde_json::json!({
-            "remote": format!("sc://127.0.0.1:{}", self.port),
+            "remote": remote,
             "tables": self.tables,
             "python_memory_mib": self.python_memory_mib,
         })
@@ -163,14 +167,19 @@ pub fn python(ws: &Workspace, kata: &Kata, solution: &Path) -> Result<Program> {
         Internal::new(format!("the kata `{}` has arguments that Python cannot be given: {:?}", kata.id, kata.args))
     })?;
     let spark = if kata.needs_engine() {
+        let remote = crate::spark::remote()?;
+        let count_partitions = kata.plan.as_ref().is_some_and(|p| p.max_partition_share.is_some());
+        if count_partitions && remote.is_some() {
+            return Err(BadRequest::new(NO_PARTITIONS_ON_A_CLUSTER.replace("{kata}", &kata.id)).into());
+        }
         let runtime = crate::spark::runtime(ws, &crate::python::interpreter()?)?;
         Some(Box::new(SparkSession {
             runtime,
-            engine: crate::spark::engine::Place::of(ws),
+            engine: crate::spark::engine::Place::of(ws, remote.as_ref()),
             tables: crate::spark::tables_json(kata),
             settings: crate::spark::settings(kata),
             python_memory_mib: kata.limits.hard_memory_mib,
-            count_partitions: kata.plan.as_ref().is_some_and(|p| p.max_partition_share.is_some()),
+            count_partitions,
             port: 0,
         }))
     } else {
@@ -186,6 +195,10 @@ pub fn python(ws: &Workspace, kata: &Kata, solution: &Path) -> Result<Program> {
         spark,
     })
 }
+
+const NO_PARTITIONS_ON_A_CLUSTER: &str = "`{kata}` judges the rows each partition of each shuffle \
+receives, which dekata reads on its own engine only (a cluster's query metrics do not tell them): check it \
+without --remote";
 
 /// Forgets the engine-linked binary of a learner's file that will not be
 /// graded again (a class's submission).

@@ -125,6 +125,13 @@ impl<'a> References<'a> {
             "order": ask.order,
             "args": ask.args,
         });
+        let mut described = described;
+        // A cluster's results, at its scale, are its own.
+        if kata.needs_engine()
+            && let Some(remote) = crate::spark::remote()?
+        {
+            described["remote"] = serde_json::json!({"url": remote.url, "scale": remote.scale});
+        }
         let source = kata.reference(side_language);
         let key = cache::key(&kata.toml_path(), &source, &described)?;
         let name = format!("{}-{}", case.name, side_language.key());

@@ -31,16 +31,60 @@ use std::time::{Duration, Instant};
 pub struct Place {
     /// Its folder: state, socket, log, the runs' tables, Spark's scratch.
     pub dir: PathBuf,
-    /// `dekata_engine.py`.
+    /// `dekata_engine.py`, or `dekata_remote.py` for a cluster.
     pub script: PathBuf,
+    /// The cluster whose Spark Connect it is a client of, if not its own.
+    pub remote: Option<Remote>,
+}
+
+/// A cluster's Spark Connect endpoint, and how many times over a case's
+/// fact table is sent there (`--remote`, `--scale`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Remote {
+    /// `sc://HOST:PORT`.
+    pub url: String,
+    pub scale: u64,
+}
+
+impl Remote {
+    /// The endpoint's port: the one port a learner's worker may reach.
+    pub fn port(&self) -> Option<u16> {
+        self.url.trim_end_matches('/').rsplit(':').next()?.parse().ok()
+    }
 }
 
 impl Place {
-    pub fn of(ws: &crate::workspace::Workspace) -> Place {
-        Place {
-            dir: ws.target.join("spark").join("engine"),
-            script: ws.grader().join("python").join("dekata_engine.py"),
+    /// dekata's own engine, or (with `remote`) the engine that is a client
+    /// of that cluster.
+    pub fn of(ws: &crate::workspace::Workspace, remote: Option<&Remote>) -> Place {
+        let python = ws.grader().join("python");
+        match remote {
+            None => Place { dir: ws.target.join("spark").join("engine"), script: python.join(ENGINE), remote: None },
+            Some(r) => Place {
+                dir: ws
+                    .target
+                    .join("spark")
+                    .join(format!("remote-{}", crate::digest::hex128(format!("{} {}", r.url, r.scale).as_bytes()))),
+                script: python.join(REMOTE),
+                remote: Some(r.clone()),
+            },
         }
+    }
+
+    /// Every engine folder of the workspace's target: its own engine's and
+    /// those of clusters.
+    pub fn all(ws: &crate::workspace::Workspace) -> Vec<PathBuf> {
+        let mut dirs = vec![Place::of(ws, None).dir];
+        if let Ok(entries) = std::fs::read_dir(ws.target.join("spark")) {
+            let mut remotes: Vec<PathBuf> = entries
+                .flatten()
+                .filter(|e| e.file_name().to_string_lossy().starts_with("remote-"))
+                .map(|e| e.path())
+                .collect();
+            remotes.sort();
+            dirs.extend(remotes);
+        }
+        dirs
     }
 }
 
@@ -164,7 +208,8 @@ pub fn ensure(place: &Place, runtime: &Runtime) -> Result<Engine> {
         crate::atomic::write(&place.dir.join(name), text)?;
     }
     let udf_python = udf_python(place, runtime)?;
-    start(place, &place.dir.join(ENGINE), &digest, &udf_python, runtime)
+    let script = place.dir.join(place.script.file_name().unwrap_or_default());
+    start(place, &script, &digest, &udf_python, runtime)
 }
 
 /// Writes the program Spark runs as its Python workers (a solution's
@@ -197,12 +242,16 @@ fn quoted(path: &Path) -> String {
 
 /// The engine's script and the modules beside it that it imports.
 const ENGINE: &str = "dekata_engine.py";
-const MODULES: [&str; 3] = [ENGINE, "dekata_guard.py", "dekata_observe.py"];
+const MODULES: [&str; 4] = [ENGINE, "dekata_daemon.py", "dekata_guard.py", "dekata_observe.py"];
+/// A cluster's engine, and the modules it imports.
+const REMOTE: &str = "dekata_remote.py";
+const REMOTE_MODULES: [&str; 2] = [REMOTE, "dekata_daemon.py"];
 
 /// The engine's modules, by name, read from beside its script.
 fn modules(place: &Place) -> Result<Vec<(&'static str, Vec<u8>)>> {
     let folder = place.script.parent().unwrap_or(Path::new("."));
-    MODULES
+    let names: &[&'static str] = if place.remote.is_some() { &REMOTE_MODULES } else { &MODULES };
+    names
         .iter()
         .map(|name| {
             let path = folder.join(name);
@@ -227,6 +276,8 @@ fn start(place: &Place, script: &Path, digest: &str, udf_python: &Path, runtime:
         "pyspark": super::venv::PYSPARK,
         "script": digest,
         "udf_python": udf_python,
+        "remote": place.remote.as_ref().map(|r| r.url.clone()),
+        "scale": place.remote.as_ref().map_or(1, |r| r.scale),
     });
     let mut cmd = Command::new(&runtime.python);
     cmd.args(["-I", "-B"])

@@ -29,6 +29,36 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use venv::Venv;
 
+/// The cluster PySpark checks run on instead of dekata's own engine, if
+/// one is named: `DEKATA_SPARK_REMOTE=sc://HOST:PORT` (which `check
+/// --remote` sets), with `DEKATA_SPARK_SCALE` (`--scale`) times the rows of
+/// each case's first table.
+pub fn remote() -> Result<Option<engine::Remote>> {
+    let Some(url) = std::env::var("DEKATA_SPARK_REMOTE").ok().filter(|u| !u.is_empty()) else {
+        return Ok(None);
+    };
+    let scale = match std::env::var("DEKATA_SPARK_SCALE").ok().filter(|s| !s.is_empty()) {
+        None => 1,
+        Some(text) => text.parse::<u64>().ok().filter(|n| (1..=MAX_SCALE).contains(n)).ok_or_else(|| {
+            crate::error::BadRequest::new(format!(
+                "the scale must be a whole number from 1 to {MAX_SCALE}, not `{text}`"
+            ))
+        })?,
+    };
+    let remote = engine::Remote { url: url.trim_end_matches('/').to_string(), scale };
+    if !remote.url.starts_with("sc://") || remote.port().is_none() {
+        return Err(crate::error::BadRequest::new(format!(
+            "`{url}` is not a Spark Connect endpoint: give it as sc://HOST:PORT"
+        ))
+        .into());
+    }
+    Ok(Some(remote))
+}
+
+/// The largest `--scale`: a case's fact table of 60,000 rows becomes 60
+/// million.
+pub const MAX_SCALE: u64 = 1_000;
+
 /// The partitions (cores, shuffle partitions) every plan is graded on: the
 /// same as the DataFusion katas'.
 pub const PARTITIONS: u32 = 4;
