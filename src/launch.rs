@@ -87,7 +87,8 @@ fn python(program: &Program, mut limits: Limits) -> Result<Launch> {
         startup = Some(crate::spark::STARTUP);
         env.push(("MALLOC_ARENA_MAX".into(), "2".into()));
     }
-    argv.extend([runner.into(), solution.into(), shown_as.into(), entry.into(), shape.into(), args.into()]);
+    let args = serde_json::to_string(&args).context("cannot write the kata's arguments for Python")?;
+    argv.extend([runner.into(), solution.into(), shown_as.into(), entry.into(), shape.name().into(), args.into()]);
     if let Some(spark) = spark {
         argv.push(spark.worker_json().into());
     }

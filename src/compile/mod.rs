@@ -39,8 +39,9 @@ pub enum Program {
         solution: PathBuf,
         shown_as: String,
         entry: String,
-        shape: String,
-        args: String,
+        shape: crate::catalog::Shape,
+        /// The kata's extra arguments, as Python is given them.
+        args: Vec<serde_json::Value>,
         spark: Option<Box<SparkSession>>,
     },
 }
@@ -190,8 +191,8 @@ pub fn python(ws: &Workspace, kata: &Kata, solution: &Path) -> Result<Program> {
         shown_as: ws.display(&real),
         solution: real,
         entry: kata.entry.clone(),
-        shape: kata.shape.name().to_string(),
-        args: serde_json::to_string(&args)?,
+        shape: kata.shape,
+        args,
         spark,
     })
 }
