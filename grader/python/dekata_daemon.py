@@ -8,6 +8,7 @@ A subclass answers `handle(request)` and says whether it can still serve
 (`alive()`).
 """
 
+import abc
 import json
 import os
 import secrets
@@ -19,7 +20,7 @@ import threading
 import time
 
 
-class Daemon:
+class Daemon(abc.ABC):
     def __init__(self, state, config):
         self.state = state
         self.config = config
@@ -41,11 +42,13 @@ class Daemon:
         self.key = secrets.token_hex(16)
         self.port = 0
 
+    @abc.abstractmethod
     def handle(self, request):
-        raise NotImplementedError
+        """The answer to one request of dekata's."""
 
+    @abc.abstractmethod
     def alive(self):
-        raise NotImplementedError
+        """Whether the Spark under this engine can still serve."""
 
     def serve(self):
         # Bound under a name of its own, then moved into place: a client

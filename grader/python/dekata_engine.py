@@ -69,7 +69,6 @@ USER = "dekata"
 #: How a JVM's task that ran out of heap ends it in local mode.
 SPARK_OOM_EXIT = 52
 
-TYPES = {"bigint": "bigint", "string": "string", "boolean": "boolean"}
 
 
 class Engine(Daemon):

@@ -32,6 +32,7 @@ os.environ["SPARK_CONNECT_MODE_ENABLED"] = "1"
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from dekata_daemon import Daemon, run  # noqa: E402
+from dekata_observe import clean  # noqa: E402
 from pyspark.sql import functions as F  # noqa: E402
 from pyspark.sql.connect.dataframe import DataFrame  # noqa: E402
 from pyspark.sql.connect.plan import LogicalPlan  # noqa: E402
@@ -188,11 +189,6 @@ def join_keys(explained):
         right = [clean(k) for k in match.group(2).split(", ")]
         keys.append(", ".join(f"{a} = {b}" for a, b in zip(left, right)))
     return keys
-
-
-def clean(expression):
-    """`user_id#12L` as `user_id`."""
-    return re.sub(r"#\d+L?", "", expression).strip()
 
 
 def changed(spark, settings):

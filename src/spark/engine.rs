@@ -245,7 +245,7 @@ const ENGINE: &str = "dekata_engine.py";
 const MODULES: [&str; 4] = [ENGINE, "dekata_daemon.py", "dekata_guard.py", "dekata_observe.py"];
 /// A cluster's engine, and the modules it imports.
 const REMOTE: &str = "dekata_remote.py";
-const REMOTE_MODULES: [&str; 2] = [REMOTE, "dekata_daemon.py"];
+const REMOTE_MODULES: [&str; 3] = [REMOTE, "dekata_daemon.py", "dekata_observe.py"];
 
 /// The engine's modules, by name, read from beside its script.
 fn modules(place: &Place) -> Result<Vec<(&'static str, Vec<u8>)>> {
