@@ -88,7 +88,8 @@ fn python(program: &Program, mut limits: Limits) -> Result<Launch> {
         env.push(("MALLOC_ARENA_MAX".into(), "2".into()));
     }
     let args = serde_json::to_string(&args).context("cannot write the kata's arguments for Python")?;
-    argv.extend([runner.into(), solution.into(), shown_as.into(), entry.into(), shape.name().into(), args.into()]);
+    let call = serde_json::to_string(&shape.call()).context("cannot write the call for Python")?;
+    argv.extend([runner.into(), solution.into(), shown_as.into(), entry.into(), call.into(), args.into()]);
     if let Some(spark) = spark {
         argv.push(spark.worker_json().into());
     }

@@ -9,7 +9,7 @@ own plan message). It executes nothing itself: dekata has the engine run
 that plan, outside this process, and reads the rows and the executed plan
 there.
 
-Imported by dekata_worker.py for the `dataframes` call shape only.
+Imported by dekata_worker.py for the DataFrame katas only (a `tables` call).
 """
 
 import base64

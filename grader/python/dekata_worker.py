@@ -1,26 +1,31 @@
 """dekata's Python worker: one learner's (or a mutant's, or a reference's)
 Python solution, served over the worker protocol (grader/src/protocol.rs).
+It only executes: dekata decides what each run is, this process calls the
+solution as it is told and sends back what it returned.
 
 dekata starts it as
 
-    python3 -I -S -B dekata_worker.py SOLUTION SHOWN_AS ENTRY SHAPE ARGS_JSON [SESSION_JSON]
+    python3 -I -S -B dekata_worker.py SOLUTION SHOWN_AS ENTRY CALL_JSON ARGS_JSON [SESSION_JSON]
 
 with its request channel on fd 3 and its reply channel on fd 4, already
 confined by the kernel (Landlock: no files beyond the standard library, no
-other programs, no network). A DataFrame kata's worker (SESSION_JSON given)
-runs on PySpark's client from dekata's own environment instead, without
-`-S`: before the solution's code runs it connects to dekata's Spark engine
-as a Spark Connect client (dekata_spark.py), the one port the kernel lets
-it reach; the engine, not this process, executes what it returns. It compiles the solution, says hello, loads
-the solution when dekata sends it (once dekata has read its memory), then
-serves runs: the parent feeds each run's records (the Rust generator made them),
-this worker calls the solution the way the kata's call shape says, measures
-its time, and streams the output back for the parent to compare (the parent
-measures the process's peak memory and CPU time from outside). Besides
-PySpark for the DataFrame katas, the standard library is all it uses.
+other programs, no network). CALL_JSON is how the kata's entry function is
+called and the form of its output (protocol.rs, `Call`). A DataFrame
+kata's worker (SESSION_JSON given) runs on PySpark's client from dekata's
+own environment instead, without `-S`: before the solution's code runs it
+connects to dekata's Spark engine as a Spark Connect client
+(dekata_spark.py), the one port the kernel lets it reach; the engine, not
+this process, executes what it returns.
+
+It compiles the solution, says hello, loads the solution when dekata sends
+it (once dekata has read its memory), then serves runs: dekata feeds each
+run's records (the Rust generator made them), this worker calls the
+solution (dekata_calls.py), measures its time, and streams the output back
+for dekata to compare (dekata measures the process's peak memory and CPU
+time from outside). Its sandbox is dekata_sandbox.py. Besides PySpark for
+the DataFrame katas, the standard library is all it uses.
 """
 
-import datetime
 import faulthandler
 import json
 import os
@@ -29,29 +34,25 @@ import time
 import traceback
 import types
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from dekata_calls import Feeds, Output, call, dumps  # noqa: E402
+from dekata_sandbox import (  # noqa: E402
+    Sandbox,
+    SandboxViolation,
+    cap_memory,
+    orphan_watch,
+    refuse_processes,
+)
+
 PROTOCOL = 1
 REQUEST_FD, REPLY_FD = 3, 4
-# Output items per reply line.
-BATCH = 1024
-SECONDS_PER_DAY = 86_400
-EPOCH = datetime.date(1970, 1, 1)
-
-
-class SandboxViolation(PermissionError):
-    """Something a solution may not do: open a file, start a process,
-    signal a process, open a socket."""
-
-    def __init__(self, action, target):
-        super().__init__(f"dekata: a solution may not {action} ({target})")
-        self.action = action
-        self.target = target
-
-
-class InjectedFailure(BaseException):
-    """The input of a failing job run breaks here (a backfill kata's
-    `fail_then_rerun` procedure). Not an Exception, so a broad `except
-    Exception` in a solution does not swallow it, as it could not swallow a
-    real crash."""
+#: The status of a worker that ends after saying `out_of_memory`
+#: (grader/src/protocol.rs, `EXIT_OUT_OF_MEMORY`).
+EXIT_OUT_OF_MEMORY = 70
+#: The status of a worker that cannot go on for a fault of its own, not
+#: the solution's (grader/src/protocol.rs, `EXIT_WORKER_BROKEN`).
+EXIT_WORKER_BROKEN = 3
 
 
 class Channel:
@@ -76,292 +77,6 @@ class Channel:
             view = view[written:]
 
 
-def dumps(value):
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False, default=plain)
-
-
-def plain(value):
-    """A value JSON cannot hold as it is, as the Rust side would show it."""
-    if isinstance(value, datetime.datetime):
-        return value.isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, (set, frozenset)):
-        return list(value)
-    if isinstance(value, types.MappingProxyType):
-        return dict(value)
-    if hasattr(value, "__iter__") and not isinstance(value, (str, bytes)):
-        return list(value)
-    raise TypeError(f"<cannot be shown as JSON: {type(value).__name__}>")
-
-
-class Feeds:
-    """The copies of a run's input that follow its request, read lazily."""
-
-    def __init__(self, channel, spec):
-        self.channel = channel
-        self.records = spec["records"]
-        self.left = spec["feeds"]
-        self.open = False
-
-    def copy(self):
-        """A fresh one-pass iterator over the next copy of the input."""
-        self.finish_copy()
-        if self.left == 0:
-            raise RuntimeError("dekata: the job asked for more copies of its input than were sent")
-        self.left -= 1
-        self.open = True
-        return self._records()
-
-    def _records(self):
-        while self.open:
-            line = self.channel.requests.readline()
-            if not line:
-                raise EOFError("dekata: the input ended early")
-            message = json.loads(line)
-            if message == "end":
-                self.open = False
-                return
-            yield from message["batch"]
-
-    def finish_copy(self):
-        """Reads what is left of the current copy (a solution need not
-        read its whole input)."""
-        while self.open:
-            line = self.channel.requests.readline()
-            if not line or json.loads(line) == "end":
-                self.open = False
-
-    def finish(self):
-        self.finish_copy()
-        while self.left > 0:
-            self.left -= 1
-            self.open = True
-            self.finish_copy()
-
-
-class Output:
-    """Streams a run's output items to the parent, a batch at a time."""
-
-    def __init__(self, channel, run_id, form):
-        self.channel = channel
-        self.id = run_id
-        self.form = form
-        self.batch = []
-
-    def push(self, item):
-        self.batch.append(item)
-        if len(self.batch) >= BATCH:
-            self.flush()
-
-    def flush(self):
-        if not self.batch:
-            return
-        try:
-            items = dumps(self.batch)
-        except (TypeError, ValueError):
-            items = "[" + ",".join(safe_dumps(i) for i in self.batch) + "]"
-        head = dumps({"reply": "items", "id": self.id, "form": self.form})
-        self.channel.send_raw(head[:-1] + ',"items":' + items + "}")
-        self.batch = []
-
-
-def safe_dumps(item):
-    try:
-        return dumps(item)
-    except (TypeError, ValueError) as e:
-        return dumps(f"<cannot be shown as JSON: {e}>")
-
-
-# ---------------------------------------------------------------- call shapes
-
-def items_of_map(result, out):
-    pairs = result.items() if hasattr(result, "items") else result
-    for key, value in pairs:
-        out.push({"key": key, "value": value})
-
-
-def items_of_list(result, out):
-    for item in result:
-        out.push(item)
-
-
-def items_of_split(result, out):
-    parsed, quarantined = result
-    for p in parsed:
-        out.push({"parsed": p})
-    for q in quarantined:
-        out.push({"quarantined": q["row"], "error": q["error"]})
-
-
-def utc_day(ts):
-    return EPOCH + datetime.timedelta(days=ts // SECONDS_PER_DAY)
-
-
-def day_of(row):
-    """A row's partition: its `day`, or an event row's UTC event day."""
-    if "day" in row:
-        return row["day"]
-    return utc_day(row["ts"])
-
-
-class Table:
-    """The output store of a backfill kata: rows partitioned by day."""
-
-    def __init__(self):
-        self._partitions = {}
-
-    def append(self, rows):
-        """Adds rows to their days' partitions, beside what is there."""
-        for row in rows:
-            self._partitions.setdefault(day_of(row), []).append(row)
-
-    def overwrite_partition(self, day, rows):
-        """Replaces the partition of `day` with `rows`, every one of that day."""
-        rows = list(rows)
-        for row in rows:
-            if day_of(row) != day:
-                raise ValueError(
-                    f"overwrite_partition({day}) was given a row of {day_of(row)}: "
-                    "every row must belong to the partition"
-                )
-        self._partitions[day] = rows
-
-    def partition(self, day):
-        """The rows of one day (empty when the partition does not exist)."""
-        return list(self._partitions.get(day, ()))
-
-    def partitions(self):
-        return sorted(self._partitions.items())
-
-
-def run_job(entry, feeds, job, args):
-    spec = job["spec"]
-    first_day = datetime.date.fromisoformat(job["first_day"])
-    start = first_day + datetime.timedelta(days=spec["start_day"])
-    end = start + datetime.timedelta(days=max(spec["days"], 0))
-    table = Table()
-    stale = []
-    for row in job.get("stale_rows", []):
-        row = dict(row)
-        if "day" in row:
-            row["day"] = datetime.date.fromisoformat(row["day"])
-        stale.append(row)
-    table.append(stale)
-    procedure = spec.get("procedure", "once")
-    if procedure == "once":
-        entry(feeds.copy(), start, end, table, *args)
-    elif procedure == "twice":
-        entry(feeds.copy(), start, end, table, *args)
-        entry(feeds.copy(), start, end, table, *args)
-    elif procedure == "day_by_day":
-        day = start
-        while day < end:
-            entry(feeds.copy(), day, day + datetime.timedelta(days=1), table, *args)
-            day += datetime.timedelta(days=1)
-    elif procedure == "fail_then_rerun":
-        share = min(max(spec.get("fail_after", 0.5), 0.0), 1.0)
-        fail_at = int(feeds.records * share)
-        try:
-            entry(failing(feeds.copy(), fail_at), start, end, table, *args)
-        except InjectedFailure:
-            pass
-        entry(feeds.copy(), start, end, table, *args)
-    else:
-        raise RuntimeError(f"dekata: unknown job procedure {procedure!r}")
-    return table
-
-
-def failing(records, fail_at):
-    for i, record in enumerate(records):
-        if i == fail_at:
-            raise InjectedFailure(f"the input failed after {fail_at} records")
-        yield record
-
-
-def run_chunks(entry, feeds, args, out, state_limit):
-    """Hourly chunks of event time; the state goes through JSON between
-    chunks, as after a restart. Returns the checkpoints seen."""
-    seen = {"checkpoints": 0, "largest_bytes": 0}
-    saved = "{}"
-    records = feeds.copy()
-    pending = next(records, None)
-    read = 0
-    while True:
-        chunk = []
-        if pending is not None:
-            hour = pending["ts"] // 3_600
-            while pending is not None and pending["ts"] // 3_600 == hour:
-                chunk.append(pending)
-                pending = next(records, None)
-        read += len(chunk)
-        last = pending is None
-        state = json.loads(saved)
-        saved = None
-        emitted = entry(state, iter(chunk), last, *args)
-        for item in emitted or ():
-            out.push(item)
-        if last:
-            return seen
-        saved = json.dumps(state, separators=(",", ":"))
-        seen["checkpoints"] += 1
-        seen["largest_bytes"] = max(seen["largest_bytes"], len(saved.encode("utf-8")))
-        if state_limit is not None and len(saved) > state_limit:
-            seen["stopped_after"] = read
-            return seen
-
-
-def run_chunk(entry, feeds, args, out, resume):
-    """One chunk of a job that restarts between chunks: the state from the
-    checkpoint dekata hands over, one call, and the new checkpoint back."""
-    state = json.loads(resume["state"]) if resume.get("state") is not None else {}
-    emitted = entry(state, feeds.copy(), resume["last"], *args)
-    for item in emitted or ():
-        out.push(item)
-    seen = {"checkpoints": 0, "largest_bytes": 0}
-    if not resume["last"]:
-        seen["saved"] = json.dumps(state, separators=(",", ":"))
-    return seen
-
-
-def call(shape, entry, feeds, args, request, out):
-    """Calls the solution as its kata's shape says, streaming its output."""
-    if shape == "events_to_map":
-        items_of_map(entry(feeds.copy(), *args), out)
-    elif shape in ("events_to_list", "events_to_iter"):
-        items_of_list(entry(feeds.copy(), *args), out)
-    elif shape == "events_to_value":
-        out.push(entry(feeds.copy(), *args))
-    elif shape == "rows_to_split":
-        items_of_split(entry(feeds.copy(), *args), out)
-    elif shape == "events_to_table":
-        table = run_job(entry, feeds, request["job"], args)
-        for _, rows in table.partitions():
-            for row in rows:
-                out.push(row)
-    elif shape == "chunks_to_list" and request.get("resume") is not None:
-        return {"state": run_chunk(entry, feeds, args, out, request["resume"])}
-    elif shape == "chunks_to_list":
-        return {"state": run_chunks(entry, feeds, args, out, request.get("state_limit_bytes"))}
-    elif shape == "dataframes":
-        return {"relation": ENGINE.spark.run(entry, request["spark"], args)}
-    else:
-        raise RuntimeError(f"dekata: this worker does not know the call shape {shape!r}")
-    return {}
-
-
-FORMS = {
-    "events_to_map": "map",
-    "events_to_list": "list",
-    "events_to_iter": "list",
-    "events_to_value": "value",
-    "rows_to_split": "split",
-    "events_to_table": "list",
-    "chunks_to_list": "list",
-    "dataframes": "list",
-}
-
-
 class Engine:
     """The DataFrame katas' Spark Connect client (none for the other katas)."""
 
@@ -369,91 +84,6 @@ class Engine:
 
 
 ENGINE = Engine()
-
-
-# ------------------------------------------------------------------ sandbox
-
-class Sandbox:
-    """An audit hook that stops what a solution may not do, with a clear
-    error. The kernel (Landlock) enforces the same; this says why."""
-
-    BLOCKED = {
-        "os.system": "start a process",
-        "os.exec": "start a process",
-        "os.posix_spawn": "start a process",
-        "os.spawn": "start a process",
-        "os.fork": "fork its process",
-        "os.forkpty": "fork its process",
-        "subprocess.Popen": "start a process",
-        "os.kill": "signal a process",
-        "os.killpg": "signal a process",
-        "socket.connect": "use the network",
-        "socket.bind": "use the network",
-    }
-
-    def __init__(self, readable):
-        self.readable = tuple(os.path.realpath(p) + os.sep for p in readable)
-        # A PySpark worker's connections to its engine, on loopback.
-        self.writable = ()
-        self.loopback = False
-        self.armed = False
-
-    def hook(self, event, args):
-        if not self.armed:
-            return
-        action = self.BLOCKED.get(event)
-        if action is not None:
-            if self.loopback and event == "socket.connect" and on_loopback(args[1]):
-                return
-            raise SandboxViolation(action, f"{event}{tuple(args)!r}"[:200])
-        if event == "open":
-            path, mode = args[0], args[1]
-            if isinstance(path, int):
-                return
-            target = os.fsdecode(path) if isinstance(path, (str, bytes)) else str(path)
-            if isinstance(mode, str):
-                writes = any(c in mode for c in "wax+")
-            else:
-                flags = args[2] if len(args) > 2 and isinstance(args[2], int) else 0
-                writes = bool(flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND))
-            real = os.path.realpath(target)
-            if real.startswith(self.writable):
-                return
-            if writes or not real.startswith(self.readable):
-                raise SandboxViolation("open files", target)
-
-
-def on_loopback(address):
-    """Whether a socket address is this machine's loopback."""
-    host = address[0] if isinstance(address, tuple) and address else None
-    return host in ("127.0.0.1", "localhost", "::1")
-
-
-def refuse_processes():
-    """Installs dekata's process filter, which the kernel then enforces:
-    no new process, no other program (grader/src/seccomp.rs builds it and
-    dekata hands it over in $DEKATA_SECCOMP). It binds the thread that
-    installs it and every thread started after, so it comes first, before
-    the worker starts a thread and before any of the solution's code. A
-    kernel without seccomp leaves the worker unfiltered: dekata reads that
-    from /proc and says so."""
-    program = os.environ.pop("DEKATA_SECCOMP", None)
-    if not program:
-        return
-    import ctypes
-
-    class Program(ctypes.Structure):
-        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
-
-    code = bytes.fromhex(program)
-    buffer = ctypes.create_string_buffer(code, len(code))
-    fprog = Program(len(code) // 8, ctypes.cast(buffer, ctypes.c_void_p))
-    libc = ctypes.CDLL(None, use_errno=True)
-    ulong = ctypes.c_ulong
-    pr_set_no_new_privs, pr_set_seccomp, seccomp_mode_filter = 38, 22, 2
-    if libc.prctl(pr_set_no_new_privs, ulong(1), ulong(0), ulong(0), ulong(0)) != 0:
-        return
-    libc.prctl(pr_set_seccomp, ulong(seccomp_mode_filter), ctypes.byref(fprog), ulong(0), ulong(0))
 
 
 # -------------------------------------------------------------------- runs
@@ -498,17 +128,17 @@ class Source:
 SOURCE = Source()
 
 
-def run(channel, request, entry, shape, args, shown_as):
+def run(channel, request, entry, how, args, shown_as):
     run_id = request["id"]
-    feeds = Feeds(channel, request["input"])
-    out = Output(channel, run_id, FORMS[shape])
+    feeds = Feeds(channel.requests, request["input"])
+    out = Output(channel, run_id, how["form"])
     extra = {}
     wall_start = time.perf_counter()
     cpu_start = time.process_time()
     # A case may give the entry function arguments of its own.
     args = request.get("args", args)
     try:
-        extra = call(shape, entry, feeds, args, request, out)
+        extra = call(how, entry, feeds, args, request, out, ENGINE.spark)
         outcome = {"kind": "returned"}
     except SandboxViolation as e:
         outcome = {"kind": "forbidden", "action": e.action, "target": e.target}
@@ -568,7 +198,7 @@ def out_of_memory(channel):
     try:
         channel.send_raw('{"reply":"out_of_memory","bytes":0}')
     finally:
-        os._exit(70)
+        os._exit(EXIT_OUT_OF_MEMORY)
 
 
 def read_source(solution, shown_as):
@@ -612,9 +242,6 @@ def start_spark(session_json, sandbox):
     """Connects to dekata's Spark engine as a Spark Connect client, before
     any of the solution's code runs (the sandbox's hook is not armed yet).
     If it cannot, says why on stderr and ends the worker with status 3."""
-    here = os.path.dirname(os.path.abspath(__file__))
-    if here not in sys.path:
-        sys.path.insert(0, here)
     try:
         import dekata_spark
 
@@ -625,48 +252,17 @@ def start_spark(session_json, sandbox):
         print(f"dekata worker: cannot reach dekata's Spark engine: {type(e).__name__}: {e}", file=sys.stderr)
         traceback.print_exc(file=sys.stderr)
         sys.stderr.flush()
-        os._exit(3)
+        os._exit(EXIT_WORKER_BROKEN)
     # gRPC's own sockets are not Python's; Python's may reach loopback.
     sandbox.loopback = True
 
 
-def cap_memory(mib):
-    """Lowers this process's address-space cap to what it holds now plus
-    the kata's allowance, so a runaway Python driver fails as the other
-    Python katas do."""
-    import resource
-
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            size = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize:"))
-    except (OSError, StopIteration, ValueError):
-        return
-    cap = size + mib * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-
-
-def orphan_watch():
-    """Ends the worker when dekata is gone (killed, or interrupted before
-    it could stop its workers): a solution busy in a loop would never notice the closed channel. The parent changes when
-    the original one dies."""
-    import threading
-
-    parent = os.getppid()
-
-    def watch():
-        while True:
-            time.sleep(0.25)
-            if os.getppid() != parent:
-                os._exit(0)
-
-    threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
-
-
 def main(argv):
-    solution, shown_as, entry_name, shape, args_json = argv[1:6]
+    solution, shown_as, entry_name, call_json, args_json = argv[1:6]
     refuse_processes()
     orphan_watch()
     session_json = argv[6] if len(argv) > 6 else None
+    how = json.loads(call_json)
     args = json.loads(args_json)
     faulthandler.enable(file=sys.stderr)
     channel = Channel()
@@ -713,7 +309,7 @@ def main(argv):
                 reply["load_error"] = load_error
             channel.send(reply)
         elif request.get("op") == "run" and entry is not None:
-            run(channel, request, entry, shape, args, shown_as)
+            run(channel, request, entry, how, args, shown_as)
 
 
 def reload(request, entry_name, sandbox, session_json):

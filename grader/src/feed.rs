@@ -24,14 +24,48 @@ pub fn records(spec: &StreamSpec) -> Box<dyn Iterator<Item = Record>> {
     }
 }
 
+/// The line that ends one chunk of a resumable job's input.
+pub const CUT_LINE: &[u8] = b"\"cut\"\n";
+
 /// Sends every record of `records` as feed lines, then the end line.
 pub fn send(
     records: impl Iterator<Item = Record>,
     send: &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    send_lines(records, false, send)
+}
+
+/// As [`send`], with a cut line between records of different chunks
+/// ([`crate::chunks`]), for a worker that chunks a resumable job's input.
+pub fn send_chunked(
+    records: impl Iterator<Item = Record>,
+    send: &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    send_lines(records, true, send)
+}
+
+fn send_lines(
+    records: impl Iterator<Item = Record>,
+    cuts: bool,
+    send: &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let mut line = Vec::with_capacity(BATCH * 160 + 16);
     let mut in_line = 0;
+    let mut chunk = None;
     for record in records {
+        if cuts {
+            let this = crate::chunks::chunk_of_record(&record);
+            if chunk.is_some_and(|c| c != this) {
+                if in_line > 0 {
+                    line.extend_from_slice(b"]}\n");
+                    send(&line)?;
+                    line.clear();
+                    in_line = 0;
+                }
+                send(CUT_LINE)?;
+            }
+            chunk = Some(this);
+        }
         if in_line == 0 {
             line.extend_from_slice(b"{\"batch\":[");
         } else {
@@ -63,5 +97,45 @@ fn write_record(line: &mut Vec<u8>, record: &Record) {
     };
     if written.is_err() {
         line.extend_from_slice(b"null");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::protocol::FeedLine;
+
+    fn lines(records: Vec<Record>, chunked: bool) -> Vec<FeedLine> {
+        let mut sent = Vec::new();
+        let mut collect = |bytes: &[u8]| {
+            sent.push(serde_json::from_slice::<FeedLine>(bytes).expect("a feed line"));
+            Ok(())
+        };
+        if chunked { send_chunked(records.into_iter(), &mut collect) } else { send(records.into_iter(), &mut collect) }
+            .unwrap();
+        sent
+    }
+
+    fn at(ts: i64) -> Record {
+        Record::Event(crate::prelude::Event {
+            ts,
+            ..<crate::prelude::Event as crate::jobs::Stale>::stale(crate::jobs::utc_day(0), 1)
+        })
+    }
+
+    #[test]
+    fn a_chunked_feed_cuts_between_hours_and_nowhere_else() {
+        let records = vec![at(10), at(20), at(3_600), at(7_300), at(7_301)];
+        let shape: Vec<String> = lines(records.clone(), true)
+            .iter()
+            .map(|l| match l {
+                FeedLine::Batch(b) => format!("batch{}", b.len()),
+                FeedLine::Cut => "cut".into(),
+                FeedLine::End => "end".into(),
+            })
+            .collect();
+        assert_eq!(shape, ["batch2", "cut", "batch1", "cut", "batch2", "end"]);
+        assert_eq!(lines(records, false).len(), 2, "one batch and the end");
+        assert_eq!(lines(Vec::new(), true), [FeedLine::End]);
     }
 }

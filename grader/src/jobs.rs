@@ -10,8 +10,6 @@ use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 
 pub use dekata_prelude::jobs::*;
 
-const SECONDS_PER_DAY: i64 = 86_400;
-
 /// A Unix time as UTC text, `2026-01-03 00:00:52Z`, for people.
 pub fn utc_text(ts: i64) -> String {
     let day = utc_day(ts);
@@ -128,8 +126,40 @@ pub fn stale_rows<R: Stale>(start: Date, end: Date) -> Vec<R> {
     rows
 }
 
-/// Runs `job` on fresh copies of the input as `procedure` says, and
-/// returns the store it leaves. `events()` makes a fresh one-pass input.
+/// One call of a job's entry function: the range it is given, and, when
+/// its input is to fail partway, the index of the record where it fails.
+/// Each call reads a fresh copy of the input.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JobCall {
+    pub start: Date,
+    pub end: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fail_at: Option<u64>,
+}
+
+/// The calls a job's procedure makes, in order: the one home of the
+/// procedures, for the Rust harness ([`run_range_job`]) and for the plan
+/// dekata sends a worker that is fed. `records()` counts a copy of the
+/// input (asked only when the input fails partway).
+pub fn calls(spec: &JobSpec, first_day: Date, records: impl FnOnce() -> u64) -> Vec<JobCall> {
+    let (start, end) = range_of(spec, first_day);
+    let whole = |fail_at| JobCall { start, end, fail_at };
+    match spec.procedure {
+        Procedure::Once => vec![whole(None)],
+        Procedure::Twice => vec![whole(None), whole(None)],
+        Procedure::DayByDay => {
+            days(start, end).map(|day| JobCall { start: day, end: add_days(day, 1), fail_at: None }).collect()
+        }
+        Procedure::FailThenRerun => {
+            let fail_at = ((records() as f64) * spec.fail_after.clamp(0.0, 1.0)) as u64;
+            vec![whole(Some(fail_at)), whole(None)]
+        }
+    }
+}
+
+/// Runs `job` on fresh copies of the input as its procedure says (see
+/// [`calls`]), and returns the store it leaves. `events()` makes a fresh
+/// one-pass input.
 pub fn run_range_job<R, I, F>(spec: &JobSpec, first_day: Date, events: impl Fn() -> I, job: F) -> Table<R>
 where
     R: Stale,
@@ -143,33 +173,22 @@ where
     }
     let again = redeliveries(spec, start, end);
     let events = || events().chain(again.iter().cloned());
-    match spec.procedure {
-        Procedure::Once => job(Box::new(events()), start, end, &mut table),
-        Procedure::Twice => {
-            job(Box::new(events()), start, end, &mut table);
-            job(Box::new(events()), start, end, &mut table);
-        }
-        Procedure::DayByDay => {
-            for day in days(start, end) {
-                job(Box::new(events()), day, add_days(day, 1), &mut table);
+    for call in calls(spec, first_day, || events().count() as u64) {
+        let Some(fail_at) = call.fail_at else {
+            job(Box::new(events()), call.start, call.end, &mut table);
+            continue;
+        };
+        let failing = events().enumerate().map(move |(i, e)| {
+            if i as u64 == fail_at {
+                std::panic::panic_any(InjectedFailure);
             }
-        }
-        Procedure::FailThenRerun => {
-            let total = events().count();
-            let fail_at = ((total as f64) * spec.fail_after.clamp(0.0, 1.0)) as usize;
-            let failing = events().enumerate().map(move |(i, e)| {
-                if i == fail_at {
-                    std::panic::panic_any(InjectedFailure);
-                }
-                e
-            });
-            let first = catch_unwind(AssertUnwindSafe(|| job(Box::new(failing), start, end, &mut table)));
-            if let Err(payload) = first
-                && !payload.is::<InjectedFailure>()
-            {
-                resume_unwind(payload);
-            }
-            job(Box::new(events()), start, end, &mut table);
+            e
+        });
+        let first = catch_unwind(AssertUnwindSafe(|| job(Box::new(failing), call.start, call.end, &mut table)));
+        if let Err(payload) = first
+            && !payload.is::<InjectedFailure>()
+        {
+            resume_unwind(payload);
         }
     }
     table
@@ -237,6 +256,29 @@ mod tests {
         let plain: JobSpec = serde_json::from_str(r#"{"start_day": 0, "days": 1}"#).unwrap();
         assert!(!plain.stale_redelivered);
         assert!(!serde_json::to_string(&plain).unwrap().contains("redelivered"));
+    }
+
+    #[test]
+    fn each_procedure_has_its_calls() {
+        let first = Date::constant(2026, 1, 1);
+        let spec = |procedure| JobSpec {
+            procedure,
+            start_day: 1,
+            days: 3,
+            stale: false,
+            fail_after: 0.25,
+            stale_redelivered: false,
+        };
+        let (start, end) = (Date::constant(2026, 1, 2), Date::constant(2026, 1, 5));
+        let whole = JobCall { start, end, fail_at: None };
+        let uncounted = || -> u64 { panic!("only a failing input is counted") };
+        assert_eq!(calls(&spec(Procedure::Once), first, uncounted), [whole.clone()]);
+        assert_eq!(calls(&spec(Procedure::Twice), first, uncounted), [whole.clone(), whole.clone()]);
+        let daily = calls(&spec(Procedure::DayByDay), first, uncounted);
+        assert_eq!(daily.len(), 3);
+        assert_eq!((daily[2].start, daily[2].end), (Date::constant(2026, 1, 4), end));
+        let failing = calls(&spec(Procedure::FailThenRerun), first, || 100);
+        assert_eq!(failing, [JobCall { fail_at: Some(25), ..whole.clone() }, whole]);
     }
 
     #[test]

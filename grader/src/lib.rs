@@ -12,6 +12,7 @@
 //! counter; `seccomp` the filter that keeps a worker from starting
 //! processes. `prelude` is what a solution sees (the `dekata-prelude` crate).
 
+pub mod chunks;
 pub mod compare;
 pub mod datasets;
 pub mod diff;

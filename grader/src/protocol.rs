@@ -24,7 +24,7 @@
 //! without allocating, and dies. Any other end of the process before `Done`
 //! is judged from its exit status.
 
-use crate::jobs::{Date, JobSpec};
+use crate::jobs::{Date, JobCall, JobSpec};
 use crate::streams::{RecordKind, StreamSpec};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -35,6 +35,10 @@ pub const PROTOCOL_VERSION: u32 = 1;
 pub const REQUEST_FD: i32 = 3;
 /// The worker writes replies here.
 pub const REPLY_FD: i32 = 4;
+/// The status a Python worker ends with after it said
+/// [`Reply::OutOfMemory`] (a Rust worker aborts). dekata judges the reply,
+/// not the status.
+pub const EXIT_OUT_OF_MEMORY: i32 = 70;
 
 /// Whether output order matters.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -144,6 +148,44 @@ pub struct JobRun {
     /// grader's stale rows, made here so every language gets the same).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stale_rows: Vec<Value>,
+    /// For workers that are fed: the calls the procedure makes, one per
+    /// copy of the input fed ([`crate::jobs::calls`]); a worker that
+    /// generates its input works them out itself, by the same function.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calls: Vec<JobCall>,
+}
+
+/// How a worker that is fed calls the solution, and the form of what it
+/// sends back: a kata's call shape in a worker's terms. dekata works it out
+/// from the shape and hands it to the worker when it starts; the worker
+/// only does what it says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Call {
+    pub with: CallWith,
+    /// The form of the [`Reply::Items`] the worker sends.
+    pub form: Form,
+}
+
+/// What a call of the solution is given, and what the worker reads back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CallWith {
+    /// `entry(records, *args)`, once; its result read as the form says: a
+    /// mapping's pairs, a list's items, one value, or a split's parsed and
+    /// quarantined rows.
+    Records,
+    /// A backfill job: `entry(records, start, end, table, *args)` once per
+    /// call of [`JobRun::calls`], each on the next copy of the input; then
+    /// the store's rows, partition by partition.
+    Job,
+    /// A resumable job: `entry(state, chunk, last, *args)` once per chunk
+    /// of the feed (chunks end at [`FeedLine::Cut`]), the state written to
+    /// JSON and read back between chunks; or once, from the checkpoint a
+    /// [`Resume`] hands over. The items each call returns.
+    Chunks,
+    /// A DataFrame kata: `entry(*tables, *args)` on the run's Spark
+    /// session; the plan of the DataFrame it returns.
+    Tables,
 }
 
 /// Where a run's records come from.
@@ -176,6 +218,10 @@ pub enum Input {
 #[serde(rename_all = "snake_case")]
 pub enum FeedLine {
     Batch(Vec<Value>),
+    /// The end of one chunk of a resumable job's input, between chunks
+    /// ([`crate::chunks`]); sent only to a worker that chunks the input
+    /// itself ([`RunRequest::resume`] unset).
+    Cut,
     End,
 }
 

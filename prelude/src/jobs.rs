@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 
 pub use jiff::civil::Date;
 
-const SECONDS_PER_DAY: i64 = 86_400;
+/// Seconds in a UTC day.
+pub const SECONDS_PER_DAY: i64 = 86_400;
 
 /// The UTC calendar day of a Unix time (seconds).
 pub fn utc_day(ts: i64) -> Date {

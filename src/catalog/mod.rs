@@ -4,6 +4,8 @@
 //! bad request (exit 2) reported with its path, line and column.
 
 pub mod rules;
+mod shape;
+pub use shape::Shape;
 
 use crate::concern::Concern;
 use crate::error::BadRequest;
@@ -17,69 +19,6 @@ use grader::tables::Dataset;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
-
-/// How a kata's entry function is called and what it returns. Each shape
-/// is one template of harness glue (see `compile::glue`); a new kata of an
-/// existing shape needs no code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Shape {
-    /// `fn(impl Iterator<Item = Event>, args..) -> HashMap/BTreeMap<K, V>`
-    EventsToMap,
-    /// `fn(impl Iterator<Item = Event>, args..) -> Vec<T>` (or any collection)
-    EventsToList,
-    /// `fn(impl Iterator<Item = Event>, args..) -> impl Iterator<Item = T>`
-    EventsToIter,
-    /// `fn(impl Iterator<Item = Event>, args..) -> T`, compared as one value
-    EventsToValue,
-    /// `fn(impl Iterator<Item = RawRow>, args..) -> (Vec<P>, Vec<Quarantined>)`
-    RowsToSplit,
-    /// `fn(impl Iterator<Item = Event>, start: Date, end: Date, out: &mut Table, args..)`,
-    /// run by each case's `job` procedure; the store it leaves is compared
-    EventsToTable,
-    /// `fn(state: &mut S, chunk: impl Iterator<Item = Event>, last: bool, args..) -> Vec<T>`,
-    /// fed one hour of events at a time, its state checkpointed between chunks
-    ChunksToList,
-    /// `fn(DataFrame, .., args..) -> datafusion::error::Result<DataFrame>`,
-    /// one DataFrame per table of the kata's dataset, run on Apache DataFusion
-    #[serde(rename = "dataframes")]
-    DataFrames,
-}
-
-impl Shape {
-    pub const ALL: [Shape; 8] = [
-        Shape::EventsToMap,
-        Shape::EventsToList,
-        Shape::EventsToIter,
-        Shape::EventsToValue,
-        Shape::RowsToSplit,
-        Shape::EventsToTable,
-        Shape::ChunksToList,
-        Shape::DataFrames,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Shape::EventsToMap => "events_to_map",
-            Shape::EventsToList => "events_to_list",
-            Shape::EventsToIter => "events_to_iter",
-            Shape::EventsToValue => "events_to_value",
-            Shape::RowsToSplit => "rows_to_split",
-            Shape::EventsToTable => "events_to_table",
-            Shape::ChunksToList => "chunks_to_list",
-            Shape::DataFrames => "dataframes",
-        }
-    }
-
-    /// The kind of record the shape's input iterator yields.
-    pub fn record_kind(self) -> RecordKind {
-        match self {
-            Shape::RowsToSplit => RecordKind::Rows,
-            Shape::DataFrames => RecordKind::Tables,
-            _ => RecordKind::Events,
-        }
-    }
-}
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]

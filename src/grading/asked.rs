@@ -30,6 +30,7 @@ pub fn ask(kata: &Kata, case: &Case) -> Ask {
         // itself (the checkpoints' growth is what it measures), while every
         // other case restarts the job between chunks.
         resumable: kata.shape == crate::catalog::Shape::ChunksToList && case.memory.is_none(),
+        worker_chunks: kata.shape == crate::catalog::Shape::ChunksToList && case.memory.is_some(),
         args: case.args.clone(),
     }
 }
@@ -49,7 +50,7 @@ fn job_run(kata: &Kata, case: &Case, spec: grader::jobs::JobSpec) -> JobRun {
     } else {
         Vec::new()
     };
-    JobRun { spec, first_day, stale_rows }
+    JobRun { spec, first_day, stale_rows, calls: Vec::new() }
 }
 
 /// The stream of a case: its seed derives from the check's seed and the

@@ -45,6 +45,8 @@ pub fn gather(feed: Option<Feeder>) -> Result<Vec<Value>> {
         for line in bytes.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
             match serde_json::from_slice::<FeedLine>(line).context("a feed line that is not one")? {
                 FeedLine::Batch(batch) => records.extend(batch),
+                // Tables are never chunked.
+                FeedLine::Cut => {}
                 FeedLine::End => break,
             }
         }

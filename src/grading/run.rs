@@ -7,7 +7,6 @@ use crate::results::{Measured, Observed};
 use crate::worker::Clock;
 use crate::worker::Feeder;
 use anyhow::Result;
-use grader::jobs::JobSpec;
 use grader::protocol::{Input, JobRun, Measure, Order, Outcome, Resume, RunRequest};
 use grader::sink::Sink;
 use grader::streams::{RecordKind, StreamSpec};
@@ -24,6 +23,9 @@ pub struct Ask {
     pub state_limit_bytes: Option<u64>,
     /// Resumable katas: run one chunk at a time, each on a fresh worker.
     pub resumable: bool,
+    /// Resumable katas run whole (a memory case): the worker reads the
+    /// input chunk by chunk, so a feed marks where each chunk ends.
+    pub worker_chunks: bool,
     /// The entry function's arguments after its input.
     pub args: Vec<serde_json::Value>,
 }
@@ -53,10 +55,11 @@ impl Records {
 }
 
 /// The request for one run, and the feed to send after it when the worker
-/// does not generate its input.
+/// does not generate its input. A fed job's request carries the calls its
+/// procedure makes, one per copy of the input fed.
 pub fn request(records: &Records, ask: &Ask, generates: bool) -> (RunRequest, Option<Feeder>) {
-    let copies = ask.job.as_ref().map_or(1, |j| replays(&j.spec));
     let stream = records.stream().clone();
+    let mut job = ask.job.clone();
     let (input, feed) = if generates {
         let select = match records {
             Records::Stream(_) => None,
@@ -66,17 +69,26 @@ pub fn request(records: &Records, ask: &Ask, generates: bool) -> (RunRequest, Op
     } else {
         // Every copy a fed job reads ends as a generating worker's does.
         let tail = Arc::new(ask.job.as_ref().map(redelivered).unwrap_or_default());
-        let (count, feed): (u64, Feeder) = match records {
+        let listed = match records {
             Records::Stream(spec) if spec.record == RecordKind::Tables => {
-                let all = Arc::new(grader::worker::materialise(spec));
-                (all.len() as u64, listed_feed(all, copies, tail.clone()))
+                Some(Arc::new(grader::worker::materialise(spec)))
             }
-            Records::Stream(spec) => (spec.len(), generated_feed(spec.clone(), copies, tail.clone())),
-            Records::Selected { records, .. } => {
-                (records.len() as u64, listed_feed(Arc::clone(records), copies, tail.clone()))
-            }
+            Records::Stream(_) => None,
+            Records::Selected { records, .. } => Some(Arc::clone(records)),
         };
-        let count = count + tail.len() as u64;
+        let count = listed.as_ref().map_or(stream.len(), |all| all.len() as u64) + tail.len() as u64;
+        let copies = match &mut job {
+            Some(run) => {
+                run.calls = grader::jobs::calls(&run.spec, run.first_day, || count);
+                u32::try_from(run.calls.len()).unwrap_or(u32::MAX)
+            }
+            None => 1,
+        };
+        let feeding = Feeding { copies, tail, cuts: ask.worker_chunks };
+        let feed = match listed {
+            Some(all) => listed_feed(all, feeding),
+            None => generated_feed(stream.clone(), feeding),
+        };
         let input = Input::Feed { kind: stream.record, records: count, feeds: copies, dataset: stream.dataset };
         (input, Some(feed))
     };
@@ -86,7 +98,7 @@ pub fn request(records: &Records, ask: &Ask, generates: bool) -> (RunRequest, Op
         order: ask.order,
         keep: ask.keep,
         heap: ask.heap,
-        job: ask.job.clone(),
+        job,
         state_limit_bytes: ask.state_limit_bytes,
         resume: None,
         args: ask.args.clone(),
@@ -95,13 +107,22 @@ pub fn request(records: &Records, ask: &Ask, generates: bool) -> (RunRequest, Op
     (request, feed)
 }
 
-/// How many copies of its input a job's procedure reads.
-fn replays(job: &JobSpec) -> u32 {
-    use grader::jobs::Procedure;
-    match job.procedure {
-        Procedure::Once => 1,
-        Procedure::Twice | Procedure::FailThenRerun => 2,
-        Procedure::DayByDay => u32::try_from(job.days.max(0)).unwrap_or(u32::MAX),
+/// How a fed worker's input is sent: how many copies, the records every
+/// copy ends with, and whether chunks are marked.
+struct Feeding {
+    copies: u32,
+    tail: Arc<Vec<Record>>,
+    cuts: bool,
+}
+
+impl Feeding {
+    fn send(
+        &self,
+        records: impl Iterator<Item = Record>,
+        send: &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let records = records.chain(self.tail.iter().cloned());
+        if self.cuts { grader::feed::send_chunked(records, send) } else { grader::feed::send(records, send) }
     }
 }
 
@@ -113,19 +134,19 @@ fn redelivered(job: &JobRun) -> Vec<Record> {
     grader::jobs::redeliveries(&job.spec, start, end).into_iter().map(Record::Event).collect()
 }
 
-fn generated_feed(spec: StreamSpec, copies: u32, tail: Arc<Vec<Record>>) -> Feeder {
+fn generated_feed(spec: StreamSpec, feeding: Feeding) -> Feeder {
     Box::new(move |send| {
-        for _ in 0..copies {
-            grader::feed::send(grader::feed::records(&spec).chain(tail.iter().cloned()), send)?;
+        for _ in 0..feeding.copies {
+            feeding.send(grader::feed::records(&spec), send)?;
         }
         Ok(())
     })
 }
 
-fn listed_feed(records: Arc<Vec<Record>>, copies: u32, tail: Arc<Vec<Record>>) -> Feeder {
+fn listed_feed(records: Arc<Vec<Record>>, feeding: Feeding) -> Feeder {
     Box::new(move |send| {
-        for _ in 0..copies {
-            grader::feed::send(records.iter().chain(tail.iter()).cloned(), send)?;
+        for _ in 0..feeding.copies {
+            feeding.send(records.iter().cloned(), send)?;
         }
         Ok(())
     })
@@ -198,7 +219,7 @@ fn run_chunked(side: &mut Side, records: &Records, ask: &Ask, clock: Clock) -> R
         let indices: Vec<u64> = chunk.iter().map(|(i, _)| *i).collect();
         let selected =
             Records::Selected { stream: stream.clone(), ranges: ranges(&indices), records: Arc::new(picked) };
-        let chunk_ask = Ask { keep: true, resumable: false, ..ask.clone() };
+        let chunk_ask = Ask { keep: true, resumable: false, worker_chunks: false, ..ask.clone() };
         let (mut request, feed) = request(&selected, &chunk_ask, generates);
         request.resume = Some(Resume { state: state.take(), last });
         let finished = match side.run(request, feed, clock)? {
@@ -250,17 +271,15 @@ fn indexed_events(records: &Records) -> (StreamSpec, Vec<(u64, Record)>) {
     }
 }
 
-/// Consecutive events of one hour of event time, as the worker's own
-/// chunking groups them; an empty input is one empty chunk.
+/// Consecutive events of one chunk of event time ([`grader::chunks`]), as
+/// a worker that chunks its input groups them; an empty input is one empty
+/// chunk.
 fn hourly_chunks(events: &[(u64, Record)]) -> Vec<Vec<(u64, Record)>> {
-    let hour = |r: &Record| match r {
-        Record::Event(e) => e.ts.div_euclid(3_600),
-        _ => 0,
-    };
+    let chunk_of = grader::chunks::chunk_of_record;
     let mut chunks: Vec<Vec<(u64, Record)>> = Vec::new();
     for (i, record) in events {
         match chunks.last_mut() {
-            Some(chunk) if chunk.last().is_some_and(|(_, r)| hour(r) == hour(record)) => {
+            Some(chunk) if chunk.last().is_some_and(|(_, r)| chunk_of(r) == chunk_of(record)) => {
                 chunk.push((*i, record.clone()))
             }
             _ => chunks.push(vec![(*i, record.clone())]),

@@ -181,9 +181,9 @@ impl Input {
         loop {
             let mut chunk = Vec::new();
             if let Some(first) = events.next() {
-                let hour = first.ts.div_euclid(3_600);
+                let hour = crate::chunks::chunk_of(first.ts);
                 chunk.push(first);
-                while let Some(e) = events.next_if(|e| e.ts.div_euclid(3_600) == hour) {
+                while let Some(e) = events.next_if(|e| crate::chunks::chunk_of(e.ts) == hour) {
                     chunk.push(e);
                 }
             }
