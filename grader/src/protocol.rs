@@ -65,7 +65,7 @@ pub struct CompareSpec {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Request {
-    Run(RunRequest),
+    Run(Box<RunRequest>),
     /// Replace the solution with a new text of it (workers that can load
     /// source, see [`Hello::reloads`]): a re-check in `watch` keeps the
     /// worker, and with it a PySpark session, warm. Answered by

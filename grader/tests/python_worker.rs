@@ -131,7 +131,7 @@ impl Worker {
     ) -> (Vec<(Form, Value)>, Done) {
         request.input =
             Input::Feed { kind: RecordKind::Events, records: records.len() as u64, feeds: copies, dataset: None };
-        self.send(&Request::Run(request));
+        self.send(&Request::Run(Box::new(request)));
         let mut lines = Vec::new();
         for _ in 0..copies {
             let mut collect = |bytes: &[u8]| {
@@ -320,10 +320,10 @@ fn every_outcome_and_a_load_error_are_protocol_messages() {
 fn a_heap_that_runs_out_is_said_before_the_worker_ends() {
     let mut worker = Worker::start(records(Form::Value), json!([]));
     assert_eq!(worker.load("def answer(events):\n    return [0] * (1 << 33)\n"), None);
-    worker.send(&Request::Run(RunRequest {
+    worker.send(&Request::Run(Box::new(RunRequest {
         input: Input::Feed { kind: RecordKind::Events, records: 0, feeds: 1, dataset: None },
         ..request()
-    }));
+    })));
     worker.requests.write_all(feed::END_LINE).unwrap();
     assert!(matches!(worker.reply(), Some(Reply::OutOfMemory { .. })), "{:?}", worker.said);
     assert_eq!(worker.child.wait().unwrap().code(), Some(EXIT_OUT_OF_MEMORY));

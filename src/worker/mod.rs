@@ -261,7 +261,7 @@ impl Worker {
         request.id = self.rng >> 1;
         let id = request.id;
         let started = Instant::now();
-        if let Some(death) = self.send(&Request::Run(request), started)? {
+        if let Some(death) = self.send(&Request::Run(Box::new(request)), started)? {
             return Ok(Ran::Died(death));
         }
         if let Some(feed) = feed {
