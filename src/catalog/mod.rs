@@ -3,8 +3,10 @@
 //! The file format is documented in `katas/README.md`. A malformed file is a
 //! bad request (exit 2) reported with its path, line and column.
 
+mod kind;
 pub mod rules;
 mod shape;
+pub use kind::Kind;
 pub use shape::Shape;
 
 use crate::concern::Concern;
@@ -153,8 +155,7 @@ struct KataFile {
     stream: toml::Table,
     dataset: Option<Dataset>,
     plan: Option<PlanRules>,
-    #[serde(default)]
-    table: TableRows,
+    table: Option<TableRows>,
     /// Session katas: the inactivity gap the rule uses, so that a failure
     /// at exactly that gap quotes the boundary question.
     gap_seconds: Option<i64>,
@@ -259,9 +260,12 @@ impl Case {
 pub struct Kata {
     pub id: String,
     pub pattern: String,
+    /// The pattern's title, from its folder's `pattern.toml`.
+    pub pattern_title: String,
     pub title: String,
     pub difficulty: Difficulty,
-    pub shape: Shape,
+    /// What the kata is, with its kind's own fields.
+    pub kind: Kind,
     pub entry: String,
     pub args: Vec<String>,
     /// `args` as JSON, the form workers are given them in; `None` for a
@@ -273,19 +277,11 @@ pub struct Kata {
     pub limits: Limits,
     pub cases: Vec<Case>,
     pub dir: PathBuf,
-    /// DataFrame katas: the tables the entry function takes.
-    pub dataset: Option<Dataset>,
-    /// DataFrame katas: rules the executed plan must keep.
-    pub plan: Option<PlanRules>,
-    /// Backfill katas: what the store holds.
-    pub table: TableRows,
     /// Session katas: the rule's inactivity gap.
     pub gap_seconds: Option<i64>,
     /// The fields whose ties the rule breaks.
     pub tie_fields: Vec<String>,
     pub python: PythonForm,
-    /// DataFrame katas in PySpark: the session settings the kata adds.
-    pub spark: BTreeMap<String, String>,
     /// The prompt's rules, in the order kata.toml lists them.
     pub rules: Vec<rules::PromptRule>,
 }
@@ -301,6 +297,10 @@ impl Difficulty {
 }
 
 impl Kata {
+    /// The call shape of the kata's entry function.
+    pub fn shape(&self) -> Shape {
+        self.kind.shape()
+    }
     pub fn toml_path(&self) -> PathBuf {
         self.dir.join("kata.toml")
     }
@@ -340,7 +340,7 @@ impl Kata {
     /// What one input record is called in messages: `event`, `row`, or
     /// what a DataFrame kata's case size counts (`order`, `click`).
     pub fn record_noun(&self) -> &'static str {
-        match (self.shape.record_kind(), self.dataset) {
+        match (self.shape().record_kind(), self.kind.dataset()) {
             (RecordKind::Tables, Some(d)) => d.unit(),
             (RecordKind::Events, _) => "event",
             _ => "row",
@@ -359,25 +359,27 @@ impl Kata {
     }
     /// Whether checking this kata needs the DataFrame engine.
     pub fn needs_engine(&self) -> bool {
-        self.shape == Shape::DataFrames
-    }
-    /// The pattern's folder name orders patterns (`01-streaming-aggregation`).
-    pub fn pattern_title(&self) -> String {
-        pattern_title(&self.pattern)
+        matches!(self.kind, Kind::Tables { .. })
     }
 }
 
-/// The human title of a pattern id.
-pub fn pattern_title(pattern: &str) -> String {
-    match pattern {
-        "streaming-aggregation" => "Streaming aggregation".into(),
-        "dedup" => "Deduplication with a tie-breaker".into(),
-        "parsing" => "Schema-tolerant parsing".into(),
-        "sessions" => "Window and session logic".into(),
-        "backfill" => "Backfill-safe incremental jobs".into(),
-        "dataframe" => "DataFrame logic".into(),
-        other => other.replace('-', " "),
+/// A pattern folder's `pattern.toml`: what the pattern is called.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PatternFile {
+    title: String,
+}
+
+/// The title of the pattern whose folder is `folder`: its `pattern.toml`'s,
+/// else the pattern id in words (a folder an instructor made without one).
+fn pattern_title_in(folder: &Path, pattern: &str) -> Result<String> {
+    let path = folder.join("pattern.toml");
+    if !path.is_file() {
+        return Ok(pattern.replace('-', " "));
     }
+    let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let file: PatternFile = toml::from_str(&text).map_err(|e| malformed(&path, &text, &e))?;
+    Ok(file.title)
 }
 
 /// All katas under `katas_dir`, in folder order.
@@ -428,16 +430,6 @@ pub fn load(path: &Path) -> Result<Kata> {
     if file.cases.is_empty() {
         return Err(bad("a kata needs at least one [[cases]] entry".into()));
     }
-    if (file.shape == Shape::DataFrames) != file.dataset.is_some() {
-        let need = if file.shape == Shape::DataFrames { "needs" } else { "cannot have" };
-        return Err(bad(format!("a kata of shape {} {need} a `dataset`", file.shape.name())));
-    }
-    if file.plan.is_some() && file.shape != Shape::DataFrames {
-        return Err(bad("only a kata of shape dataframes can have `[plan]` rules".into()));
-    }
-    if !file.spark.is_empty() && file.shape != Shape::DataFrames {
-        return Err(bad("only a kata of shape dataframes can have `[spark]` settings".into()));
-    }
     let mut spark = BTreeMap::new();
     for (key, value) in file.spark {
         let text = match value {
@@ -452,6 +444,7 @@ pub fn load(path: &Path) -> Result<Kata> {
         }
         spark.insert(key, text);
     }
+    let kind = kind::of(file.shape, file.dataset, file.plan, spark, file.table).map_err(bad)?;
     for needed in ["starter.rs", "reference.rs"] {
         if !dir.join(needed).is_file() {
             return Err(bad(format!("{needed} is missing beside it")));
@@ -524,12 +517,14 @@ pub fn load(path: &Path) -> Result<Kata> {
             python: c.python,
         });
     }
+    let pattern_title = pattern_title_in(dir.parent().unwrap_or(Path::new(".")), &file.pattern)?;
     Ok(Kata {
         id: file.id,
         pattern: file.pattern,
+        pattern_title,
         title: file.title,
         difficulty: file.difficulty,
-        shape: file.shape,
+        kind,
         entry: file.entry,
         args: file.args,
         arg_values,
@@ -539,13 +534,9 @@ pub fn load(path: &Path) -> Result<Kata> {
         limits: file.limits,
         cases,
         dir,
-        dataset: file.dataset,
-        plan: file.plan,
-        table: file.table,
         gap_seconds: file.gap_seconds,
         tie_fields: file.tie_fields,
         python: file.python,
-        spark,
         rules: file.rules,
     })
 }
@@ -641,6 +632,17 @@ mod tests {
         let err = load(&path).unwrap_err().to_string();
         assert!(err.contains("kata.toml:3:"), "{err}");
         assert!(err.contains("title = 5 5"), "{err}");
+    }
+
+    #[test]
+    fn a_pattern_is_titled_by_its_folder_or_in_words() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(pattern_title_in(dir.path(), "late-data").unwrap(), "late data");
+        std::fs::write(dir.path().join("pattern.toml"), "title = \"Late data, handled\"\n").unwrap();
+        assert_eq!(pattern_title_in(dir.path(), "late-data").unwrap(), "Late data, handled");
+        std::fs::write(dir.path().join("pattern.toml"), "# about\ntitle = Late\n").unwrap();
+        let err = pattern_title_in(dir.path(), "late-data").unwrap_err().to_string();
+        assert!(err.contains("pattern.toml:2:"), "{err}");
     }
 
     #[test]

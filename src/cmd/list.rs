@@ -67,9 +67,9 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     println!();
     let id_width = katas.iter().map(|k| k.id.len()).max().unwrap_or(0) + 2;
     let title_width = katas.iter().map(|k| k.title.chars().count()).max().unwrap_or(0) + 2;
-    for (pattern, group) in catalog::by_pattern(&katas) {
+    for (_, group) in catalog::by_pattern(&katas) {
         let done = group.iter().filter(|k| status_of(k, language) == Status::Passed).count();
-        println!("{}  {} {done}/{}", catalog::pattern_title(&pattern).bold(), bar(done, group.len()), group.len());
+        println!("{}  {} {done}/{}", group[0].pattern_title.bold(), bar(done, group.len()), group.len());
         for k in group {
             let status = status_of(k, language);
             let shown = if k.speaks(language) {

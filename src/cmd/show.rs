@@ -41,7 +41,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
         "{}",
         format!(
             "{} \u{00b7} {} \u{00b7} shown in {} (graded in {})",
-            kata.pattern_title(),
+            kata.pattern_title,
             kata.difficulty.name(),
             language.title(),
             languages.join(" and ")
@@ -66,7 +66,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     for line in signature(&starter, &kata.entry, language) {
         println!("    {line}");
     }
-    if let Some(dataset) = kata.dataset {
+    if let Some(dataset) = kata.kind.dataset() {
         println!();
         println!("{}", "Tables".bold());
         for table in dataset.tables() {
@@ -103,7 +103,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
             }
         }
     }
-    if let Some(rules) = &kata.plan {
+    if let Some(rules) = kata.kind.plan() {
         println!();
         println!("{}", "The plan must".bold());
         match language {

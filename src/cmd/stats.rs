@@ -132,7 +132,7 @@ fn pattern_stats(
     catalog::by_pattern(katas)
         .into_iter()
         .map(|(pattern, group)| PatternStats {
-            title: catalog::pattern_title(&pattern),
+            title: group[0].pattern_title.clone(),
             passed: group
                 .iter()
                 .filter(|k| progress::status(progress, &k.id, language, has_solution(k)) == Status::Passed)

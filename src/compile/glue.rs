@@ -76,7 +76,7 @@ pub fn call(kata: &Kata, module: &str) -> String {
     // its own), each read as the type the entry function takes.
     let bind: String = (0..kata.args.len()).map(|i| format!("let arg{i} = input.arg({i}); ")).collect();
     let extra: String = (0..kata.args.len()).map(|i| format!(", arg{i}")).collect();
-    let body = match kata.shape {
+    let body = match kata.shape() {
         Shape::EventsToMap => format!("out.map({module}::{entry}(input.events(){extra}))"),
         Shape::EventsToList | Shape::EventsToIter => format!("out.list({module}::{entry}(input.events(){extra}))"),
         Shape::EventsToValue => format!("out.value({module}::{entry}(input.events(){extra}))"),
@@ -88,7 +88,7 @@ pub fn call(kata: &Kata, module: &str) -> String {
             format!("input.chunked(out, |state, chunk, last| {module}::{entry}(state, chunk, last{extra}))")
         }
         Shape::DataFrames => {
-            let tables = kata.dataset.map_or(0, |d| d.tables().len());
+            let tables = kata.kind.dataset().map_or(0, |d| d.tables().len());
             let frames: String = (0..tables).map(|_| "t.next().unwrap(), ").collect();
             // The DataFrame worker takes the kata's arguments as written.
             let extra: String = kata.args.iter().map(|a| format!("{a}, ")).collect();

@@ -169,7 +169,7 @@ pub fn python(ws: &Workspace, kata: &Kata, solution: &Path) -> Result<Program> {
     })?;
     let spark = if kata.needs_engine() {
         let remote = crate::spark::remote()?;
-        let count_partitions = kata.plan.as_ref().is_some_and(|p| p.max_partition_share.is_some());
+        let count_partitions = kata.kind.plan().is_some_and(|p| p.max_partition_share.is_some());
         if count_partitions && remote.is_some() {
             return Err(BadRequest::new(NO_PARTITIONS_ON_A_CLUSTER.replace("{kata}", &kata.id)).into());
         }
@@ -191,7 +191,7 @@ pub fn python(ws: &Workspace, kata: &Kata, solution: &Path) -> Result<Program> {
         shown_as: ws.display(&real),
         solution: real,
         entry: kata.entry.clone(),
-        shape: kata.shape,
+        shape: kata.shape(),
         args,
         spark,
     })

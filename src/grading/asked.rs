@@ -3,7 +3,7 @@
 //! worker's limits.
 
 use super::run::Ask;
-use crate::catalog::{Case, Kata, TableRows};
+use crate::catalog::{Case, Kata, Kind, TableRows};
 use crate::language::Language;
 use grader::protocol::JobRun;
 use grader::rng::{fnv1a, mix64};
@@ -29,8 +29,8 @@ pub fn ask(kata: &Kata, case: &Case) -> Ask {
         // A memory case's stream spans weeks of hours: its worker chunks it
         // itself (the checkpoints' growth is what it measures), while every
         // other case restarts the job between chunks.
-        resumable: kata.shape == crate::catalog::Shape::ChunksToList && case.memory.is_none(),
-        worker_chunks: kata.shape == crate::catalog::Shape::ChunksToList && case.memory.is_some(),
+        resumable: kata.kind == Kind::Chunks && case.memory.is_none(),
+        worker_chunks: kata.kind == Kind::Chunks && case.memory.is_some(),
         args: case.args.clone(),
     }
 }
@@ -43,7 +43,7 @@ fn job_run(kata: &Kata, case: &Case, spec: grader::jobs::JobSpec) -> JobRun {
     let first_day = grader::jobs::utc_day(case.params.start_ts);
     let stale_rows = if spec.stale {
         let (start, end) = range_of(&spec, first_day);
-        match kata.table {
+        match kata.kind.table().unwrap_or_default() {
             TableRows::DailyCounts => stale_rows::<DailyCount>(start, end).iter().map(grader::sink::to_value).collect(),
             TableRows::Events => stale_rows::<Event>(start, end).iter().map(grader::sink::to_value).collect(),
         }
@@ -58,12 +58,12 @@ fn job_run(kata: &Kata, case: &Case, spec: grader::jobs::JobSpec) -> JobRun {
 /// may be shorter for a Python solution.
 pub fn stream_spec(kata: &Kata, case: &Case, seed: u64, language: Language) -> StreamSpec {
     StreamSpec {
-        record: kata.shape.record_kind(),
+        record: kata.shape().record_kind(),
         seed: mix64(seed ^ fnv1a(format!("{}/{}", kata.id, case.name).as_bytes())),
         events: case.events_for(language),
         families: case.families.clone(),
         params: case.params.clone(),
-        dataset: kata.dataset,
+        dataset: kata.kind.dataset(),
     }
 }
 

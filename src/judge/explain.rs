@@ -49,7 +49,7 @@ pub fn explain(kata: &Kata, counterexample: &Counterexample) -> (Option<Cause>, 
     let Actual::Output { items: actual } = &counterexample.actual else {
         return (None, question(kata, counterexample, &[]));
     };
-    let cause = kata.dataset.and_then(|dataset| {
+    let cause = kata.kind.dataset().and_then(|dataset| {
         let names: Vec<&str> = dataset.tables().iter().map(|t| t.name).collect();
         cause(&kata.compare.grain, dataset.key_column(), &names, counterexample, actual)
     });

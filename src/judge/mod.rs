@@ -136,7 +136,7 @@ pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed
     }
 
     // A parse of loose rows accounts for each: kept, or quarantined.
-    let one_per_row = kata.shape.record_kind() == grader::streams::RecordKind::Rows;
+    let one_per_row = kata.shape().record_kind() == grader::streams::RecordKind::Rows;
     if let Some(wrong) = mismatch(compare, reference, run, one_per_row) {
         if matches!(wrong, Wrong::Grain(_)) {
             j.set_question(Question::of(Concern::Grain), QuestionFrom::Finding);
@@ -147,7 +147,7 @@ pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed
         return j;
     }
 
-    if let (Some(rules), Some(plan)) = (&kata.plan, &j.plan)
+    if let (Some(rules), Some(plan)) = (kata.kind.plan(), &j.plan)
         && let Some(broken) = plan::check(rules, plan)
     {
         if let Some(question) = broken.question() {

@@ -103,7 +103,7 @@ pub fn runtime(ws: &Workspace, interpreter: &Interpreter) -> Result<Runtime> {
 /// The session settings of `kata`: the graded ones, then the kata's.
 pub fn settings(kata: &Kata) -> BTreeMap<String, String> {
     let mut all: BTreeMap<String, String> = GRADED.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-    all.extend(kata.spark.iter().map(|(k, v)| (k.clone(), v.clone())));
+    all.extend(kata.kind.spark().into_iter().flatten().map(|(k, v)| (k.clone(), v.clone())));
     all
 }
 
@@ -120,7 +120,8 @@ pub fn type_name(ty: ColumnType) -> &'static str {
 /// worker reads them: each one's name and typed columns.
 pub fn tables_json(kata: &Kata) -> serde_json::Value {
     let tables: Vec<serde_json::Value> = kata
-        .dataset
+        .kind
+        .dataset()
         .map(|d| d.tables())
         .unwrap_or_default()
         .iter()

@@ -127,7 +127,7 @@ fn introduce(
         .bold()
     );
     for (i, (kata, (path, created))) in katas.iter().zip(files).enumerate() {
-        let about = format!("({}, {})", kata.pattern_title(), kata.difficulty.name());
+        let about = format!("({}, {})", kata.pattern_title, kata.difficulty.name());
         println!("  {}. {} {} {} {}", i + 1, kata.id.bold(), "\u{00b7}".dimmed(), kata.title, about.dimmed());
         let created = if *created { " (created from the starter)" } else { "" };
         println!("     {} {}{created}", "solution:".dimmed(), ws.display(path));

@@ -40,7 +40,7 @@ pub fn scorecard(katas: &[&Kata], reports: &[Report]) -> Vec<Row> {
         .zip(reports)
         .flat_map(|(kata, report)| {
             let grain_declared = !kata.compare.grain.is_empty();
-            let plan_rules = kata.plan.is_some();
+            let plan_rules = kata.kind.plan().is_some();
             report.cases.iter().map(move |case| Graded::new(case, grain_declared, plan_rules))
         })
         .collect();
