@@ -4,23 +4,12 @@
 //! restarts between chunks by it, and a feed marks it for a worker that
 //! chunks the input itself (`protocol::FeedLine::Cut`).
 
-use crate::worker::Record;
-
 /// The length of a chunk of event time.
 pub const CHUNK_SECONDS: i64 = 3_600;
 
 /// The chunk an event time falls in.
 pub fn chunk_of(ts: i64) -> i64 {
     ts.div_euclid(CHUNK_SECONDS)
-}
-
-/// The chunk a record falls in (records that are not events have no time,
-/// and stay together).
-pub fn chunk_of_record(record: &Record) -> i64 {
-    match record {
-        Record::Event(e) => chunk_of(e.ts),
-        Record::Row(_) | Record::Table(_) => 0,
-    }
 }
 
 #[cfg(test)]

@@ -54,7 +54,7 @@ fn send_lines(
     let mut chunk = None;
     for record in records {
         if cuts {
-            let this = crate::chunks::chunk_of_record(&record);
+            let this = record.chunk();
             if chunk.is_some_and(|c| c != this) {
                 if in_line > 0 {
                     line.extend_from_slice(b"]}\n");

@@ -275,7 +275,7 @@ fn indexed_events(records: &Records) -> (StreamSpec, Vec<(u64, Record)>) {
 /// a worker that chunks its input groups them; an empty input is one empty
 /// chunk.
 fn hourly_chunks(events: &[(u64, Record)]) -> Vec<Vec<(u64, Record)>> {
-    let chunk_of = grader::chunks::chunk_of_record;
+    let chunk_of = Record::chunk;
     let mut chunks: Vec<Vec<(u64, Record)>> = Vec::new();
     for (i, record) in events {
         match chunks.last_mut() {

@@ -61,6 +61,16 @@ impl Record {
             Record::Table(t) => t.to_value(),
         }
     }
+
+    /// The chunk of a resumable job's input the record falls in
+    /// ([`crate::chunks`]); records that are not events have no time, and
+    /// stay together.
+    pub fn chunk(&self) -> i64 {
+        match self {
+            Record::Event(e) => crate::chunks::chunk_of(e.ts),
+            Record::Row(_) | Record::Table(_) => 0,
+        }
+    }
 }
 
 impl Input {
