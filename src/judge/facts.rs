@@ -8,6 +8,7 @@ use crate::language::Language;
 use grader::compare::GrainViolation;
 use grader::jobs::{Date, JobSpec};
 use grader::protocol::{PlanReport, Problem};
+use grader::streams::Family;
 use serde::{Deserialize, Serialize};
 
 /// The verdict of one case.
@@ -81,7 +82,8 @@ pub enum QuestionFrom {
 #[derive(Clone, Debug)]
 pub struct Judged {
     pub name: String,
-    pub tags: Vec<String>,
+    /// The case's stream families (its tags in the report).
+    pub families: Vec<Family>,
     pub verdict: Verdict,
     pub finding: Finding,
     /// A memory case's memory finding when the case failed on its output

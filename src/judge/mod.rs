@@ -51,7 +51,7 @@ pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed
     let noun = kata.record_noun();
     let mut j = Judged {
         name: case.name.clone(),
-        tags: case.families.iter().map(|f| f.name().to_string()).collect(),
+        families: case.families.clone(),
         verdict: Verdict::Pass,
         finding: Finding::Passed,
         memory: None,

@@ -17,6 +17,7 @@ pub use crate::judge::Verdict;
 use crate::judge::{self, Finding, Judged, Wrong};
 use crate::language::Language;
 use grader::shrink::Counterexample;
+use grader::streams::Family;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -74,7 +75,8 @@ pub enum Rule {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CaseReport {
     pub name: String,
-    pub tags: Vec<String>,
+    /// The case's stream families, as kata files spell them.
+    pub tags: Vec<Family>,
     pub verdict: Verdict,
     pub message: String,
     pub events: u64,
@@ -214,7 +216,7 @@ impl CaseReport {
         let m = judged.measures;
         CaseReport {
             name: judged.name,
-            tags: judged.tags,
+            tags: judged.families,
             verdict: judged.verdict,
             message,
             events: m.events,
