@@ -83,11 +83,6 @@ impl Concern {
             Concern::Idempotency | Concern::Plan => None,
         }
     }
-
-    /// The concern whose own default question `question` is.
-    pub fn of_question(question: &str) -> Option<Concern> {
-        Concern::ALL.into_iter().find(|c| c.question() == Some(question))
-    }
 }
 
 /// The concern a stream family stands for, if any: the concern whose own
@@ -164,12 +159,7 @@ mod tests {
     }
 
     #[test]
-    fn questions_map_back_to_their_concern() {
-        assert_eq!(Concern::of_question(questions::NULLS), Some(Concern::Nulls));
-        assert_eq!(Concern::of_question(questions::ORDER), Some(Concern::Order));
-        assert_eq!(Concern::of_question(questions::MEMORY), Some(Concern::Memory));
-        assert_eq!(Concern::of_question(questions::SKEW), None);
-        assert_eq!(Concern::of_question("A custom question?"), None);
+    fn concerns_are_named_as_serde_spells_them() {
         assert_eq!(Concern::Nulls.key(), "nulls");
         assert_eq!(serde_json::to_value(Concern::Correctness).unwrap(), "correctness");
     }

@@ -280,9 +280,17 @@ mod tests {
         assert!(outcomes(&c).contains(&(Concern::Plan, Outcome::Passed)));
     }
 
-    fn with_question(mut c: Graded, q: &str) -> Graded {
-        c.question = q.to_string();
-        c.concern = Concern::of_question(q);
+    /// The case's failure asks `concern`'s own question.
+    fn asking(mut c: Graded, concern: Concern) -> Graded {
+        c.question = concern.question().unwrap_or_default().to_string();
+        c.concern = Some(concern);
+        c
+    }
+
+    /// The case's failure asks a question that is no concern's.
+    fn asking_other(mut c: Graded, question: &str) -> Graded {
+        c.question = question.to_string();
+        c.concern = None;
         c
     }
 
@@ -374,8 +382,8 @@ mod tests {
         let cases = [
             case("five-clean-rows", &[F::Clean], Verdict::Pass),
             case("empty-stream", &[F::Empty], Verdict::Pass),
-            with_question(case("retries-and-nulls", &[F::Retries, F::Nulls], Verdict::WrongAnswer), questions::RETRIES),
-            with_question(case("late", &[F::OutOfOrder, F::Late], Verdict::Pass), questions::ORDER),
+            asking(case("retries-and-nulls", &[F::Retries, F::Nulls], Verdict::WrongAnswer), Concern::Retries),
+            asking(case("late", &[F::OutOfOrder, F::Late], Verdict::Pass), Concern::Order),
         ];
         let rows = card(&cases, true);
         assert_eq!(rows.len(), Concern::ALL.len());
@@ -397,14 +405,13 @@ mod tests {
 
     #[test]
     fn questions_are_distinct_and_land_on_their_own_concern() {
-        let mut mem =
-            with_question(case("million", &[F::Clean, F::Retries], Verdict::MemoryExceeded), questions::MEMORY);
+        let mut mem = asking(case("million", &[F::Clean, F::Retries], Verdict::MemoryExceeded), Concern::Memory);
         mem.memory_case = true;
         let cases = [
-            with_question(case("a", &[F::Retries, F::Nulls, F::Ties], Verdict::WrongAnswer), questions::RETRIES),
-            with_question(case("b", &[F::Retries], Verdict::Panicked), questions::RETRIES),
-            with_question(case("c", &[F::Skew], Verdict::WrongAnswer), questions::SKEW),
-            with_question(case("d", &[F::Nulls, F::Ties], Verdict::WrongAnswer), "A custom question?"),
+            asking(case("a", &[F::Retries, F::Nulls, F::Ties], Verdict::WrongAnswer), Concern::Retries),
+            asking(case("b", &[F::Retries], Verdict::Panicked), Concern::Retries),
+            asking_other(case("c", &[F::Skew], Verdict::WrongAnswer), questions::SKEW),
+            asking_other(case("d", &[F::Nulls, F::Ties], Verdict::WrongAnswer), "A custom question?"),
             mem,
         ];
         let rows = card(&cases, false);
@@ -422,7 +429,7 @@ mod tests {
 
     #[test]
     fn passing_cases_quote_no_question() {
-        let rows = card(&[with_question(case("a", &[F::Retries], Verdict::Pass), questions::RETRIES)], false);
+        let rows = card(&[asking(case("a", &[F::Retries], Verdict::Pass), Concern::Retries)], false);
         assert!(rows.iter().all(|r| r.questions.is_empty()));
     }
 }
