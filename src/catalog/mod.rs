@@ -4,6 +4,9 @@
 //! bad request (exit 2) reported with its path, line and column.
 
 pub mod rules;
+mod unit;
+
+pub use unit::Unit;
 
 use crate::concern::{self, Concern};
 use crate::error::BadRequest;
@@ -414,13 +417,13 @@ impl Kata {
     pub fn mutants_dir(&self) -> PathBuf {
         self.dir.join("mutants")
     }
-    /// What one input record is called in messages: `event`, `row`, or
-    /// what a DataFrame kata's case size counts (`order`, `click`).
-    pub fn record_noun(&self) -> &'static str {
+    /// What a case's size counts: events, rows, or what a DataFrame
+    /// kata's first table holds (orders, clicks).
+    pub fn unit(&self) -> Unit {
         match (self.shape.record_kind(), self.dataset) {
-            (RecordKind::Tables, Some(d)) => d.unit(),
-            (RecordKind::Events, _) => "event",
-            _ => "row",
+            (RecordKind::Tables, Some(d)) => Unit::of_dataset(d),
+            (RecordKind::Events, _) => Unit::Events,
+            _ => Unit::Rows,
         }
     }
     /// The limits a solution in `language` is held to. A PySpark query's

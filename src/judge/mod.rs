@@ -14,7 +14,7 @@ pub mod plan;
 pub use facts::*;
 pub use limits::*;
 
-use crate::catalog::{Case, Kata, Limits, Question};
+use crate::catalog::{Case, Kata, Limits, Question, Unit};
 use crate::concern::Concern;
 use crate::language::Language;
 use crate::results::{Measured, Observed};
@@ -48,7 +48,7 @@ pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed
         .as_ref()
         .and(baseline.measure.peak_resident_bytes)
         .map(|reference| self::memory_limit(limits, reference));
-    let noun = kata.record_noun();
+    let unit = kata.unit();
     let mut j = Judged {
         name: case.name.clone(),
         families: case.families.clone(),
@@ -70,8 +70,8 @@ pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed
             ..Measures::default()
         },
         shrink: None,
-        noun,
-        counterexample_noun: if kata.needs_engine() { "row" } else { noun },
+        unit,
+        counterexample_unit: if kata.needs_engine() { Unit::Rows } else { unit },
         plan: None,
         cause: None,
         language: against.language,

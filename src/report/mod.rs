@@ -12,6 +12,7 @@ mod sandbox;
 
 pub use sandbox::line as sandbox_line;
 
+use crate::catalog::Unit;
 use crate::concern::Concern;
 pub use crate::judge::Verdict;
 use crate::judge::{self, Finding, Judged, Wrong};
@@ -80,8 +81,9 @@ pub struct CaseReport {
     pub verdict: Verdict,
     pub message: String,
     pub events: u64,
-    /// What `events` counts: `events` or `rows`.
-    pub unit: String,
+    /// What `events` counts: `events`, `rows`, or a DataFrame kata's
+    /// `orders`, `clicks`, `sales`.
+    pub unit: Unit,
     pub elapsed_ms: u64,
     pub reference_elapsed_ms: u64,
     /// CPU time of the call, and of the baseline reference's: what time
@@ -220,7 +222,7 @@ impl CaseReport {
             verdict: judged.verdict,
             message,
             events: m.events,
-            unit: format!("{}s", judged.noun),
+            unit: judged.unit,
             elapsed_ms: m.elapsed_ms,
             reference_elapsed_ms: m.reference_elapsed_ms,
             cpu_ms: m.cpu_ms,
