@@ -83,39 +83,31 @@ impl Concern {
             Concern::Idempotency | Concern::Plan => None,
         }
     }
+}
 
-    /// The concern whose own default question `question` is.
-    pub fn of_question(question: &str) -> Option<Concern> {
-        Concern::ALL.into_iter().find(|c| c.question() == Some(question))
+/// The concern a stream family stands for, if any: the concern whose own
+/// question is the family's default question (`questions::for_family`),
+/// so that a family counts where its question is asked. A new family
+/// needs a line here.
+pub fn of_family(family: Family) -> Option<Concern> {
+    match family {
+        Family::Clean | Family::SortedByUser => Some(Concern::Correctness),
+        Family::Nulls | Family::MissingFields | Family::WrongTypes | Family::LongValues => Some(Concern::Nulls),
+        Family::Ties => Some(Concern::Ties),
+        Family::OutOfOrder | Family::Shuffled | Family::Late => Some(Concern::Order),
+        Family::Retries | Family::Grouped => Some(Concern::Retries),
+        // Shapes of a stream, and schema changes: no concern of their own.
+        Family::Skew | Family::Empty | Family::Single | Family::HighCardinality => None,
+        Family::ExtraFields | Family::SchemaDrift => None,
     }
 }
 
-/// The concern a stream family (a case tag) stands for, if any. Families
-/// not named here follow the grader's follow-up question for them (a
-/// family asking about nulls counts for nulls), so new families land
-/// somewhere sensible without a change here.
-pub fn of_tag(tag: &str) -> Option<Concern> {
-    match tag {
-        "clean" => Some(Concern::Correctness),
-        "nulls" => Some(Concern::Nulls),
-        "ties" => Some(Concern::Ties),
-        "out_of_order" | "late" | "shuffled" => Some(Concern::Order),
-        "retries" => Some(Concern::Retries),
-        "skew" | "empty" | "single" | "high_cardinality" => None,
-        other if mentions_rerun(other) => Some(Concern::Idempotency),
-        other => {
-            let family: Family = serde_json::from_value(serde_json::Value::String(other.to_string())).ok()?;
-            Concern::of_question(questions::for_family(family))
-        }
-    }
-}
-
-/// The concerns a case's data speaks to: from its tags and name, else
-/// correctness.
-pub fn of_case(name: &str, tags: &[String]) -> Vec<Concern> {
+/// The concerns a case's data speaks to: from its stream families and its
+/// name, else correctness.
+pub fn of_case(name: &str, families: &[Family]) -> Vec<Concern> {
     let mut found = Vec::new();
     let from_name = mentions_rerun(name).then_some(Concern::Idempotency);
-    for c in tags.iter().filter_map(|t| of_tag(t)).chain(from_name) {
+    for c in families.iter().filter_map(|f| of_family(*f)).chain(from_name) {
         if !found.contains(&c) {
             found.push(c);
         }
@@ -126,8 +118,8 @@ pub fn of_case(name: &str, tags: &[String]) -> Vec<Concern> {
     found
 }
 
-/// Whether a case name or tag is about running a job again.
-pub fn mentions_rerun(text: &str) -> bool {
+/// Whether a case name is about running a job again.
+fn mentions_rerun(text: &str) -> bool {
     let t = text.to_lowercase();
     ["idempot", "rerun", "re-run", "re_run", "run_twice", "run-twice"].iter().any(|w| t.contains(w))
 }
@@ -135,38 +127,48 @@ pub fn mentions_rerun(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use Family as F;
 
     #[test]
-    fn tags_map_to_concerns() {
-        assert_eq!(of_tag("clean"), Some(Concern::Correctness));
-        assert_eq!(of_tag("nulls"), Some(Concern::Nulls));
-        assert_eq!(of_tag("ties"), Some(Concern::Ties));
-        for t in ["out_of_order", "late", "shuffled"] {
-            assert_eq!(of_tag(t), Some(Concern::Order), "{t}");
+    fn families_map_to_concerns() {
+        assert_eq!(of_family(F::Clean), Some(Concern::Correctness));
+        assert_eq!(of_family(F::Nulls), Some(Concern::Nulls));
+        assert_eq!(of_family(F::Ties), Some(Concern::Ties));
+        for f in [F::OutOfOrder, F::Late, F::Shuffled] {
+            assert_eq!(of_family(f), Some(Concern::Order), "{f:?}");
         }
-        assert_eq!(of_tag("retries"), Some(Concern::Retries));
-        assert_eq!(of_tag("idempotent_rerun"), Some(Concern::Idempotency));
-        for t in ["skew", "empty", "single", "high_cardinality", "no_such_family"] {
-            assert_eq!(of_tag(t), None, "{t}");
+        assert_eq!(of_family(F::Retries), Some(Concern::Retries));
+        assert_eq!(of_family(F::Grouped), Some(Concern::Retries));
+        assert_eq!(of_family(F::MissingFields), Some(Concern::Nulls));
+        for f in [F::Skew, F::Empty, F::Single, F::HighCardinality, F::SchemaDrift] {
+            assert_eq!(of_family(f), None, "{f:?}");
+        }
+    }
+
+    /// A family counts for the concern whose question it asks, and for
+    /// none when its question is no concern's.
+    #[test]
+    fn a_familys_concern_is_that_of_its_question() {
+        for f in Family::ALL {
+            let asked = questions::for_family(f);
+            match of_family(f) {
+                Some(c) => assert_eq!(c.question(), Some(asked), "{f:?}"),
+                None => assert!(Concern::ALL.iter().all(|c| c.question() != Some(asked)), "{f:?}"),
+            }
         }
     }
 
     #[test]
-    fn questions_map_back_to_their_concern() {
-        assert_eq!(Concern::of_question(questions::NULLS), Some(Concern::Nulls));
-        assert_eq!(Concern::of_question(questions::ORDER), Some(Concern::Order));
-        assert_eq!(Concern::of_question(questions::MEMORY), Some(Concern::Memory));
-        assert_eq!(Concern::of_question(questions::SKEW), None);
-        assert_eq!(Concern::of_question("A custom question?"), None);
+    fn concerns_are_named_as_serde_spells_them() {
         assert_eq!(Concern::Nulls.key(), "nulls");
         assert_eq!(serde_json::to_value(Concern::Correctness).unwrap(), "correctness");
     }
 
     #[test]
-    fn idempotency_from_name_or_tags() {
-        assert_eq!(of_case("run-twice-rerun", &["clean".into()]), vec![Concern::Correctness, Concern::Idempotency]);
-        assert_eq!(of_case("second-run", &["idempotency".into()]), vec![Concern::Idempotency]);
-        assert_eq!(of_case("x", &["skew".into()]), vec![Concern::Correctness]);
+    fn idempotency_from_the_name() {
+        assert_eq!(of_case("run-twice-rerun", &[F::Clean]), vec![Concern::Correctness, Concern::Idempotency]);
+        assert_eq!(of_case("second-run", &[F::Skew]), vec![Concern::Correctness]);
+        assert_eq!(of_case("idempotent", &[F::Retries]), vec![Concern::Retries, Concern::Idempotency]);
         assert!(mentions_rerun("Idempotent"));
         assert!(!mentions_rerun("retries-and-nulls"));
     }

@@ -18,6 +18,7 @@
 use crate::concern;
 pub use crate::concern::Concern;
 use crate::report::{CaseReport, Rule, Verdict};
+use grader::streams::Family;
 use serde::Serialize;
 
 /// How one case bears on one concern.
@@ -34,7 +35,7 @@ pub enum Outcome {
 pub struct Graded {
     pub name: String,
     /// The case's stream families.
-    pub tags: Vec<String>,
+    pub families: Vec<Family>,
     pub verdict: Verdict,
     /// The rule the case broke, if it failed.
     pub rule: Option<Rule>,
@@ -59,7 +60,7 @@ impl Graded {
     pub fn new(case: &CaseReport, grain_declared: bool, plan_rules: bool) -> Graded {
         Graded {
             name: case.name.clone(),
-            tags: case.tags.clone(),
+            families: case.tags.clone(),
             verdict: case.verdict,
             rule: case.rule,
             concern: case.concern,
@@ -89,7 +90,7 @@ pub fn outcomes(case: &Graded) -> Vec<(Concern, Outcome)> {
         _ => data,
     };
     let mut out: Vec<(Concern, Outcome)> =
-        concern::of_case(&case.name, &case.tags).into_iter().map(|c| (c, data_of(c))).collect();
+        concern::of_case(&case.name, &case.families).into_iter().map(|c| (c, data_of(c))).collect();
     if let Some(o) = memory_outcome(case) {
         out.push((Concern::Memory, o));
     }
@@ -235,11 +236,12 @@ fn home(case: &Graded, found: &[(Concern, Outcome)]) -> Option<Concern> {
 mod tests {
     use super::*;
     use grader::questions;
+    use grader::streams::Family as F;
 
-    fn case(name: &str, tags: &[&str], verdict: Verdict) -> Graded {
+    fn case(name: &str, families: &[Family], verdict: Verdict) -> Graded {
         Graded {
             name: name.to_string(),
-            tags: tags.iter().map(|t| t.to_string()).collect(),
+            families: families.to_vec(),
             verdict,
             rule: None,
             concern: Some(Concern::Correctness),
@@ -254,7 +256,7 @@ mod tests {
 
     #[test]
     fn a_broken_rule_fails_its_own_concern_and_no_other() {
-        let mut c = case("retries-and-nulls", &["retries", "nulls"], Verdict::WrongAnswer);
+        let mut c = case("retries-and-nulls", &[F::Retries, F::Nulls], Verdict::WrongAnswer);
         (c.ruled, c.concern, c.question) = (true, Some(Concern::Grain), "One count per what?".to_string());
         let rows = scorecard(&[c]);
         let row = |k: Concern| rows.iter().find(|r| r.concern == k).unwrap().clone();
@@ -268,7 +270,7 @@ mod tests {
 
     #[test]
     fn a_rejected_plan_fails_the_plan_and_keeps_the_answer() {
-        let mut c = case("one-hot-user", &["skew"], Verdict::PlanRejected);
+        let mut c = case("one-hot-user", &[F::Skew], Verdict::PlanRejected);
         let o = outcomes(&c);
         assert!(o.contains(&(Concern::Plan, Outcome::Failed)), "{o:?}");
         assert!(o.contains(&(Concern::Correctness, Outcome::Passed)), "{o:?}");
@@ -278,9 +280,17 @@ mod tests {
         assert!(outcomes(&c).contains(&(Concern::Plan, Outcome::Passed)));
     }
 
-    fn with_question(mut c: Graded, q: &str) -> Graded {
-        c.question = q.to_string();
-        c.concern = Concern::of_question(q);
+    /// The case's failure asks `concern`'s own question.
+    fn asking(mut c: Graded, concern: Concern) -> Graded {
+        c.question = concern.question().unwrap_or_default().to_string();
+        c.concern = Some(concern);
+        c
+    }
+
+    /// The case's failure asks a question that is no concern's.
+    fn asking_other(mut c: Graded, question: &str) -> Graded {
+        c.question = question.to_string();
+        c.concern = None;
         c
     }
 
@@ -300,7 +310,7 @@ mod tests {
 
     #[test]
     fn a_case_counts_for_each_of_its_tags() {
-        let c = case("retries-and-nulls", &["retries", "nulls", "ties"], Verdict::WrongAnswer);
+        let c = case("retries-and-nulls", &[F::Retries, F::Nulls, F::Ties], Verdict::WrongAnswer);
         let got = outcomes(&c);
         assert_eq!(
             got,
@@ -314,18 +324,18 @@ mod tests {
 
     #[test]
     fn shape_only_streams_count_as_correctness() {
-        for tags in [&["skew"][..], &["empty"], &["single"], &["high_cardinality", "skew"]] {
+        for tags in [&[F::Skew][..], &[F::Empty], &[F::Single], &[F::HighCardinality, F::Skew]] {
             let c = case("x", tags, Verdict::Pass);
             assert_eq!(outcomes(&c), vec![(Concern::Correctness, Outcome::Passed)], "{tags:?}");
         }
         // ...but not when another concern already claims the case.
-        let c = case("x", &["retries", "skew"], Verdict::Pass);
+        let c = case("x", &[F::Retries, F::Skew], Verdict::Pass);
         assert_eq!(outcomes(&c), vec![(Concern::Retries, Outcome::Passed)]);
     }
 
     #[test]
     fn memory_cases_map_to_memory_at_scale() {
-        let mut big = case("million", &["clean", "retries"], Verdict::MemoryExceeded);
+        let mut big = case("million", &[F::Clean, F::Retries], Verdict::MemoryExceeded);
         big.memory_case = true;
         let got = outcomes(&big);
         assert!(got.contains(&(Concern::Memory, Outcome::Failed)), "{got:?}");
@@ -341,19 +351,19 @@ mod tests {
         big.memory_over = true;
         assert!(outcomes(&big).contains(&(Concern::Memory, Outcome::Failed)));
 
-        let small = case("small", &["clean"], Verdict::Pass);
+        let small = case("small", &[F::Clean], Verdict::Pass);
         assert!(!outcomes(&small).iter().any(|(c, _)| *c == Concern::Memory));
     }
 
     #[test]
     fn hitting_the_hard_cap_anywhere_is_a_memory_failure() {
-        let c = case("retries", &["retries"], Verdict::MemoryExceeded);
+        let c = case("retries", &[F::Retries], Verdict::MemoryExceeded);
         assert!(outcomes(&c).contains(&(Concern::Memory, Outcome::Failed)));
     }
 
     #[test]
     fn grain_failures_map_to_grain() {
-        let mut c = case("retries-and-nulls", &["retries"], Verdict::WrongAnswer);
+        let mut c = case("retries-and-nulls", &[F::Retries], Verdict::WrongAnswer);
         c.rule = Some(Rule::Grain);
         assert!(broke_grain(&c));
         assert!(outcomes(&c).contains(&(Concern::Grain, Outcome::Failed)));
@@ -363,17 +373,17 @@ mod tests {
         assert!(outcomes(&grained(c.clone())).contains(&(Concern::Grain, Outcome::Passed)));
         assert!(!outcomes(&c).iter().any(|(k, _)| *k == Concern::Grain));
         // A starter at todo!() never showed an output.
-        let todo = case("x", &["clean"], Verdict::NotImplemented);
+        let todo = case("x", &[F::Clean], Verdict::NotImplemented);
         assert!(outcomes(&grained(todo.clone())).contains(&(Concern::Grain, Outcome::NotJudged)));
     }
 
     #[test]
     fn scorecard_counts_rows_and_says_what_is_untested() {
         let cases = [
-            case("five-clean-rows", &["clean"], Verdict::Pass),
-            case("empty-stream", &["empty"], Verdict::Pass),
-            with_question(case("retries-and-nulls", &["retries", "nulls"], Verdict::WrongAnswer), questions::RETRIES),
-            with_question(case("late", &["out_of_order", "late"], Verdict::Pass), questions::ORDER),
+            case("five-clean-rows", &[F::Clean], Verdict::Pass),
+            case("empty-stream", &[F::Empty], Verdict::Pass),
+            asking(case("retries-and-nulls", &[F::Retries, F::Nulls], Verdict::WrongAnswer), Concern::Retries),
+            asking(case("late", &[F::OutOfOrder, F::Late], Verdict::Pass), Concern::Order),
         ];
         let rows = card(&cases, true);
         assert_eq!(rows.len(), Concern::ALL.len());
@@ -395,13 +405,13 @@ mod tests {
 
     #[test]
     fn questions_are_distinct_and_land_on_their_own_concern() {
-        let mut mem = with_question(case("million", &["clean", "retries"], Verdict::MemoryExceeded), questions::MEMORY);
+        let mut mem = asking(case("million", &[F::Clean, F::Retries], Verdict::MemoryExceeded), Concern::Memory);
         mem.memory_case = true;
         let cases = [
-            with_question(case("a", &["retries", "nulls", "ties"], Verdict::WrongAnswer), questions::RETRIES),
-            with_question(case("b", &["retries"], Verdict::Panicked), questions::RETRIES),
-            with_question(case("c", &["skew"], Verdict::WrongAnswer), questions::SKEW),
-            with_question(case("d", &["nulls", "ties"], Verdict::WrongAnswer), "A custom question?"),
+            asking(case("a", &[F::Retries, F::Nulls, F::Ties], Verdict::WrongAnswer), Concern::Retries),
+            asking(case("b", &[F::Retries], Verdict::Panicked), Concern::Retries),
+            asking_other(case("c", &[F::Skew], Verdict::WrongAnswer), questions::SKEW),
+            asking_other(case("d", &[F::Nulls, F::Ties], Verdict::WrongAnswer), "A custom question?"),
             mem,
         ];
         let rows = card(&cases, false);
@@ -419,7 +429,7 @@ mod tests {
 
     #[test]
     fn passing_cases_quote_no_question() {
-        let rows = card(&[with_question(case("a", &["retries"], Verdict::Pass), questions::RETRIES)], false);
+        let rows = card(&[asking(case("a", &[F::Retries], Verdict::Pass), Concern::Retries)], false);
         assert!(rows.iter().all(|r| r.questions.is_empty()));
     }
 }

@@ -72,7 +72,7 @@ fn print_case(case: &CaseReport, details: bool) {
     println!(
         "  {mark} {:<28} {:>16}  {:>7}  {verdict}{}",
         case.name,
-        records(case.events, case.unit.trim_end_matches('s')),
+        records(case.events, case.unit.noun()),
         format!("{} ms", case.elapsed_ms),
         memory.dimmed()
     );

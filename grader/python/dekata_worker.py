@@ -50,8 +50,8 @@ REQUEST_FD, REPLY_FD = 3, 4
 #: The status of a worker that ends after saying `out_of_memory`
 #: (grader/src/protocol.rs, `EXIT_OUT_OF_MEMORY`).
 EXIT_OUT_OF_MEMORY = 70
-#: The status of a worker that cannot go on for a fault of its own, not
-#: the solution's (grader/src/protocol.rs, `EXIT_WORKER_BROKEN`).
+#: The status after a "broken" reply: dekata's own code cannot serve
+#: (grader/src/protocol.rs, `EXIT_WORKER_BROKEN`).
 EXIT_WORKER_BROKEN = 3
 
 
@@ -194,6 +194,14 @@ def shorten(message):
     return message[:MESSAGE_CHARS].rstrip() + " [...]"
 
 
+def broken(channel):
+    """Says that dekata's own code cannot serve, and ends the worker."""
+    try:
+        channel.send({"reply": "broken"})
+    finally:
+        os._exit(EXIT_WORKER_BROKEN)
+
+
 def out_of_memory(channel):
     try:
         channel.send_raw('{"reply":"out_of_memory","bytes":0}')
@@ -238,10 +246,11 @@ def load(code, shown_as, entry_name, sandbox):
     return entry, None
 
 
-def start_spark(session_json, sandbox):
+def start_spark(channel, session_json, sandbox):
     """Connects to dekata's Spark engine as a Spark Connect client, before
     any of the solution's code runs (the sandbox's hook is not armed yet).
-    If it cannot, says why on stderr and ends the worker with status 3."""
+    If it cannot, says why on stderr, replies "broken" and ends the worker
+    with EXIT_WORKER_BROKEN."""
     try:
         import dekata_spark
 
@@ -252,7 +261,7 @@ def start_spark(session_json, sandbox):
         print(f"dekata worker: cannot reach dekata's Spark engine: {type(e).__name__}: {e}", file=sys.stderr)
         traceback.print_exc(file=sys.stderr)
         sys.stderr.flush()
-        os._exit(EXIT_WORKER_BROKEN)
+        broken(channel)
     # gRPC's own sockets are not Python's; Python's may reach loopback.
     sandbox.loopback = True
 
@@ -278,7 +287,7 @@ def main(argv):
     if source is not None:
         code, load_error = compile_source(source, shown_as)
     if code is not None and session_json is not None:
-        start_spark(session_json, sandbox)
+        start_spark(channel, session_json, sandbox)
     entry = None
     hello = {
         "reply": "hello",
@@ -302,7 +311,7 @@ def main(argv):
         if request is None or request.get("op") == "quit":
             return
         if request.get("op") == "load":
-            entry, load_error = reload(request, entry_name, sandbox, session_json)
+            entry, load_error = reload(channel, request, entry_name, sandbox, session_json)
             shown_as = request["shown_as"]
             reply = {"reply": "loaded"}
             if load_error:
@@ -312,7 +321,7 @@ def main(argv):
             run(channel, request, entry, how, args, shown_as)
 
 
-def reload(request, entry_name, sandbox, session_json):
+def reload(channel, request, entry_name, sandbox, session_json):
     """A new text of the solution, in a fresh module (a re-check in watch
     mode keeps the worker, and its Spark session, warm)."""
     code, load_error = compile_source(request["source"], request["shown_as"])
@@ -321,7 +330,7 @@ def reload(request, entry_name, sandbox, session_json):
     if session_json is not None and ENGINE.spark is None:
         # The first text did not compile, so Spark never started.
         sandbox.armed = False
-        start_spark(session_json, sandbox)
+        start_spark(channel, session_json, sandbox)
     return load(code, request["shown_as"], entry_name, sandbox)
 
 

@@ -105,15 +105,6 @@ impl Dataset {
         }
     }
 
-    /// What the case's size (`events`) counts, in the singular.
-    pub fn unit(self) -> &'static str {
-        match self {
-            Dataset::OrdersPayments => "order",
-            Dataset::Clicks | Dataset::ClicksUsers => "click",
-            Dataset::SalesStores => "sale",
-        }
-    }
-
     /// The column that relates rows across the tables (a customer's orders
     /// and payments): the shrinker removes whole keys before single rows.
     pub fn key_column(self) -> &'static str {

@@ -21,8 +21,11 @@
 //!    parent (see [`Output`]).
 //!
 //! If an allocation fails, the Rust worker writes [`Reply::OutOfMemory`]
-//! without allocating, and dies. Any other end of the process before `Done`
-//! is judged from its exit status.
+//! without allocating, and dies. When dekata's own worker code cannot serve
+//! (its channel, its sandbox, its engine failed it), the worker writes
+//! [`Reply::Broken`] if its reply channel is open, and exits with
+//! [`EXIT_WORKER_BROKEN`]. Any other end of the process before `Done` is
+//! judged from its exit status.
 
 use crate::jobs::{Date, JobCall, JobSpec};
 use crate::streams::{RecordKind, StreamSpec};
@@ -39,6 +42,11 @@ pub const REPLY_FD: i32 = 4;
 /// [`Reply::OutOfMemory`] (a Rust worker aborts). dekata judges the reply,
 /// not the status.
 pub const EXIT_OUT_OF_MEMORY: i32 = 70;
+/// The exit status of a worker whose own code could not serve, after its
+/// [`Reply::Broken`] (the Python worker's `EXIT_WORKER_BROKEN` is the same
+/// number). The parent judges by the reply: a solution may exit with any
+/// status.
+pub const EXIT_WORKER_BROKEN: i32 = 3;
 
 /// Whether output order matters.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -252,6 +260,10 @@ pub enum Reply {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         load_error: Option<String>,
     },
+    /// dekata's own worker code cannot serve (it says why on stderr, for
+    /// people) and is about to exit with [`EXIT_WORKER_BROKEN`]: the
+    /// failure is dekata's, not the solution's.
+    Broken,
 }
 
 /// Reads one reply line. (A function of the grader's, so that it is built
@@ -535,4 +547,17 @@ pub struct RepartitionSeen {
     /// The expressions rows were hashed on.
     pub on: String,
     pub partitions: Vec<u64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The Python worker writes this line as it is.
+    #[test]
+    fn a_broken_worker_says_so_in_one_line() {
+        let line = serde_json::to_string(&Reply::Broken).unwrap();
+        assert_eq!(line, r#"{"reply":"broken"}"#);
+        assert_eq!(parse_reply(line.as_bytes()).unwrap(), Reply::Broken);
+    }
 }

@@ -21,9 +21,11 @@ pub const GRAIN: &str = "What is the grain of the output?";
 pub const BOUNDARY: &str = "What happens exactly at the limit: two records exactly the gap apart?";
 pub const INTERLEAVED: &str = "Whose previous event is it, when two users' events interleave in time?";
 
-/// The question that a stream built from `families` puts to a solution:
-/// the most specific family wins.
-pub fn for_families(families: &[Family]) -> &'static str {
+/// The family whose question a stream built from `families` puts to a
+/// solution: the most specific one, or none when every family is a clean
+/// stream's (`clean`, `grouped`, `sorted_by_user`), whose question is
+/// [`CORRECTNESS`].
+pub fn most_specific(families: &[Family]) -> Option<Family> {
     const PRIORITY: [Family; 15] = [
         Family::SchemaDrift,
         Family::WrongTypes,
@@ -41,9 +43,10 @@ pub fn for_families(families: &[Family]) -> &'static str {
         Family::Empty,
         Family::Single,
     ];
-    PRIORITY.iter().find(|f| families.contains(f)).map(|f| for_family(*f)).unwrap_or(CORRECTNESS)
+    PRIORITY.into_iter().find(|f| families.contains(f))
 }
 
+/// The question a stream of `family` puts.
 pub fn for_family(family: Family) -> &'static str {
     match family {
         Family::Clean => CORRECTNESS,
@@ -58,5 +61,20 @@ pub fn for_family(family: Family) -> &'static str {
         Family::SortedByUser => CORRECTNESS,
         Family::MissingFields | Family::WrongTypes | Family::LongValues => NULLS,
         Family::ExtraFields | Family::SchemaDrift => DRIFT,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_most_specific_family_asks() {
+        assert_eq!(most_specific(&[Family::Retries, Family::Nulls, Family::Ties]), Some(Family::Ties));
+        assert_eq!(most_specific(&[Family::Nulls, Family::MissingFields]), Some(Family::MissingFields));
+        assert_eq!(for_family(Family::MissingFields), NULLS);
+        for clean in [&[Family::Clean][..], &[Family::Grouped], &[Family::SortedByUser, Family::Clean], &[]] {
+            assert_eq!(most_specific(clean), None, "{clean:?}");
+        }
     }
 }

@@ -10,8 +10,8 @@ use grader::feed;
 use grader::jobs::{Date, JobCall, JobSpec, Procedure};
 use grader::prelude::Event;
 use grader::protocol::{
-    Call, CallWith, Done, EXIT_OUT_OF_MEMORY, Form, Input, JobRun, Order, Outcome, Output, Reply, Request, Resume,
-    RunRequest, parse_reply,
+    Call, CallWith, Done, EXIT_OUT_OF_MEMORY, EXIT_WORKER_BROKEN, Form, Input, JobRun, Order, Outcome, Output, Reply,
+    Request, Resume, RunRequest, parse_reply,
 };
 use grader::streams::RecordKind;
 use grader::worker::Record;
@@ -23,6 +23,8 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 
 const SHOWN_AS: &str = "solutions/answer.py";
+/// Tells the workers' folders apart (tests run at once).
+static UNIQUE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// A Python worker on pipes, with every reply it sent.
 struct Worker {
@@ -30,6 +32,16 @@ struct Worker {
     requests: std::fs::File,
     replies: BufReader<std::fs::File>,
     said: Vec<Reply>,
+    /// The folder of the solution file, removed with the worker.
+    dir: PathBuf,
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
 }
 
 fn pipe() -> (OwnedFd, OwnedFd) {
@@ -43,7 +55,22 @@ impl Worker {
     /// Starts the worker on an empty solution file (the text comes with
     /// `load`), calling as `call` says.
     fn start(call: Call, args: Value) -> Worker {
-        let dir = std::env::temp_dir().join(format!("dekata-python-worker-{}-{:?}", std::process::id(), call));
+        let mut worker = Worker::spawn(call, args, None);
+        match worker.reply() {
+            Some(Reply::Hello(hello)) => assert!(hello.awaits_load && !hello.generates, "{hello:?}"),
+            other => panic!("the worker's first words are not hello: {other:?}"),
+        }
+        worker
+    }
+
+    /// The worker's process, before its first words; with `session`, a
+    /// DataFrame kata's worker given that engine session.
+    fn spawn(call: Call, args: Value, session: Option<&str>) -> Worker {
+        let dir = std::env::temp_dir().join(format!(
+            "dekata-python-worker-{}-{}",
+            std::process::id(),
+            UNIQUE.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        ));
         std::fs::create_dir_all(&dir).unwrap();
         let solution = dir.join("answer.py");
         std::fs::write(&solution, "def answer(*args):\n    raise NotImplementedError\n").unwrap();
@@ -60,6 +87,7 @@ impl Worker {
             .arg("answer")
             .arg(serde_json::to_string(&call).unwrap())
             .arg(args.to_string())
+            .args(session)
             .stdout(Stdio::null())
             .stderr(Stdio::null());
         // SAFETY: only async-signal-safe calls between fork and exec.
@@ -81,17 +109,13 @@ impl Worker {
             libc::close(theirs_in);
             libc::close(theirs_out);
         }
-        let mut worker = Worker {
+        Worker {
             child,
             requests: request_write.into(),
             replies: BufReader::new(reply_read.into()),
             said: Vec::new(),
-        };
-        match worker.reply() {
-            Some(Reply::Hello(hello)) => assert!(hello.awaits_load && !hello.generates, "{hello:?}"),
-            other => panic!("the worker's first words are not hello: {other:?}"),
+            dir,
         }
-        worker
     }
 
     /// The next reply, read with the protocol's types (`None` at the end).
@@ -153,7 +177,7 @@ impl Worker {
     }
 
     /// Quits, and the worker's exit status.
-    fn quit(mut self) -> Option<i32> {
+    fn quit(&mut self) -> Option<i32> {
         self.send(&Request::Quit);
         self.child.wait().unwrap().code()
     }
@@ -327,4 +351,12 @@ fn a_heap_that_runs_out_is_said_before_the_worker_ends() {
     worker.requests.write_all(feed::END_LINE).unwrap();
     assert!(matches!(worker.reply(), Some(Reply::OutOfMemory { .. })), "{:?}", worker.said);
     assert_eq!(worker.child.wait().unwrap().code(), Some(EXIT_OUT_OF_MEMORY));
+}
+
+#[test]
+fn a_worker_that_cannot_reach_its_engine_says_it_is_broken() {
+    // Without PySpark on the path (`-S`), the engine's client cannot load.
+    let mut worker = Worker::spawn(Call { with: CallWith::Tables, form: Form::List }, json!([]), Some("{}"));
+    assert_eq!(worker.reply(), Some(Reply::Broken));
+    assert_eq!(worker.child.wait().unwrap().code(), Some(EXIT_WORKER_BROKEN));
 }

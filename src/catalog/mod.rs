@@ -8,8 +8,11 @@ pub mod rules;
 mod shape;
 pub use kind::Kind;
 pub use shape::Shape;
+mod unit;
 
-use crate::concern::Concern;
+pub use unit::Unit;
+
+use crate::concern::{self, Concern};
 use crate::error::BadRequest;
 use crate::language::Language;
 use anyhow::{Context, Result};
@@ -83,7 +86,8 @@ pub struct PlanRules {
 }
 
 /// The interviewer's follow-up a failing case quotes, and the concern it
-/// is about (none for a kata's own wording of a question).
+/// is about (for a kata's own wording of a question, the one its kata file
+/// names, if any).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Question {
     pub text: String,
@@ -111,11 +115,24 @@ impl Question {
         Question { text: questions::INTERLEAVED.to_string(), concern: Some(Concern::Order) }
     }
 
-    /// A case's own question: written in its kata file, else its families'.
-    fn of_case(written: Option<String>, families: &[Family]) -> Question {
-        let text = written.unwrap_or_else(|| questions::for_families(families).to_string());
-        let concern = Concern::of_question(&text);
-        Question { text, concern }
+    /// The default question of a stream built from `families`: its most
+    /// specific family's, about the concern that family stands for.
+    fn of_families(families: &[Family]) -> Question {
+        match questions::most_specific(families) {
+            Some(family) => {
+                Question { text: questions::for_family(family).to_string(), concern: concern::of_family(family) }
+            }
+            None => Question::of(Concern::Correctness),
+        }
+    }
+
+    /// A case's own question: written in its kata file with the concern
+    /// the file gives it (none unless it says), else its families'.
+    fn of_case(written: Option<String>, concern: Option<Concern>, families: &[Family]) -> Question {
+        match written {
+            Some(text) => Question { text, concern },
+            None => Question::of_families(families),
+        }
     }
 }
 
@@ -206,6 +223,8 @@ struct CaseFile {
     families: Vec<Family>,
     events: u64,
     question: Option<String>,
+    /// The concern of the case's own `question`, for the drill's scorecard.
+    concern: Option<Concern>,
     why: Option<String>,
     #[serde(default)]
     stream: toml::Table,
@@ -337,13 +356,13 @@ impl Kata {
     pub fn mutants_dir(&self) -> PathBuf {
         self.dir.join("mutants")
     }
-    /// What one input record is called in messages: `event`, `row`, or
-    /// what a DataFrame kata's case size counts (`order`, `click`).
-    pub fn record_noun(&self) -> &'static str {
+    /// What a case's size counts: events, rows, or what a DataFrame
+    /// kata's first table holds (orders, clicks).
+    pub fn unit(&self) -> Unit {
         match (self.shape().record_kind(), self.kind.dataset()) {
-            (RecordKind::Tables, Some(d)) => d.unit(),
-            (RecordKind::Events, _) => "event",
-            _ => "row",
+            (RecordKind::Tables, Some(d)) => Unit::of_dataset(d),
+            (RecordKind::Events, _) => Unit::Events,
+            _ => Unit::Rows,
         }
     }
     /// The limits a solution in `language` is held to. A PySpark query's
@@ -476,6 +495,9 @@ pub fn load(path: &Path) -> Result<Kata> {
         if c.families.is_empty() {
             return Err(bad(format!("case `{}`: list at least one family", c.name)));
         }
+        if c.concern.is_some() && c.question.is_none() {
+            return Err(bad(format!("case `{}`: a `concern` is that of the case's own `question`: write it", c.name)));
+        }
         if (file.shape == Shape::EventsToTable) != c.job.is_some() {
             let need = if file.shape == Shape::EventsToTable { "needs" } else { "cannot have" };
             return Err(bad(format!("case `{}`: a kata of shape {} {need} a `job`", c.name, file.shape.name())));
@@ -506,7 +528,7 @@ pub fn load(path: &Path) -> Result<Kata> {
         };
         cases.push(Case {
             args,
-            question: Question::of_case(c.question, &c.families),
+            question: Question::of_case(c.question, c.concern, &c.families),
             name: c.name,
             families: c.families,
             events: c.events,
@@ -660,6 +682,46 @@ mod tests {
         let err = load(&path).unwrap_err().to_string();
         assert!(err.contains("kata.toml:9:"), "{err}");
         assert!(err.contains("weird"), "{err}");
+    }
+
+    #[test]
+    fn a_case_asks_its_most_specific_familys_question() {
+        let q = Question::of_case(None, None, &[Family::Retries, Family::Nulls, Family::Ties]);
+        assert_eq!(q, Question { text: questions::TIES.to_string(), concern: Some(Concern::Ties) });
+        let q = Question::of_case(None, None, &[Family::Nulls, Family::MissingFields]);
+        assert_eq!(q, Question { text: questions::NULLS.to_string(), concern: Some(Concern::Nulls) });
+        let q = Question::of_case(None, None, &[Family::Skew, Family::Clean]);
+        assert_eq!(q, Question { text: questions::SKEW.to_string(), concern: None });
+        let q = Question::of_case(None, None, &[Family::Grouped]);
+        assert_eq!(q, Question::of(Concern::Correctness));
+    }
+
+    #[test]
+    fn a_written_question_has_the_concern_its_file_gives_it() {
+        let families = [Family::Retries, Family::Ties];
+        let q = Question::of_case(Some("Which one stays?".into()), None, &families);
+        assert_eq!(q, Question { text: "Which one stays?".into(), concern: None });
+        let q = Question::of_case(Some(questions::RETRIES.into()), Some(Concern::Retries), &families);
+        assert_eq!(q, Question::of(Concern::Retries));
+    }
+
+    #[test]
+    fn a_cases_concern_needs_its_own_question() {
+        let dir = tempfile::tempdir().unwrap();
+        let kata = dir.path().join("demo");
+        std::fs::create_dir_all(&kata).unwrap();
+        for file in ["starter.rs", "reference.rs"] {
+            std::fs::write(kata.join(file), "").unwrap();
+        }
+        let path = kata.join("kata.toml");
+        let head = "id = \"demo\"\npattern = \"x\"\ntitle = \"t\"\nshape = \"events_to_map\"\nentry = \"f\"\n\
+                    prompt = \"p\"\n[[cases]]\nname = \"a\"\nfamilies = [\"retries\"]\nevents = 3\n";
+        std::fs::write(&path, format!("{head}concern = \"retries\"\n")).unwrap();
+        let err = load(&path).unwrap_err().to_string();
+        assert!(err.contains("case `a`: a `concern` is that of the case's own `question`"), "{err}");
+        std::fs::write(&path, format!("{head}concern = \"retries\"\nquestion = \"Twice?\"\n")).unwrap();
+        let kata = load(&path).unwrap();
+        assert_eq!(kata.cases[0].question, Question { text: "Twice?".into(), concern: Some(Concern::Retries) });
     }
 }
 

@@ -116,7 +116,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     }
     println!();
     println!("{}", "Graded on".bold());
-    let noun = kata.record_noun();
+    let noun = kata.unit().noun();
     for case in &kata.cases {
         let families: Vec<&str> = case.families.iter().map(|f| f.name()).collect();
         let memory = if case.memory.is_some() { " + peak heap" } else { "" };

@@ -156,7 +156,7 @@ fn death(exit: Exit, wall: Duration, stderr: String) -> Death {
         stderr,
         wall,
         stack_overflow: false,
-        worker_failed: false,
+        worker_broken: false,
     }
 }
 

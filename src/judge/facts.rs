@@ -3,11 +3,12 @@
 //! is a sentence.
 
 use super::{explain, plan};
-use crate::catalog::Question;
+use crate::catalog::{Question, Unit};
 use crate::language::Language;
 use grader::compare::GrainViolation;
 use grader::jobs::{Date, JobSpec};
 use grader::protocol::{PlanReport, Problem};
+use grader::streams::Family;
 use serde::{Deserialize, Serialize};
 
 /// The verdict of one case.
@@ -81,7 +82,8 @@ pub enum QuestionFrom {
 #[derive(Clone, Debug)]
 pub struct Judged {
     pub name: String,
-    pub tags: Vec<String>,
+    /// The case's stream families (its tags in the report).
+    pub families: Vec<Family>,
     pub verdict: Verdict,
     pub finding: Finding,
     /// A memory case's memory finding when the case failed on its output
@@ -96,11 +98,11 @@ pub struct Judged {
     pub measures: Measures,
     /// Set when a counterexample should be searched for.
     pub shrink: Option<ShrinkTarget>,
-    /// What one input record is called (`event`, `row`, `order`).
-    pub noun: &'static str,
-    /// What one record of a counterexample is called (`row` for a
-    /// DataFrame kata's rows of several tables).
-    pub counterexample_noun: &'static str,
+    /// What the case's size counts (events, rows, orders).
+    pub unit: Unit,
+    /// What a counterexample's records are (rows, for a DataFrame kata's
+    /// rows of several tables).
+    pub counterexample_unit: Unit,
     /// DataFrame katas: what the learner's executed plan did.
     pub plan: Option<PlanReport>,
     /// What the shrunk counterexample shows, once there is one.

@@ -14,7 +14,7 @@ pub mod plan;
 pub use facts::*;
 pub use limits::*;
 
-use crate::catalog::{Case, Kata, Limits, Question};
+use crate::catalog::{Case, Kata, Limits, Question, Unit};
 use crate::concern::Concern;
 use crate::language::Language;
 use crate::results::{Measured, Observed};
@@ -48,10 +48,10 @@ pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed
         .as_ref()
         .and(baseline.measure.peak_resident_bytes)
         .map(|reference| self::memory_limit(limits, reference));
-    let noun = kata.record_noun();
+    let unit = kata.unit();
     let mut j = Judged {
         name: case.name.clone(),
-        tags: case.families.iter().map(|f| f.name().to_string()).collect(),
+        families: case.families.clone(),
         verdict: Verdict::Pass,
         finding: Finding::Passed,
         memory: None,
@@ -70,8 +70,8 @@ pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed
             ..Measures::default()
         },
         shrink: None,
-        noun,
-        counterexample_noun: if kata.needs_engine() { "row" } else { noun },
+        unit,
+        counterexample_unit: if kata.needs_engine() { Unit::Rows } else { unit },
         plan: None,
         cause: None,
         language: against.language,
@@ -202,6 +202,11 @@ fn died(learner: &Death, limits: &Limits) -> Died {
     if learner.out_of_memory.is_some() {
         return Died::HardCap { bytes: learner.out_of_memory.filter(|n| *n > 0), cap_mib: limits.hard_memory_mib };
     }
+    // Said by dekata's worker code on the reply channel: a solution that
+    // exits with the same status is not taken for a broken worker.
+    if learner.worker_broken {
+        return Died::WorkerBroken { last_words };
+    }
     match learner.exit {
         Exit::TimedOut => Died::TimedOut { after_ms: learner.wall.as_millis() as u64 },
         Exit::Signal(libc::SIGXCPU) => Died::CpuLimit,
@@ -209,7 +214,6 @@ fn died(learner: &Death, limits: &Limits) -> Died {
         Exit::Signal(signal) if learner.stack_overflow => Died::StackOverflow { signal },
         Exit::Signal(signal) => Died::Signal { signal, last_words },
         Exit::Code(0) => Died::EarlyExit,
-        Exit::Code(3) if learner.worker_failed => Died::WorkerBroken { last_words },
         Exit::Code(code) => Died::Exit { code, last_words },
     }
 }
@@ -379,6 +383,29 @@ mod tests {
         let l = Limits::default();
         assert_eq!(time_limit_ms(&l, 10_000), l.time_floor_ms);
         assert_eq!(time_limit_ms(&l, 1_000_000), 10_000);
+    }
+
+    fn death(exit: Exit, worker_broken: bool) -> Death {
+        Death {
+            exit,
+            out_of_memory: None,
+            engine_heap_mib: None,
+            garbled: None,
+            stderr: "dekata worker: cannot reach dekata's Spark engine".to_string(),
+            wall: std::time::Duration::from_millis(5),
+            stack_overflow: false,
+            worker_broken,
+        }
+    }
+
+    #[test]
+    fn only_a_worker_that_said_it_broke_is_broken() {
+        let limits = Limits::default();
+        let broken = Exit::Code(grader::protocol::EXIT_WORKER_BROKEN);
+        assert!(matches!(died(&death(broken, true), &limits), Died::WorkerBroken { .. }));
+        assert!(matches!(died(&death(Exit::TimedOut, true), &limits), Died::WorkerBroken { .. }));
+        // A solution may exit with the same status, and write the same words.
+        assert!(matches!(died(&death(broken, false), &limits), Died::Exit { code: 3, .. }));
     }
 
     #[test]

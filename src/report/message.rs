@@ -53,7 +53,7 @@ fn finding(j: &Judged) -> String {
         Finding::Wrong(wrong) => self::wrong(wrong, j),
         Finding::Plan(broken) => plan::broken(broken, j.language),
         Finding::Memory(m) => memory(m),
-        Finding::Slow(slow) => self::slow(slow, j.noun),
+        Finding::Slow(slow) => self::slow(slow, j.unit.noun()),
     }
 }
 
@@ -146,7 +146,7 @@ fn wrong(wrong: &Wrong, j: &Judged) -> String {
                 .replace("{more}", &more)
         }
         Wrong::Output { actual, expected, events, joins } => {
-            let on = records(*events, j.noun);
+            let on = records(*events, j.unit.noun());
             match (&j.cause, joins) {
                 (Some(Cause::Columns { extra, missing }), _) => columns_words(extra, missing, &on),
                 (Some(cause), true) => join_words(cause, *actual, *expected, &on),
@@ -319,9 +319,13 @@ fn slow(s: &Slow, noun: &str) -> String {
 /// The sentences about the counterexample.
 fn shrunk(j: &Judged, cx: &Counterexample) -> String {
     let n = cx.records.len();
-    let noun = j.counterexample_noun;
+    let noun = j.counterexample_unit.noun();
     // A DataFrame kata's counterexample mixes rows of several tables.
-    let from = if noun != j.noun { records(cx.original_records, "row") } else { thousands(cx.original_records) };
+    let from = if j.counterexample_unit != j.unit {
+        records(cx.original_records, j.counterexample_unit.noun())
+    } else {
+        thousands(cx.original_records)
+    };
     match &cx.actual {
         Actual::Output { .. } => {
             let grain = match (&cx.grain_violation, &j.finding) {

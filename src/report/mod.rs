@@ -12,11 +12,13 @@ mod sandbox;
 
 pub use sandbox::line as sandbox_line;
 
+use crate::catalog::Unit;
 use crate::concern::Concern;
 pub use crate::judge::Verdict;
 use crate::judge::{self, Finding, Judged, Wrong};
 use crate::language::Language;
 use grader::shrink::Counterexample;
+use grader::streams::Family;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -74,12 +76,14 @@ pub enum Rule {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CaseReport {
     pub name: String,
-    pub tags: Vec<String>,
+    /// The case's stream families, as kata files spell them.
+    pub tags: Vec<Family>,
     pub verdict: Verdict,
     pub message: String,
     pub events: u64,
-    /// What `events` counts: `events` or `rows`.
-    pub unit: String,
+    /// What `events` counts: `events`, `rows`, or a DataFrame kata's
+    /// `orders`, `clicks`, `sales`.
+    pub unit: Unit,
     pub elapsed_ms: u64,
     pub reference_elapsed_ms: u64,
     /// CPU time of the call, and of the baseline reference's: what time
@@ -214,11 +218,11 @@ impl CaseReport {
         let m = judged.measures;
         CaseReport {
             name: judged.name,
-            tags: judged.tags,
+            tags: judged.families,
             verdict: judged.verdict,
             message,
             events: m.events,
-            unit: format!("{}s", judged.noun),
+            unit: judged.unit,
             elapsed_ms: m.elapsed_ms,
             reference_elapsed_ms: m.reference_elapsed_ms,
             cpu_ms: m.cpu_ms,

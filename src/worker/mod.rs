@@ -85,11 +85,19 @@ pub struct Death {
     pub stderr: String,
     /// How long the run had been going.
     pub wall: Duration,
-    /// Its runtime said its stack overflowed (Rust's std says so on stderr).
+    /// Its runtime said its stack overflowed (see [`STACK_OVERFLOW`]).
     pub stack_overflow: bool,
-    /// dekata's own worker code failed (it says so on stderr, and exits 3).
-    pub worker_failed: bool,
+    /// dekata's own worker code could not serve: it said so with
+    /// `Reply::Broken` (and exits with `protocol::EXIT_WORKER_BROKEN`).
+    pub worker_broken: bool,
 }
+
+/// What Rust's runtime prints on stderr when a thread overflows its stack,
+/// just before it kills the process with a signal. The one fact about a
+/// death that can only be read as text: the words are the Rust runtime's
+/// own, and none of dekata's code runs after the overflow to say it in
+/// another way.
+const STACK_OVERFLOW: &str = "has overflowed its stack";
 
 /// What one run gave.
 pub enum Ran {
@@ -392,6 +400,11 @@ impl Worker {
                 death.engine_heap_mib = engine_heap_mib;
                 Err(death)
             }
+            Ok(Incoming::Reply(Reply::Broken)) => {
+                let mut death = self.wait_for_end(started);
+                death.worker_broken = true;
+                Err(death)
+            }
             Ok(Incoming::Reply(reply)) => Ok(reply),
             Ok(Incoming::Garbled(text)) => Err(self.end(Exit::Code(-1), None, Some(text), started)),
             Ok(Incoming::Closed) | Err(mpsc::RecvTimeoutError::Disconnected) => Err(self.wait_for_end(started)),
@@ -421,7 +434,7 @@ impl Worker {
             engine_heap_mib: None,
             garbled,
             stack_overflow: stderr.contains(STACK_OVERFLOW),
-            worker_failed: stderr.contains(WORKER_FAILED),
+            worker_broken: false,
             stderr,
             wall,
         }
@@ -505,11 +518,6 @@ fn read_replies(socket: UnixStream) -> mpsc::Receiver<Incoming> {
     rx
 }
 
-/// What Rust's runtime prints when a thread overflows its stack.
-const STACK_OVERFLOW: &str = "has overflowed its stack";
-/// How dekata's workers begin a message about their own failure.
-const WORKER_FAILED: &str = "dekata worker:";
-
 const MAX_LINE: u64 = 256 * 1024 * 1024;
 
 /// Writes all of `bytes` without raising SIGPIPE when the worker is gone.
@@ -551,5 +559,43 @@ pub fn signal_name(sig: i32) -> &'static str {
         libc::SIGXFSZ => "SIGXFSZ (file size limit)",
         libc::SIGPIPE => "SIGPIPE (broken pipe)",
         _ => "a signal",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// How a stand-in worker ended: a shell running `script`, its reply
+    /// channel on fd 4, that never says hello.
+    fn death_of(script: &str) -> Death {
+        let launch = Launch {
+            program: PathBuf::from("/bin/sh"),
+            args: vec!["-c".into(), script.into()],
+            env: Vec::new(),
+            limits: Limits { address_space_bytes: 1 << 32, cpu_seconds: 10, file_size_bytes: 1 << 20 },
+            confinement: Confinement {
+                read: vec!["/".into()],
+                execute: vec!["/".into()],
+                processes: true,
+                ..Confinement::default()
+            },
+            scratch_in: None,
+            startup: None,
+        };
+        match Worker::start(&launch, Duration::from_secs(10)).unwrap() {
+            Started::Died(death) => death,
+            Started::Ready(_) => panic!("the stand-in said hello"),
+        }
+    }
+
+    #[test]
+    fn a_worker_is_broken_when_it_says_so_on_its_channel_not_on_stderr() {
+        let said = death_of(r#"printf '{"reply":"broken"}\n' >&4; echo 'dekata worker: no engine' >&2; exit 3"#);
+        assert!(said.worker_broken);
+        assert_eq!(said.exit, Exit::Code(grader::protocol::EXIT_WORKER_BROKEN));
+        let written = death_of("echo 'dekata worker: no engine' >&2; exit 3");
+        assert!(!written.worker_broken, "stderr is the solution's too");
+        assert_eq!(written.exit, Exit::Code(3));
     }
 }

@@ -15,6 +15,7 @@ pub use events::EventStream;
 pub use rows::RowStream;
 
 use serde::{Deserialize, Serialize};
+use strum::EnumMessage;
 
 /// Bumped whenever a change here or in `rng` changes generated records.
 /// Cached reference results are keyed by it.
@@ -25,49 +26,81 @@ pub const GENERATOR_VERSION: u32 = 4;
 
 /// An edge-case family: one way in which production input differs from the
 /// five clean rows of an interview prompt. A case's tags are its families.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumMessage,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Family {
     /// Well-formed records in event-time order.
+    #[strum(message = "well-formed records in event-time order")]
     Clean,
     /// `updated_by` is `None`, or the text `"null"`.
+    #[strum(message = "updated_by missing (None) or holding the text \"null\"")]
     Nulls,
     /// Equal event times; retries with equal `ingested_at`.
+    #[strum(message = "equal event times, and retries with equal ingested_at")]
     Ties,
     /// Bounded disorder: records leave a small window in random order.
+    #[strum(message = "records delivered out of order within a small window")]
     OutOfOrder,
     /// A full shuffle of the stream.
+    #[strum(message = "the whole stream in random order")]
     Shuffled,
     /// The same `event_id` delivered again, later.
+    #[strum(message = "the same event_id delivered again with a later ingested_at")]
     Retries,
     /// Event time one or more days before processing time.
+    #[strum(message = "event time days before processing time")]
     Late,
     /// One user holds most of the records.
+    #[strum(message = "one user holding about 90% of the records")]
     Skew,
     /// No records at all.
+    #[strum(message = "an empty stream")]
     Empty,
     /// Exactly one record.
+    #[strum(message = "a stream of one record")]
     Single,
     /// About as many distinct users as records.
+    #[strum(message = "about as many distinct users as records")]
     HighCardinality,
     /// Retries arrive right after their original: the stream is grouped by
     /// `event_id` (as if sorted by key upstream).
+    #[strum(message = "every delivery of an event_id next to the others (grouped by key)")]
     Grouped,
     /// The stream sorted by (user_id, ts), as sessionization expects
     /// (built before the solution is called).
+    #[strum(message = "sorted by (user_id, ts)")]
     SortedByUser,
     /// Rows: a field is missing.
+    #[strum(message = "rows with a field missing")]
     MissingFields,
     /// Rows: a field holds the wrong type: a float where an integer
     /// belongs, a boolean, a nested object, an empty string, a number
     /// written as text.
+    #[strum(message = "fields of the wrong type: floats, booleans, objects, empty or numeric text")]
     WrongTypes,
     /// Rows: fields nobody asked for.
+    #[strum(message = "rows with fields nobody asked for")]
     ExtraFields,
     /// Rows: very long strings, and numbers too large for an i64.
+    #[strum(message = "very long strings and numbers too large for an i64")]
     LongValues,
     /// Rows: a second schema version with renamed fields
     /// (`userId`, `event_time`, `type`, `amount_cents`, `schema_version: 2`).
+    #[strum(message = "a second schema version with renamed fields")]
     SchemaDrift,
 }
 
@@ -93,50 +126,14 @@ impl Family {
         Family::SchemaDrift,
     ];
 
+    /// The family as kata files and reports spell it (serde's spelling).
     pub fn name(self) -> &'static str {
-        match self {
-            Family::Clean => "clean",
-            Family::Nulls => "nulls",
-            Family::Ties => "ties",
-            Family::OutOfOrder => "out_of_order",
-            Family::Shuffled => "shuffled",
-            Family::Retries => "retries",
-            Family::Late => "late",
-            Family::Skew => "skew",
-            Family::Empty => "empty",
-            Family::Single => "single",
-            Family::HighCardinality => "high_cardinality",
-            Family::Grouped => "grouped",
-            Family::SortedByUser => "sorted_by_user",
-            Family::MissingFields => "missing_fields",
-            Family::WrongTypes => "wrong_types",
-            Family::ExtraFields => "extra_fields",
-            Family::LongValues => "long_values",
-            Family::SchemaDrift => "schema_drift",
-        }
+        self.into()
     }
 
+    /// What the family's records are like, for people.
     pub fn describe(self) -> &'static str {
-        match self {
-            Family::Clean => "well-formed records in event-time order",
-            Family::Nulls => "updated_by missing (None) or holding the text \"null\"",
-            Family::Ties => "equal event times, and retries with equal ingested_at",
-            Family::OutOfOrder => "records delivered out of order within a small window",
-            Family::Shuffled => "the whole stream in random order",
-            Family::Retries => "the same event_id delivered again with a later ingested_at",
-            Family::Late => "event time days before processing time",
-            Family::Skew => "one user holding about 90% of the records",
-            Family::Empty => "an empty stream",
-            Family::Single => "a stream of one record",
-            Family::HighCardinality => "about as many distinct users as records",
-            Family::Grouped => "every delivery of an event_id next to the others (grouped by key)",
-            Family::SortedByUser => "sorted by (user_id, ts)",
-            Family::MissingFields => "rows with a field missing",
-            Family::WrongTypes => "fields of the wrong type: floats, booleans, objects, empty or numeric text",
-            Family::ExtraFields => "rows with fields nobody asked for",
-            Family::LongValues => "very long strings and numbers too large for an i64",
-            Family::SchemaDrift => "a second schema version with renamed fields",
-        }
+        self.get_message().unwrap_or_default()
     }
 }
 
@@ -277,5 +274,30 @@ impl StreamSpec {
     /// The same stream with another length (used by the memory growth check).
     pub fn with_events(&self, events: u64) -> StreamSpec {
         StreamSpec { events, ..self.clone() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn families_are_named_as_serde_spells_them() {
+        for family in Family::ALL {
+            let serde = serde_json::to_value(family).unwrap();
+            assert_eq!(serde.as_str(), Some(family.name()), "{family:?}");
+        }
+        assert_eq!(Family::OutOfOrder.name(), "out_of_order");
+        assert_eq!(Family::HighCardinality.name(), "high_cardinality");
+        assert_eq!(Family::SortedByUser.name(), "sorted_by_user");
+    }
+
+    #[test]
+    fn every_family_is_described() {
+        for family in Family::ALL {
+            assert!(!family.describe().is_empty(), "{family:?}");
+        }
+        assert_eq!(Family::Nulls.describe(), "updated_by missing (None) or holding the text \"null\"");
+        assert_eq!(Family::SchemaDrift.describe(), "a second schema version with renamed fields");
     }
 }

@@ -30,7 +30,8 @@ static SERVING: AtomicBool = AtomicBool::new(false);
 static LAST_PANIC: Mutex<Option<(String, String)>> = Mutex::new(None);
 
 /// The worker's `main`: says hello, then serves runs of `entry` until the
-/// parent says quit or goes away. Exits 3 when started wrongly.
+/// parent says quit or goes away. Exits with
+/// [`protocol::EXIT_WORKER_BROKEN`] when it cannot serve (see [`fail`]).
 pub fn serve<F>(entry: F) -> !
 where
     F: Fn(Input, &mut Sink) + Send + 'static,
@@ -112,9 +113,25 @@ fn send(channel: &mut Channel, reply: &Reply) {
     }
 }
 
+/// Ends a worker that cannot serve: says why on stderr, for people, and
+/// [`Reply::Broken`] on the reply channel, for the parent, which judges
+/// by the reply alone; then exits with [`protocol::EXIT_WORKER_BROKEN`].
 fn fail(message: &str) -> ! {
     eprintln!("dekata worker: {message}");
-    std::process::exit(3);
+    say_broken();
+    std::process::exit(protocol::EXIT_WORKER_BROKEN);
+}
+
+/// Writes [`Reply::Broken`] straight to the reply descriptor, which the
+/// parent opened before the worker started: it works before the channel is
+/// taken over and after it failed, and does nothing when the descriptor is
+/// not open.
+fn say_broken() {
+    let mut line = serde_json::to_vec(&Reply::Broken).unwrap_or_default();
+    line.push(b'\n');
+    // SAFETY: write(2) of a valid buffer; a descriptor that is not open
+    // makes it fail with EBADF, which is ignored.
+    let _ = unsafe { libc::write(protocol::REPLY_FD, line.as_ptr().cast(), line.len()) };
 }
 
 /// The stream a shrink selects from, made once and kept while the parent
@@ -235,3 +252,50 @@ const SERVING_TWICE: &str = "dekata: the worker is already running; a solution c
 const NO_CHANNEL: &str = "the request and reply channels (file descriptors 3 and 4) are not open: \
 this program is started by `dekata check`, not by hand";
 const FEED_UNSUPPORTED: &str = "this worker generates its own input; it was sent a feed";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+    use std::os::fd::AsRawFd;
+    use std::os::unix::net::UnixStream;
+    use std::os::unix::process::CommandExt;
+
+    /// Set in the child of the test below: this test binary, run again, is
+    /// a worker that cannot serve.
+    const CHILD: &str = "DEKATA_TEST_BROKEN_WORKER";
+
+    #[test]
+    fn broken_worker_child() {
+        if std::env::var_os(CHILD).is_some() {
+            fail("a test of fail()");
+        }
+    }
+
+    #[test]
+    fn a_worker_that_cannot_serve_says_so_on_its_channel_and_exits_broken() {
+        let (mut parent, child) = UnixStream::pair().unwrap();
+        let fd = child.as_raw_fd();
+        let mut cmd = std::process::Command::new(std::env::current_exe().unwrap());
+        cmd.args(["--exact", "worker::tests::broken_worker_child", "--nocapture"]).env(CHILD, "1");
+        // SAFETY: dup2 and fcntl are async-signal-safe.
+        unsafe {
+            cmd.pre_exec(move || {
+                let moved = if fd == protocol::REPLY_FD {
+                    libc::fcntl(fd, libc::F_SETFD, 0)
+                } else {
+                    libc::dup2(fd, protocol::REPLY_FD)
+                };
+                if moved < 0 { Err(std::io::Error::last_os_error()) } else { Ok(()) }
+            });
+        }
+        let out = cmd.output().unwrap();
+        drop(child);
+        let mut said = String::new();
+        parent.read_to_string(&mut said).unwrap();
+        assert_eq!(said, "{\"reply\":\"broken\"}\n");
+        assert_eq!(out.status.code(), Some(protocol::EXIT_WORKER_BROKEN));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("dekata worker: a test of fail()"), "{stderr}");
+    }
+}
