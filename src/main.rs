@@ -20,6 +20,7 @@ mod render;
 mod report;
 mod results;
 mod settings;
+mod shapes;
 mod solution_files;
 mod spark;
 mod state_file;

@@ -5,9 +5,8 @@
 
 mod kind;
 pub mod rules;
-mod shape;
+pub use crate::shapes::Shape;
 pub use kind::Kind;
-pub use shape::Shape;
 mod unit;
 
 pub use unit::Unit;

@@ -12,6 +12,7 @@
 use crate::catalog::{self, Kata, Shape};
 use crate::error::BadRequest;
 use crate::language::Language;
+use crate::shapes::{PythonScaffold, Scaffold};
 use crate::workspace::Workspace;
 use anyhow::{Context, Result};
 use colored::Colorize;
@@ -42,17 +43,17 @@ struct File {
 /// Returns whether everything asked for succeeded (exit 0) or not (exit 1).
 pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let shape = parse_shape(args.shape.as_deref())?;
-    let templates = templates(shape);
+    let templates = &shape.parts().scaffold;
     let python = match args.lang.unwrap_or(Language::Rust) {
         Language::Rust => None,
-        Language::Python => Some(python_templates(shape)),
+        Language::Python => Some(&shape.parts().python),
     };
     check_id(&args.id, python.is_some())?;
     check_pattern(&args.pattern)?;
     let katas = catalog::load_all(&ws.katas())?;
     refuse_taken_id(ws, &katas, &args.id)?;
     let dir = pattern_folder(ws, &katas, &args.pattern)?.join(&args.id);
-    let files = scaffold(shape, &templates, python.as_ref(), &args.id, &args.pattern);
+    let files = scaffold(shape, templates, python, &args.id, &args.pattern);
     write_kata(&dir, &files)?;
     print_made(ws, &dir, shape, &files, &args.id, python.is_some());
     Ok(true)
@@ -144,13 +145,7 @@ fn strip_number(folder: &str) -> Option<&str> {
 
 /// The files of a new kata of `shape`, placeholders filled in; with
 /// `python`, its Python form too.
-fn scaffold(
-    shape: Shape,
-    templates: &Templates,
-    python: Option<&PythonTemplates>,
-    id: &str,
-    pattern: &str,
-) -> Vec<File> {
+fn scaffold(shape: Shape, templates: &Scaffold, python: Option<&PythonScaffold>, id: &str, pattern: &str) -> Vec<File> {
     let fill = |text: &str| text.replace("{id}", id);
     // The shared file up to its cases; a shape with cases of its own (row
     // families, job procedures, chunks) replaces the events' cases.
@@ -179,99 +174,10 @@ fn scaffold(
     files
 }
 
-type Sources = &'static [(&'static str, &'static str)];
-
-/// A shape's scaffold: its kata.toml fragment (title, prompt, hints), how
-/// its output is compared, and its source files.
-struct Templates {
-    about: &'static str,
-    order: &'static str,
-    grain: &'static str,
-    sources: Sources,
-    /// The `[stream]` and `[[cases]]` section, when the shape needs its own.
-    cases: Option<&'static str>,
-}
-
 /// Where the shared kata.toml template's events cases begin.
 const CASES_START: &str = "# Generator parameters shared by every case";
 
-/// The scaffold of a shape.
-fn templates(shape: Shape) -> Templates {
-    let (about, order, grain, sources) = match shape {
-        Shape::EventsToMap => {
-            (include_str!("../new_templates/events_to_map/about.toml.tmpl"), "free", "[\"key\"]", MAP_SOURCES)
-        }
-        Shape::EventsToList => {
-            (include_str!("../new_templates/events_to_list/about.toml.tmpl"), "free", "[]", LIST_SOURCES)
-        }
-        Shape::EventsToIter => {
-            (include_str!("../new_templates/events_to_iter/about.toml.tmpl"), "ordered", "[]", ITER_SOURCES)
-        }
-        Shape::EventsToValue => {
-            (include_str!("../new_templates/events_to_value/about.toml.tmpl"), "free", "[]", VALUE_SOURCES)
-        }
-        Shape::RowsToSplit => {
-            return Templates {
-                about: include_str!("../new_templates/rows_to_split/about.toml.tmpl"),
-                order: "ordered",
-                grain: "[]",
-                sources: ROWS_SOURCES,
-                cases: Some(include_str!("../new_templates/rows_to_split/cases.toml.tmpl")),
-            };
-        }
-        Shape::EventsToTable => {
-            return Templates {
-                about: include_str!("../new_templates/events_to_table/about.toml.tmpl"),
-                order: "free",
-                grain: "[\"day\", \"user_id\"]",
-                sources: TABLE_SOURCES,
-                cases: Some(include_str!("../new_templates/events_to_table/cases.toml.tmpl")),
-            };
-        }
-        Shape::DataFrames => {
-            return Templates {
-                about: include_str!("../new_templates/dataframes/about.toml.tmpl"),
-                order: "free",
-                grain: "[\"user_id\"]",
-                sources: DATAFRAME_SOURCES,
-                cases: Some(include_str!("../new_templates/dataframes/cases.toml.tmpl")),
-            };
-        }
-        Shape::ChunksToList => {
-            return Templates {
-                about: include_str!("../new_templates/chunks_to_list/about.toml.tmpl"),
-                order: "free",
-                grain: "[]",
-                sources: CHUNK_SOURCES,
-                cases: Some(include_str!("../new_templates/chunks_to_list/cases.toml.tmpl")),
-            };
-        }
-    };
-    Templates { about, order, grain, sources, cases: None }
-}
-
 const KATA_TOML: &str = include_str!("../new_templates/kata.toml.tmpl");
-
-/// A shape's Python form: its `[python]` table and its `.py` files.
-struct PythonTemplates {
-    table: &'static str,
-    sources: Sources,
-}
-
-/// The Python form of a shape's scaffold; for `dataframes`, PySpark.
-fn python_templates(shape: Shape) -> PythonTemplates {
-    let (table, sources) = match shape {
-        Shape::EventsToMap => (include_str!("../new_templates/events_to_map/python.toml.tmpl"), MAP_PYTHON),
-        Shape::EventsToList => (include_str!("../new_templates/events_to_list/python.toml.tmpl"), LIST_PYTHON),
-        Shape::EventsToIter => (include_str!("../new_templates/events_to_iter/python.toml.tmpl"), ITER_PYTHON),
-        Shape::EventsToValue => (include_str!("../new_templates/events_to_value/python.toml.tmpl"), VALUE_PYTHON),
-        Shape::RowsToSplit => (include_str!("../new_templates/rows_to_split/python.toml.tmpl"), ROWS_PYTHON),
-        Shape::EventsToTable => (include_str!("../new_templates/events_to_table/python.toml.tmpl"), TABLE_PYTHON),
-        Shape::ChunksToList => (include_str!("../new_templates/chunks_to_list/python.toml.tmpl"), CHUNK_PYTHON),
-        Shape::DataFrames => (include_str!("../new_templates/dataframes/python.toml.tmpl"), DATAFRAME_PYTHON),
-    };
-    PythonTemplates { table, sources }
-}
 
 /// The comments around a shape's `[python]` table, placed after the prompt
 /// and hints; `{table}` is the table.
@@ -280,122 +186,6 @@ const PYTHON_TOML: &str = include_str!("../new_templates/python.toml.tmpl");
 /// What the memory case of the events' cases gets for Python: a shorter
 /// stream, so that feeding the worker stays under a couple of seconds.
 const PYTHON_CASE: &str = include_str!("../new_templates/python_case.toml.tmpl");
-
-const MAP_PYTHON: Sources = &[
-    ("starter.py", include_str!("../new_templates/events_to_map/starter.py.tmpl")),
-    ("reference.py", include_str!("../new_templates/events_to_map/reference.py.tmpl")),
-    ("mutants/wrong_key.py", include_str!("../new_templates/events_to_map/mutants/wrong_key.py.tmpl")),
-    ("mutants/collect_first.py", include_str!("../new_templates/events_to_map/mutants/collect_first.py.tmpl")),
-];
-
-const LIST_PYTHON: Sources = &[
-    ("starter.py", include_str!("../new_templates/events_to_list/starter.py.tmpl")),
-    ("reference.py", include_str!("../new_templates/events_to_list/reference.py.tmpl")),
-    (
-        "mutants/one_row_per_purchase.py",
-        include_str!("../new_templates/events_to_list/mutants/one_row_per_purchase.py.tmpl"),
-    ),
-    ("mutants/collect_first.py", include_str!("../new_templates/events_to_list/mutants/collect_first.py.tmpl")),
-];
-
-const ITER_PYTHON: Sources = &[
-    ("starter.py", include_str!("../new_templates/events_to_iter/starter.py.tmpl")),
-    ("reference.py", include_str!("../new_templates/events_to_iter/reference.py.tmpl")),
-    ("mutants/wrong_field.py", include_str!("../new_templates/events_to_iter/mutants/wrong_field.py.tmpl")),
-    ("mutants/collect_first.py", include_str!("../new_templates/events_to_iter/mutants/collect_first.py.tmpl")),
-];
-
-const VALUE_PYTHON: Sources = &[
-    ("starter.py", include_str!("../new_templates/events_to_value/starter.py.tmpl")),
-    ("reference.py", include_str!("../new_templates/events_to_value/reference.py.tmpl")),
-    ("mutants/wrong_field.py", include_str!("../new_templates/events_to_value/mutants/wrong_field.py.tmpl")),
-    ("mutants/collect_first.py", include_str!("../new_templates/events_to_value/mutants/collect_first.py.tmpl")),
-];
-
-const ROWS_PYTHON: Sources = &[
-    ("starter.py", include_str!("../new_templates/rows_to_split/starter.py.tmpl")),
-    ("reference.py", include_str!("../new_templates/rows_to_split/reference.py.tmpl")),
-    ("mutants/drops_bad_rows.py", include_str!("../new_templates/rows_to_split/mutants/drops_bad_rows.py.tmpl")),
-    ("mutants/builtin_int.py", include_str!("../new_templates/rows_to_split/mutants/builtin_int.py.tmpl")),
-];
-
-const TABLE_PYTHON: Sources = &[
-    ("starter.py", include_str!("../new_templates/events_to_table/starter.py.tmpl")),
-    ("reference.py", include_str!("../new_templates/events_to_table/reference.py.tmpl")),
-    ("mutants/appends.py", include_str!("../new_templates/events_to_table/mutants/appends.py.tmpl")),
-    ("mutants/event_time.py", include_str!("../new_templates/events_to_table/mutants/event_time.py.tmpl")),
-];
-
-const DATAFRAME_PYTHON: Sources = &[
-    ("starter.py", include_str!("../new_templates/dataframes/starter.py.tmpl")),
-    ("reference.py", include_str!("../new_templates/dataframes/reference.py.tmpl")),
-    ("mutants/counts_nobody.py", include_str!("../new_templates/dataframes/mutants/counts_nobody.py.tmpl")),
-    ("mutants/not_equal_none.py", include_str!("../new_templates/dataframes/mutants/not_equal_none.py.tmpl")),
-];
-
-const CHUNK_PYTHON: Sources = &[
-    ("starter.py", include_str!("../new_templates/chunks_to_list/starter.py.tmpl")),
-    ("reference.py", include_str!("../new_templates/chunks_to_list/reference.py.tmpl")),
-    ("mutants/skips_state.py", include_str!("../new_templates/chunks_to_list/mutants/skips_state.py.tmpl")),
-    ("mutants/int_keys.py", include_str!("../new_templates/chunks_to_list/mutants/int_keys.py.tmpl")),
-];
-
-const ROWS_SOURCES: Sources = &[
-    ("starter.rs", include_str!("../new_templates/rows_to_split/starter.rs.tmpl")),
-    ("reference.rs", include_str!("../new_templates/rows_to_split/reference.rs.tmpl")),
-    ("mutants/drops_bad_rows.rs", include_str!("../new_templates/rows_to_split/mutants/drops_bad_rows.rs.tmpl")),
-    ("mutants/truncates_floats.rs", include_str!("../new_templates/rows_to_split/mutants/truncates_floats.rs.tmpl")),
-];
-
-const TABLE_SOURCES: Sources = &[
-    ("starter.rs", include_str!("../new_templates/events_to_table/starter.rs.tmpl")),
-    ("reference.rs", include_str!("../new_templates/events_to_table/reference.rs.tmpl")),
-    ("mutants/appends.rs", include_str!("../new_templates/events_to_table/mutants/appends.rs.tmpl")),
-    ("mutants/event_time.rs", include_str!("../new_templates/events_to_table/mutants/event_time.rs.tmpl")),
-];
-
-const DATAFRAME_SOURCES: Sources = &[
-    ("starter.rs", include_str!("../new_templates/dataframes/starter.rs.tmpl")),
-    ("reference.rs", include_str!("../new_templates/dataframes/reference.rs.tmpl")),
-    ("mutants/counts_nobody.rs", include_str!("../new_templates/dataframes/mutants/counts_nobody.rs.tmpl")),
-];
-
-const CHUNK_SOURCES: Sources = &[
-    ("starter.rs", include_str!("../new_templates/chunks_to_list/starter.rs.tmpl")),
-    ("reference.rs", include_str!("../new_templates/chunks_to_list/reference.rs.tmpl")),
-    ("mutants/skips_state.rs", include_str!("../new_templates/chunks_to_list/mutants/skips_state.rs.tmpl")),
-];
-
-const MAP_SOURCES: Sources = &[
-    ("starter.rs", include_str!("../new_templates/events_to_map/starter.rs.tmpl")),
-    ("reference.rs", include_str!("../new_templates/events_to_map/reference.rs.tmpl")),
-    ("mutants/wrong_key.rs", include_str!("../new_templates/events_to_map/mutants/wrong_key.rs.tmpl")),
-    ("mutants/collect_first.rs", include_str!("../new_templates/events_to_map/mutants/collect_first.rs.tmpl")),
-];
-
-const LIST_SOURCES: Sources = &[
-    ("starter.rs", include_str!("../new_templates/events_to_list/starter.rs.tmpl")),
-    ("reference.rs", include_str!("../new_templates/events_to_list/reference.rs.tmpl")),
-    (
-        "mutants/one_row_per_purchase.rs",
-        include_str!("../new_templates/events_to_list/mutants/one_row_per_purchase.rs.tmpl"),
-    ),
-    ("mutants/collect_first.rs", include_str!("../new_templates/events_to_list/mutants/collect_first.rs.tmpl")),
-];
-
-const ITER_SOURCES: Sources = &[
-    ("starter.rs", include_str!("../new_templates/events_to_iter/starter.rs.tmpl")),
-    ("reference.rs", include_str!("../new_templates/events_to_iter/reference.rs.tmpl")),
-    ("mutants/wrong_field.rs", include_str!("../new_templates/events_to_iter/mutants/wrong_field.rs.tmpl")),
-    ("mutants/collect_first.rs", include_str!("../new_templates/events_to_iter/mutants/collect_first.rs.tmpl")),
-];
-
-const VALUE_SOURCES: Sources = &[
-    ("starter.rs", include_str!("../new_templates/events_to_value/starter.rs.tmpl")),
-    ("reference.rs", include_str!("../new_templates/events_to_value/reference.rs.tmpl")),
-    ("mutants/wrong_field.rs", include_str!("../new_templates/events_to_value/mutants/wrong_field.rs.tmpl")),
-    ("mutants/collect_first.rs", include_str!("../new_templates/events_to_value/mutants/collect_first.rs.tmpl")),
-];
 
 /// Writes the kata into a hidden staging folder beside `dir`, then renames
 /// it into place: a failure never leaves half a kata behind. kata.toml goes

@@ -3,7 +3,7 @@
 //! learner-side files, several, picked by a variant argument), never the
 //! reference beside a learner's code.
 
-use crate::catalog::{Kata, Shape};
+use crate::catalog::Kata;
 use std::path::Path;
 
 /// The crate name the glue reaches the grader's runtime by. A solution may
@@ -69,35 +69,22 @@ fn header(kata: &Kata, what: &str) -> String {
 }
 
 /// The body of the closure the worker serves: feed the input to the entry
-/// function and hand its output to the sink, as the call shape says.
+/// function and hand its output to the sink, as the call shape's glue says.
 pub fn call(kata: &Kata, module: &str) -> String {
-    let entry = &kata.entry;
+    let parts = kata.shape().parts();
     // The arguments after the input come with each run (a case may set
     // its own), each read as the type the entry function takes.
     let bind: String = (0..kata.args.len()).map(|i| format!("let arg{i} = input.arg({i}); ")).collect();
     let extra: String = (0..kata.args.len()).map(|i| format!(", arg{i}")).collect();
-    let body = match kata.shape() {
-        Shape::EventsToMap => format!("out.map({module}::{entry}(input.events(){extra}))"),
-        Shape::EventsToList | Shape::EventsToIter => format!("out.list({module}::{entry}(input.events(){extra}))"),
-        Shape::EventsToValue => format!("out.value({module}::{entry}(input.events(){extra}))"),
-        Shape::RowsToSplit => format!("out.split({module}::{entry}(input.rows(){extra}))"),
-        Shape::EventsToTable => format!(
-            "input.range_job(out, |events, start, end, table| {module}::{entry}(events, start, end, table{extra}))"
-        ),
-        Shape::ChunksToList => {
-            format!("input.chunked(out, |state, chunk, last| {module}::{entry}(state, chunk, last{extra}))")
-        }
-        Shape::DataFrames => {
-            let tables = kata.kind.dataset().map_or(0, |d| d.tables().len());
-            let frames: String = (0..tables).map(|_| "t.next().unwrap(), ").collect();
-            // The DataFrame worker takes the kata's arguments as written.
-            let extra: String = kata.args.iter().map(|a| format!("{a}, ")).collect();
-            return format!(
-                "grader_df::run(input, out, |t| {{ let mut t = t.into_iter(); {module}::{entry}({frames}{extra}) }})"
-            );
-        }
+    let glue = crate::shapes::Glue {
+        module,
+        entry: &kata.entry,
+        extra: &extra,
+        tables: kata.kind.dataset().map_or(0, |d| d.tables().len()),
+        written_args: &kata.args,
     };
-    if bind.is_empty() { body } else { format!("{{ {bind}{body} }}") }
+    let body = (parts.glue)(&glue);
+    if bind.is_empty() || !parts.binds_args { body } else { format!("{{ {bind}{body} }}") }
 }
 
 pub fn module_ident(variant: &str) -> String {

@@ -101,7 +101,7 @@ mod tests {
         let pid = child.id() as i32;
         let mut left = None;
         // Wait (a while, not a deadline to meet) for the shell's children.
-        for _ in 0..500 {
+        for _ in 0..3_000 {
             let family = family(pid, false);
             left = family.iter().find(|p| p.pgrp != pid).map(|p| p.pid);
             if left.is_some() && family.len() >= 3 {

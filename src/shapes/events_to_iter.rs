@@ -1,0 +1,39 @@
+//! The `events_to_iter` call shape: `fn(impl Iterator<Item = Event>, args..) -> impl Iterator<Item = T>`: items in order.
+
+use super::{Glue, Parts, PythonScaffold, Scaffold};
+use grader::protocol::{Call, CallWith, Form};
+use grader::streams::RecordKind;
+
+pub static PARTS: Parts = Parts {
+    name: "events_to_iter",
+    record: RecordKind::Events,
+    call: Call { with: CallWith::Records, form: Form::List },
+    glue,
+    binds_args: true,
+    scaffold: Scaffold {
+        about: include_str!("events_to_iter/about.toml.tmpl"),
+        order: "ordered",
+        grain: "[]",
+        cases: None,
+        sources: &[
+            ("starter.rs", include_str!("events_to_iter/starter.rs.tmpl")),
+            ("reference.rs", include_str!("events_to_iter/reference.rs.tmpl")),
+            ("mutants/wrong_field.rs", include_str!("events_to_iter/mutants/wrong_field.rs.tmpl")),
+            ("mutants/collect_first.rs", include_str!("events_to_iter/mutants/collect_first.rs.tmpl")),
+        ],
+    },
+    python: PythonScaffold {
+        table: include_str!("events_to_iter/python.toml.tmpl"),
+        sources: &[
+            ("starter.py", include_str!("events_to_iter/starter.py.tmpl")),
+            ("reference.py", include_str!("events_to_iter/reference.py.tmpl")),
+            ("mutants/wrong_field.py", include_str!("events_to_iter/mutants/wrong_field.py.tmpl")),
+            ("mutants/collect_first.py", include_str!("events_to_iter/mutants/collect_first.py.tmpl")),
+        ],
+    },
+};
+
+/// The Rust harness's call of the entry function.
+fn glue(g: &Glue) -> String {
+    format!("out.list({}::{}(input.events(){}))", g.module, g.entry, g.extra)
+}

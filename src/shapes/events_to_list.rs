@@ -1,0 +1,39 @@
+//! The `events_to_list` call shape: `fn(impl Iterator<Item = Event>, args..) -> Vec<T>` (or any collection).
+
+use super::{Glue, Parts, PythonScaffold, Scaffold};
+use grader::protocol::{Call, CallWith, Form};
+use grader::streams::RecordKind;
+
+pub static PARTS: Parts = Parts {
+    name: "events_to_list",
+    record: RecordKind::Events,
+    call: Call { with: CallWith::Records, form: Form::List },
+    glue,
+    binds_args: true,
+    scaffold: Scaffold {
+        about: include_str!("events_to_list/about.toml.tmpl"),
+        order: "free",
+        grain: "[]",
+        cases: None,
+        sources: &[
+            ("starter.rs", include_str!("events_to_list/starter.rs.tmpl")),
+            ("reference.rs", include_str!("events_to_list/reference.rs.tmpl")),
+            ("mutants/one_row_per_purchase.rs", include_str!("events_to_list/mutants/one_row_per_purchase.rs.tmpl")),
+            ("mutants/collect_first.rs", include_str!("events_to_list/mutants/collect_first.rs.tmpl")),
+        ],
+    },
+    python: PythonScaffold {
+        table: include_str!("events_to_list/python.toml.tmpl"),
+        sources: &[
+            ("starter.py", include_str!("events_to_list/starter.py.tmpl")),
+            ("reference.py", include_str!("events_to_list/reference.py.tmpl")),
+            ("mutants/one_row_per_purchase.py", include_str!("events_to_list/mutants/one_row_per_purchase.py.tmpl")),
+            ("mutants/collect_first.py", include_str!("events_to_list/mutants/collect_first.py.tmpl")),
+        ],
+    },
+};
+
+/// The Rust harness's call of the entry function.
+fn glue(g: &Glue) -> String {
+    format!("out.list({}::{}(input.events(){}))", g.module, g.entry, g.extra)
+}

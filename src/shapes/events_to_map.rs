@@ -1,0 +1,39 @@
+//! The `events_to_map` call shape: `fn(impl Iterator<Item = Event>, args..) -> HashMap/BTreeMap<K, V>`: its pairs are the output.
+
+use super::{Glue, Parts, PythonScaffold, Scaffold};
+use grader::protocol::{Call, CallWith, Form};
+use grader::streams::RecordKind;
+
+pub static PARTS: Parts = Parts {
+    name: "events_to_map",
+    record: RecordKind::Events,
+    call: Call { with: CallWith::Records, form: Form::Map },
+    glue,
+    binds_args: true,
+    scaffold: Scaffold {
+        about: include_str!("events_to_map/about.toml.tmpl"),
+        order: "free",
+        grain: "[\"key\"]",
+        cases: None,
+        sources: &[
+            ("starter.rs", include_str!("events_to_map/starter.rs.tmpl")),
+            ("reference.rs", include_str!("events_to_map/reference.rs.tmpl")),
+            ("mutants/wrong_key.rs", include_str!("events_to_map/mutants/wrong_key.rs.tmpl")),
+            ("mutants/collect_first.rs", include_str!("events_to_map/mutants/collect_first.rs.tmpl")),
+        ],
+    },
+    python: PythonScaffold {
+        table: include_str!("events_to_map/python.toml.tmpl"),
+        sources: &[
+            ("starter.py", include_str!("events_to_map/starter.py.tmpl")),
+            ("reference.py", include_str!("events_to_map/reference.py.tmpl")),
+            ("mutants/wrong_key.py", include_str!("events_to_map/mutants/wrong_key.py.tmpl")),
+            ("mutants/collect_first.py", include_str!("events_to_map/mutants/collect_first.py.tmpl")),
+        ],
+    },
+};
+
+/// The Rust harness's call of the entry function.
+fn glue(g: &Glue) -> String {
+    format!("out.map({}::{}(input.events(){}))", g.module, g.entry, g.extra)
+}
