@@ -176,6 +176,7 @@ fn grade_case(
     let against = Against {
         reference: &expected,
         baseline: &baseline,
+        time_limit_ms: time_limit,
         language,
         solution: &named.shown,
         copy_of: named.copy_of.as_ref().map(|(copy, original)| (copy.as_str(), original.as_str())),

@@ -29,6 +29,10 @@ pub struct Against<'a> {
     /// The reference whose time and heap set the limits (in the learner's
     /// language).
     pub baseline: &'a Measured,
+    /// The CPU time the case allows, from the baseline
+    /// ([`case_time_limit_ms`]): computed once, for the run's clock and
+    /// for the judge.
+    pub time_limit_ms: u64,
     pub language: Language,
     pub solution: &'a str,
     /// When the program ran from a private copy of the learner's file:
@@ -41,7 +45,7 @@ pub struct Against<'a> {
 pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed) -> Judged {
     let (limits, compare) = (&kata.limits_in(against.language), &kata.compare);
     let (reference, baseline) = (against.reference, against.baseline);
-    let time_limit = case_time_limit_ms(limits, baseline);
+    let time_limit = against.time_limit_ms;
     let memory_limit = case.memory.as_ref().map(|_| memory_limit(limits, baseline.measure.peak_heap_bytes));
     let resident_limit = case
         .memory
