@@ -93,11 +93,12 @@ mod tests {
 
     #[test]
     fn a_descendant_that_left_the_group_is_still_in_the_family() {
-        let mut child = std::process::Command::new("sh")
-            .args(["-c", "setsid sleep 30 & sleep 30"])
-            .process_group(0)
-            .spawn()
-            .expect("sh runs");
+        // Started as dekata starts a worker, so that another test's sweep
+        // of leftovers (`reaper::release`) spares it.
+        let mut child = super::super::reaper::spawn(
+            std::process::Command::new("sh").args(["-c", "setsid sleep 30 & sleep 30"]).process_group(0),
+        )
+        .expect("sh runs");
         let pid = child.id() as i32;
         let mut left = None;
         // Wait (a while, not a deadline to meet) for the shell's children.
@@ -118,6 +119,7 @@ mod tests {
             libc::kill(-pid, libc::SIGKILL);
         }
         let _ = child.wait();
+        super::super::reaper::release(pid);
         let left = left.expect("the setsid child was seen, in a group of its own");
         assert!(family.contains(&left), "{family:?} lacks {left}");
         assert!(family.contains(&pid), "{family:?}");
