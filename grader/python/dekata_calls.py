@@ -50,12 +50,15 @@ class Feeds:
 
     def copy(self):
         """A fresh one-pass iterator over the next copy of the input."""
+        self._next_copy()
+        return self._records()
+
+    def _next_copy(self):
         self.finish_copy()
         if self.left == 0:
             raise RuntimeError("dekata: the run asked for more copies of its input than were sent")
         self.left -= 1
         self.open = True
-        return self._records()
 
     def _line(self):
         line = self.requests.readline()
@@ -75,11 +78,7 @@ class Feeds:
     def chunks(self):
         """The next copy of the input as lists of records, one per chunk
         (dekata marks where each ends); an empty input is one empty chunk."""
-        self.finish_copy()
-        if self.left == 0:
-            raise RuntimeError("dekata: the run asked for more copies of its input than were sent")
-        self.left -= 1
-        self.open = True
+        self._next_copy()
         chunk = []
         while self.open:
             message = self._line()

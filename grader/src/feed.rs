@@ -56,12 +56,7 @@ fn send_lines(
         if cuts {
             let this = record.chunk();
             if chunk.is_some_and(|c| c != this) {
-                if in_line > 0 {
-                    line.extend_from_slice(b"]}\n");
-                    send(&line)?;
-                    line.clear();
-                    in_line = 0;
-                }
+                close_batch(&mut line, &mut in_line, send)?;
                 send(CUT_LINE)?;
             }
             chunk = Some(this);
@@ -74,17 +69,28 @@ fn send_lines(
         write_record(&mut line, &record);
         in_line += 1;
         if in_line == BATCH {
-            line.extend_from_slice(b"]}\n");
-            send(&line)?;
-            line.clear();
-            in_line = 0;
+            close_batch(&mut line, &mut in_line, send)?;
         }
     }
-    if in_line > 0 {
-        line.extend_from_slice(b"]}\n");
-        send(&line)?;
-    }
+    close_batch(&mut line, &mut in_line, send)?;
     send(END_LINE)
+}
+
+/// Sends the batch line being written, if it holds a record, and starts
+/// the next one empty.
+fn close_batch(
+    line: &mut Vec<u8>,
+    in_line: &mut usize,
+    send: &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    if *in_line == 0 {
+        return Ok(());
+    }
+    line.extend_from_slice(b"]}\n");
+    send(line)?;
+    line.clear();
+    *in_line = 0;
+    Ok(())
 }
 
 /// A record as a feed sends it: events and rows as their objects, table
