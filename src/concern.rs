@@ -3,8 +3,8 @@
 //! question names the one it failed, and a drill's scorecard has a row for
 //! each.
 
-use grader::questions;
-use grader::streams::Family;
+use harness::questions;
+use harness::streams::Family;
 use serde::{Deserialize, Serialize};
 
 #[derive(

@@ -18,7 +18,7 @@
 use crate::concern;
 pub use crate::concern::Concern;
 use crate::report::{CaseReport, Rule, Verdict};
-use grader::streams::Family;
+use harness::streams::Family;
 use serde::Serialize;
 
 /// How one case bears on one concern.
@@ -235,8 +235,8 @@ fn home(case: &Graded, found: &[(Concern, Outcome)]) -> Option<Concern> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use grader::questions;
-    use grader::streams::Family as F;
+    use harness::questions;
+    use harness::streams::Family as F;
 
     fn case(name: &str, families: &[Family], verdict: Verdict) -> Graded {
         Graded {

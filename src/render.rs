@@ -189,7 +189,7 @@ fn times_of(record: &serde_json::Value) -> String {
     let parts: Vec<String> = TIME_FIELDS
         .iter()
         .filter_map(|f| {
-            row.get(f).and_then(serde_json::Value::as_i64).map(|t| format!("{f} {}", grader::jobs::utc_text(t)))
+            row.get(f).and_then(serde_json::Value::as_i64).map(|t| format!("{f} {}", harness::jobs::utc_text(t)))
         })
         .collect();
     if parts.is_empty() { String::new() } else { format!("  # {}", parts.join(" \u{00b7} ")) }

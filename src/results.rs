@@ -1,8 +1,8 @@
 //! What running a case gave, before it is judged: the data that flows from
 //! the workers (`grading`) to the judge.
 
-use crate::worker::Death;
-use grader::protocol::{Measure, Outcome, OutputSummary};
+use crate::process::death::Death;
+use harness::protocol::{Measure, Outcome, OutputSummary};
 use serde::{Deserialize, Serialize};
 
 /// One side's measured result on one case: the whole stream's run, and on

@@ -157,7 +157,7 @@ fn grading_a_class_leaves_no_engine_binaries_behind() {
     assert_eq!(verdict("bo"), "fail");
     // Each submission's harness links the engine; none is kept. A class's
     // submissions are built from their private copies.
-    let bins = shared_target().join("harness-df").join("src").join("bin");
+    let bins = shared_target().join("workers-df").join("src").join("bin");
     let copies = std::fs::canonicalize(shared_target()).unwrap().join("submissions").display().to_string();
     let left: Vec<String> = std::fs::read_dir(&bins)
         .unwrap()

@@ -55,7 +55,7 @@ fn allocating_behind_the_meter_is_refused() {
 fn variations_are_refused_too() {
     names(&refused("escapes_with_super"), "super::", 5);
     names(&refused("aliases_the_grader"), "grader", 3);
-    names(&refused("names_the_runtime"), "dekata_runtime", 9);
+    names(&refused("names_the_runtime"), "dekata_harness", 9);
     names(&refused("macro_builds_env"), "env", 11);
     let e = refused("loads_by_path");
     names(&e, "#[path]", 4);

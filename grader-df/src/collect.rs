@@ -3,8 +3,8 @@
 
 use datafusion::arrow::record_batch::RecordBatch;
 use datafusion::common::ScalarValue;
-use grader::protocol::Problem;
-use grader::sink::Sink;
+use harness::protocol::Problem;
+use harness::sink::Sink;
 use serde_json::{Map, Value, json};
 
 pub fn rows(batches: &[RecordBatch], out: &mut Sink) {

@@ -21,8 +21,8 @@ pub use session::{PARTITIONS, session_config};
 
 use datafusion::dataframe::DataFrame;
 use datafusion::error::Result;
-use grader::worker::Input;
-use grader::sink::Sink;
+use harness::rust_worker::Input;
+use harness::sink::Sink;
 use std::sync::Arc;
 
 /// Loads the input's tables, calls `query` with one DataFrame per table (in

@@ -7,8 +7,8 @@ use datafusion::catalog::MemTable;
 use datafusion::dataframe::DataFrame;
 use datafusion::error::Result;
 use datafusion::execution::context::SessionContext;
-use grader::worker::Tables;
-use grader::tables::{ColumnType, TableRow, TableSchema};
+use harness::rust_worker::Tables;
+use harness::tables::{ColumnType, TableRow, TableSchema};
 use serde_json::Value;
 use std::sync::Arc;
 

@@ -8,7 +8,7 @@ use datafusion::execution::TaskContext;
 use datafusion::physical_plan::{
     ChildrenPropertiesMode, ExecutionPlan, Partitioning, ReplaceChildrenOptions, collect_partitioned, displayable,
 };
-use grader::protocol::{JoinSeen, PlanReport, RepartitionSeen};
+use harness::protocol::{JoinSeen, PlanReport, RepartitionSeen};
 use std::sync::Arc;
 
 /// What the executed `plan` did. Each hash repartition's rows per partition

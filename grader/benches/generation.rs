@@ -1,20 +1,20 @@
 //! How fast the generator makes streams: events (and rows) per second on
 //! a million-record stream, as a memory case's solution would read it
 //! (record by record, each dropped after use). Run with
-//! `cargo bench -p dekata-grader --bench generation`.
+//! `cargo bench -p dekata-harness --bench generation`.
 //!
 //! Each figure is the best of several runs, beside the time to make and
 //! drop the same number of small strings (three per event, as an event
 //! holds), measured in the same run as a baseline for this machine. Every
 //! allocation goes through the heap meter, as in a worker.
 
-use grader::streams::{EventStream, Family, RecordKind, RowStream, StreamParams, StreamSpec};
+use harness::streams::{EventStream, Family, RecordKind, RowStream, StreamParams, StreamSpec};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 /// As in a worker: every allocation counted.
 #[global_allocator]
-static HEAP: grader::meter::CountingAlloc = grader::meter::CountingAlloc;
+static HEAP: harness::meter::CountingAlloc = harness::meter::CountingAlloc;
 
 const EVENTS: u64 = 1_000_000;
 const RUNS: usize = 7;

@@ -1,5 +1,5 @@
 """How dekata's Python worker calls a solution: exactly as the run's call
-(grader/src/protocol.rs, `Call`) says, worked out by dekata from the
+(grader/src/protocol/mod.rs, `Call`) says, worked out by dekata from the
 kata's call shape. The input comes as copies fed on the request channel,
 the output goes back as batches of items. Nothing here decides a
 procedure: a backfill job's ranges and where its input fails, and where a

@@ -1,5 +1,5 @@
 """dekata's Python worker: one learner's (or a mutant's, or a reference's)
-Python solution, served over the worker protocol (grader/src/protocol.rs).
+Python solution, served over the worker protocol (grader/src/protocol/mod.rs).
 It only executes: dekata decides what each run is, this process calls the
 solution as it is told and sends back what it returned.
 
@@ -48,10 +48,10 @@ from dekata_sandbox import (  # noqa: E402
 PROTOCOL = 1
 REQUEST_FD, REPLY_FD = 3, 4
 #: The status of a worker that ends after saying `out_of_memory`
-#: (grader/src/protocol.rs, `EXIT_OUT_OF_MEMORY`).
+#: (grader/src/protocol/mod.rs, `EXIT_OUT_OF_MEMORY`).
 EXIT_OUT_OF_MEMORY = 70
 #: The status after a "broken" reply: dekata's own code cannot serve
-#: (grader/src/protocol.rs, `EXIT_WORKER_BROKEN`).
+#: (grader/src/protocol/mod.rs, `EXIT_WORKER_BROKEN`).
 EXIT_WORKER_BROKEN = 3
 
 

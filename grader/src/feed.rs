@@ -6,8 +6,8 @@
 //! compiled with the grader's optimisations whatever profile dekata is
 //! built with: a memory case feeds hundreds of thousands of records.
 
+use crate::rust_worker::{Record, materialise};
 use crate::streams::{EventStream, RecordKind, RowStream, StreamSpec};
-use crate::worker::{Record, materialise};
 
 /// Records per feed line.
 pub const BATCH: usize = 1024;

@@ -6,15 +6,15 @@
 //! is what it says, not what it may do (dekata's own tests drive it
 //! confined, through the binary).
 
-use grader::feed;
-use grader::jobs::{Date, JobCall, JobSpec, Procedure};
-use grader::prelude::Event;
-use grader::protocol::{
+use harness::feed;
+use harness::jobs::{Date, JobCall, JobSpec, Procedure};
+use harness::prelude::Event;
+use harness::protocol::{
     Call, CallWith, Done, EXIT_OUT_OF_MEMORY, EXIT_WORKER_BROKEN, Form, Input, JobRun, Order, Outcome, Output, Reply,
     Request, Resume, RunRequest, parse_reply,
 };
-use grader::streams::RecordKind;
-use grader::worker::Record;
+use harness::rust_worker::Record;
+use harness::streams::RecordKind;
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Write};
 use std::os::fd::{FromRawFd, IntoRawFd, OwnedFd};

@@ -3,9 +3,9 @@
 //! every reproduced report. Bump `GENERATOR_VERSION` and regenerate the
 //! golden file with UPDATE_GOLDEN=1 only if the change is deliberate.
 
-use grader::rng::{Rng, fnv1a};
-use grader::streams::{EventStream, Family, RecordKind, RowStream, StreamParams, StreamSpec};
-use grader::tables::{Dataset, generate};
+use harness::rng::{Rng, fnv1a};
+use harness::streams::{EventStream, Family, RecordKind, RowStream, StreamParams, StreamSpec};
+use harness::tables::{Dataset, generate};
 use std::fmt::Write;
 
 const ROW_FAMILIES: [Family; 5] =

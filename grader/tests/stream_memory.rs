@@ -1,8 +1,8 @@
 //! The generators hold O(1) state: a million events cost no more heap than
 //! a thousand. Measured with the same counting allocator the harness uses.
 
-use grader::meter::{CountingAlloc, peak, reset_peak};
-use grader::streams::{EventStream, Family, StreamParams, StreamSpec};
+use harness::meter::{CountingAlloc, peak, reset_peak};
+use harness::streams::{EventStream, Family, StreamParams, StreamSpec};
 
 #[global_allocator]
 static HEAP: CountingAlloc = CountingAlloc;

@@ -2,7 +2,7 @@
 //! kata file that gives a field its kind does not have is refused.
 
 use super::{PlanRules, Shape, TableRows};
-use grader::tables::Dataset;
+use harness::tables::Dataset;
 use std::collections::BTreeMap;
 
 /// The kinds of kata.

@@ -2,7 +2,7 @@
 //! (plural, as the JSON contract spells it: `events`, `rows`, `orders`) and
 //! the noun of one record in sentences (`event`, `row`, `order`).
 
-use grader::datasets::Dataset;
+use harness::datasets::Dataset;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumIter)]

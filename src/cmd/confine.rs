@@ -9,7 +9,7 @@
 //! run no other program. They may still listen: Spark's JVM connects to
 //! its Python daemon.
 
-use crate::worker::confine::{self, Confinement, Limits};
+use crate::process::confine::{self, Confinement, Limits};
 use anyhow::{Context, Result};
 use std::ffi::OsString;
 use std::os::unix::process::CommandExt;

@@ -102,7 +102,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
 fn when_passed(progress: &Progress, kata: &Kata, language: Language, status: Status) -> String {
     match progress.of(language).get(&kata.id) {
         Some(p) if status == Status::Passed => match (p.passed_at, p.passed_seed) {
-            (Some(at), Some(seed)) => format!(" {} (seed {seed})", grader::jobs::utc_day(at as i64)),
+            (Some(at), Some(seed)) => format!(" {} (seed {seed})", harness::jobs::utc_day(at as i64)),
             _ => String::new(),
         },
         _ => String::new(),

@@ -127,9 +127,9 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
             families.join(", ").cyan(),
             memory.cyan()
         );
-        // A memory case whose own question is only the default one quotes
-        // the memory question alone.
-        if !(case.memory.is_some() && case.question.text == grader::questions::CORRECTNESS) {
+        // A memory case that asks nothing in particular quotes the memory
+        // question alone.
+        if !(case.memory.is_some() && case.question.general) {
             println!("  {:<28} {}", "", format!("\u{201c}{}\u{201d}", case.question.text).dimmed());
         }
         if case.args != kata.arg_values.clone().unwrap_or_default() {
@@ -137,11 +137,11 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
             println!("  {:<28} {}", "", format!("called with {} after the input", args.join(", ")).dimmed());
         }
         if let Some(job) = &case.job {
-            let first_day = grader::jobs::utc_day(case.params.start_ts);
+            let first_day = harness::jobs::utc_day(case.params.start_ts);
             println!("  {:<28} {}", "", format!("runs the job {}", job.describe(first_day)).dimmed());
         }
         if case.memory.is_some() {
-            println!("  {:<28} {}", "", format!("\u{201c}{}\u{201d}", grader::questions::MEMORY).dimmed());
+            println!("  {:<28} {}", "", format!("\u{201c}{}\u{201d}", harness::questions::MEMORY).dimmed());
         }
     }
     println!();

@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// The crate name the glue reaches the grader's runtime by. A solution may
 /// not name it (see `vet`).
-pub const RUNTIME: &str = "dekata_runtime";
+pub const RUNTIME: &str = "dekata_harness";
 
 /// The `main` of a worker for one solution file.
 pub fn single(kata: &Kata, solution: &Path) -> String {
@@ -18,7 +18,7 @@ pub fn single(kata: &Kata, solution: &Path) -> String {
          #[path = {path:?}]\n\
          mod solution;\n\n\
          fn main() {{\n    \
-             {RUNTIME}::worker::serve(|input, out| {call});\n\
+             {RUNTIME}::rust_worker::serve(|input, out| {call});\n\
          }}\n",
         header = header(kata, "one solution file"),
         path = solution.display().to_string(),
@@ -42,7 +42,7 @@ pub fn several(kata: &Kata, modules: &[(String, &Path)]) -> String {
         .iter()
         .map(|(variant, _)| {
             format!(
-                "        Some({variant:?}) => {RUNTIME}::worker::serve(|input, out| {}),\n",
+                "        Some({variant:?}) => {RUNTIME}::rust_worker::serve(|input, out| {}),\n",
                 call(kata, &module_ident(variant))
             )
         })

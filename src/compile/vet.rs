@@ -126,7 +126,9 @@ fn forbidden_word(name: &str) -> Option<&'static str> {
         "unsafe" => Some(UNSAFE),
         "include" | "include_str" | "include_bytes" => Some(INCLUDE),
         "env" | "option_env" => Some(ENV),
-        "dekata_runtime" | "dekata_grader" | "dekata_prelude" | "grader_df" => Some(GRADER_INTERNALS),
+        "dekata_harness" | "dekata_runtime" | "dekata_grader" | "dekata_prelude" | "grader_df" => {
+            Some(GRADER_INTERNALS)
+        }
         _ => None,
     }
 }
@@ -306,7 +308,7 @@ mod tests {
         assert_eq!(refused("macro_rules! m { () => { super::HEAP } }"), ["super::"]);
         assert_eq!(refused("macro_rules! m { () => { $crate::main() } }"), ["crate::"]);
         assert_eq!(refused("#[path = \"/k/reference.rs\"] mod r;"), ["#[path]", "mod r;"]);
-        assert_eq!(refused("extern crate dekata_runtime as rt;"), ["extern crate", "dekata_runtime"]);
+        assert_eq!(refused("extern crate dekata_harness as rt;"), ["extern crate", "dekata_harness"]);
         assert_eq!(refused("fn f() { r#include_str!(\"x\"); }"), ["include_str!"]);
         assert_eq!(refused("fn f() { let p = std::env::var(\"HOME\"); }"), ["env"]);
         assert_eq!(refused("fn f() { self::super::x() }"), ["super::"]);

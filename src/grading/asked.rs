@@ -5,9 +5,9 @@
 use super::run::Ask;
 use crate::catalog::{Case, Kata, Kind, TableRows};
 use crate::language::Language;
-use grader::protocol::JobRun;
-use grader::rng::{fnv1a, mix64};
-use grader::streams::StreamSpec;
+use harness::protocol::JobRun;
+use harness::rng::{fnv1a, mix64};
+use harness::streams::StreamSpec;
 use std::time::Duration;
 
 /// Outputs of cases up to this many events are kept whole in the report.
@@ -37,15 +37,17 @@ pub fn ask(kata: &Kata, case: &Case) -> Ask {
 
 /// A job case's run: its procedure, its first day, and the stale rows its
 /// store starts with (for workers that are fed; a Rust worker makes its own).
-fn job_run(kata: &Kata, case: &Case, spec: grader::jobs::JobSpec) -> JobRun {
-    use grader::jobs::{DailyCount, range_of, stale_rows};
-    use grader::prelude::Event;
-    let first_day = grader::jobs::utc_day(case.params.start_ts);
+fn job_run(kata: &Kata, case: &Case, spec: harness::jobs::JobSpec) -> JobRun {
+    use harness::jobs::{DailyCount, range_of, stale_rows};
+    use harness::prelude::Event;
+    let first_day = harness::jobs::utc_day(case.params.start_ts);
     let stale_rows = if spec.stale {
         let (start, end) = range_of(&spec, first_day);
         match kata.kind.table().unwrap_or_default() {
-            TableRows::DailyCounts => stale_rows::<DailyCount>(start, end).iter().map(grader::sink::to_value).collect(),
-            TableRows::Events => stale_rows::<Event>(start, end).iter().map(grader::sink::to_value).collect(),
+            TableRows::DailyCounts => {
+                stale_rows::<DailyCount>(start, end).iter().map(harness::sink::to_value).collect()
+            }
+            TableRows::Events => stale_rows::<Event>(start, end).iter().map(harness::sink::to_value).collect(),
         }
     } else {
         Vec::new()
@@ -68,6 +70,6 @@ pub fn stream_spec(kata: &Kata, case: &Case, seed: u64, language: Language) -> S
 }
 
 /// A worker's limits for `kata`.
-pub fn limits(kata: &Kata) -> crate::worker::confine::Limits {
-    crate::launch::limits(kata.limits.hard_memory_mib, WORKER_CPU_SECONDS)
+pub fn limits(kata: &Kata) -> crate::process::confine::Limits {
+    crate::worker::launch::limits(kata.limits.hard_memory_mib, WORKER_CPU_SECONDS)
 }

@@ -8,7 +8,7 @@
 use crate::results::Measured;
 use crate::workspace::Workspace;
 use anyhow::{Context, Result};
-use grader::rng::{fnv1a, mix64};
+use harness::rng::{fnv1a, mix64};
 use std::path::{Path, PathBuf};
 
 /// The key of one reference run: `parts` are the kata file, the reference
@@ -18,7 +18,7 @@ pub fn key(toml: &Path, reference: &Path, run: &serde_json::Value) -> Result<Str
     let reference = std::fs::read(reference).with_context(|| format!("cannot read {}", reference.display()))?;
     let run = serde_json::to_vec(run)?;
     let mut h = fnv1a(env!("DEKATA_GRADER_FINGERPRINT").as_bytes()) ^ CACHE_VERSION;
-    h = mix64(h ^ u64::from(grader::streams::GENERATOR_VERSION));
+    h = mix64(h ^ u64::from(harness::streams::GENERATOR_VERSION));
     for part in [&toml, &reference, &run] {
         h = mix64(h ^ fnv1a(part));
     }

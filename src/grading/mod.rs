@@ -25,8 +25,8 @@ use crate::compile::{self, Compiled};
 use crate::error::BadRequest;
 use crate::judge::{self, Against, Judged};
 use crate::language::Language;
+use crate::process::confine::Sandbox;
 use crate::report::{CaseReport, Report};
-use crate::worker::confine::Sandbox;
 use anyhow::Result;
 pub use asked::stream_spec;
 use asked::{STARTUP, ask, limits};
@@ -153,7 +153,7 @@ fn grade_case(
     sides: Sides<'_, '_>,
     case: &Case,
     named: &Named,
-    budget: grader::shrink::Budget,
+    budget: harness::shrink::Budget,
 ) -> Result<CaseReport> {
     let kata = req.kata;
     let Sides { learner, references, rule_mutants } = sides;

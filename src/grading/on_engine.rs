@@ -6,10 +6,11 @@
 //! the rows and the executed plan.
 
 use crate::compile::SparkSession;
+use crate::process::death::{Death, Exit};
 use crate::spark::engine::{self, Engine, Failure};
-use crate::worker::{Death, Exit, Feeder};
+use crate::worker::Feeder;
 use anyhow::{Context, Result};
-use grader::protocol::{FeedLine, Input, Outcome, PlanReport, Problem, RunRequest, SparkRun};
+use harness::protocol::{FeedLine, Input, Outcome, PlanReport, Problem, RunRequest, SparkRun};
 use serde_json::{Value, json};
 use std::time::Duration;
 

@@ -13,7 +13,7 @@ use crate::error::Internal;
 use crate::language::Language;
 use crate::results::{Measured, Observed};
 use anyhow::Result;
-use grader::protocol::Outcome;
+use harness::protocol::Outcome;
 use std::collections::HashMap;
 use std::time::Duration;
 

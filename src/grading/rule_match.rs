@@ -21,9 +21,9 @@ use crate::mutants::{self, Mutant};
 use crate::worker::Clock;
 use crate::workspace::Workspace;
 use anyhow::Result;
-use grader::compare::{items_equal, lines};
-use grader::protocol::CompareSpec;
-use grader::shrink::{Actual, Counterexample};
+use harness::compare::{items_equal, lines};
+use harness::protocol::CompareSpec;
+use harness::shrink::{Actual, Counterexample};
 use std::collections::HashMap;
 
 /// The kata's rule mutants in the learner's language, their workers

@@ -7,10 +7,10 @@ use crate::results::{Measured, Observed};
 use crate::worker::Clock;
 use crate::worker::Feeder;
 use anyhow::Result;
-use grader::protocol::{Input, JobRun, Measure, Order, Outcome, Resume, RunRequest};
-use grader::sink::Sink;
-use grader::streams::{RecordKind, StreamSpec};
-use grader::worker::Record;
+use harness::protocol::{Input, JobRun, Measure, Order, Outcome, Resume, RunRequest};
+use harness::rust_worker::Record;
+use harness::sink::Sink;
+use harness::streams::{RecordKind, StreamSpec};
 use std::sync::Arc;
 
 /// What a run is asked, beside its input.
@@ -71,7 +71,7 @@ pub fn request(records: &Records, ask: &Ask, generates: bool) -> (RunRequest, Op
         let tail = Arc::new(ask.job.as_ref().map(redelivered).unwrap_or_default());
         let listed = match records {
             Records::Stream(spec) if spec.record == RecordKind::Tables => {
-                Some(Arc::new(grader::worker::materialise(spec)))
+                Some(Arc::new(harness::rust_worker::materialise(spec)))
             }
             Records::Stream(_) => None,
             Records::Selected { records, .. } => Some(Arc::clone(records)),
@@ -79,7 +79,7 @@ pub fn request(records: &Records, ask: &Ask, generates: bool) -> (RunRequest, Op
         let count = listed.as_ref().map_or(stream.len(), |all| all.len() as u64) + tail.len() as u64;
         let copies = match &mut job {
             Some(run) => {
-                run.calls = grader::jobs::calls(&run.spec, run.first_day, || count);
+                run.calls = harness::jobs::calls(&run.spec, run.first_day, || count);
                 u32::try_from(run.calls.len()).unwrap_or(u32::MAX)
             }
             None => 1,
@@ -122,22 +122,22 @@ impl Feeding {
         send: &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
         let records = records.chain(self.tail.iter().cloned());
-        if self.cuts { grader::feed::send_chunked(records, send) } else { grader::feed::send(records, send) }
+        if self.cuts { harness::feed::send_chunked(records, send) } else { harness::feed::send(records, send) }
     }
 }
 
 /// The records a job's input ends with (the stale rows delivered again,
-/// [`grader::jobs::redeliveries`]): a generating worker appends them
+/// [`harness::jobs::redeliveries`]): a generating worker appends them
 /// itself, a fed one reads them at the end of every copy.
 fn redelivered(job: &JobRun) -> Vec<Record> {
-    let (start, end) = grader::jobs::range_of(&job.spec, job.first_day);
-    grader::jobs::redeliveries(&job.spec, start, end).into_iter().map(Record::Event).collect()
+    let (start, end) = harness::jobs::range_of(&job.spec, job.first_day);
+    harness::jobs::redeliveries(&job.spec, start, end).into_iter().map(Record::Event).collect()
 }
 
 fn generated_feed(spec: StreamSpec, feeding: Feeding) -> Feeder {
     Box::new(move |send| {
         for _ in 0..feeding.copies {
-            feeding.send(grader::feed::records(&spec), send)?;
+            feeding.send(harness::feed::records(&spec), send)?;
         }
         Ok(())
     })
@@ -256,12 +256,12 @@ fn indexed_events(records: &Records) -> (StreamSpec, Vec<(u64, Record)>) {
     match records {
         Records::Stream(spec) => (
             spec.clone(),
-            grader::worker::materialise(spec).into_iter().enumerate().map(|(i, r)| (i as u64, r)).collect(),
+            harness::rust_worker::materialise(spec).into_iter().enumerate().map(|(i, r)| (i as u64, r)).collect(),
         ),
         Records::Selected { stream, ranges, records } => {
             let indices = ranges.iter().flat_map(|[a, b]| *a..*b);
             let listed: Vec<Record> = if records.is_empty() && ranges.iter().any(|[a, b]| b > a) {
-                let all = grader::worker::materialise(stream);
+                let all = harness::rust_worker::materialise(stream);
                 ranges.iter().flat_map(|[a, b]| all[*a as usize..(*b as usize).min(all.len())].to_vec()).collect()
             } else {
                 records.to_vec()
@@ -271,7 +271,7 @@ fn indexed_events(records: &Records) -> (StreamSpec, Vec<(u64, Record)>) {
     }
 }
 
-/// Consecutive events of one chunk of event time ([`grader::chunks`]), as
+/// Consecutive events of one chunk of event time ([`harness::chunks`]), as
 /// a worker that chunks its input groups them; an empty input is one empty
 /// chunk.
 fn hourly_chunks(events: &[(u64, Record)]) -> Vec<Vec<(u64, Record)>> {

@@ -3,7 +3,7 @@
 //! `grade`, a drill's final grading), so that a solution cannot carry the
 //! answers of a seed it can know in advance.
 
-use grader::rng::mix64;
+use harness::rng::mix64;
 
 /// The seed `check` and `watch` use when none is given.
 pub const DEFAULT_SEED: u64 = 42;

@@ -12,11 +12,11 @@ use super::side::{RunEnd, Side};
 use crate::judge::ShrinkTarget as Target;
 use crate::worker::Clock;
 use anyhow::Result;
-use grader::compare::{grain_violation, items_equal, sort_canonical};
-use grader::protocol::{CompareSpec, Outcome};
-use grader::shrink::{Actual, Budget, Counterexample, minimise, minimise_grouped};
-use grader::streams::StreamSpec;
-use grader::worker::{Record, materialise};
+use harness::compare::{grain_violation, items_equal, sort_canonical};
+use harness::protocol::{CompareSpec, Outcome};
+use harness::rust_worker::{Record, materialise};
+use harness::shrink::{Actual, Budget, Counterexample, minimise, minimise_grouped};
+use harness::streams::StreamSpec;
 use serde_json::Value;
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -97,7 +97,7 @@ pub fn counterexample(
         // An error that does not depend on the data (a query Spark cannot
         // analyse, a name that does not exist) shows on no records at all.
         _ if target == Target::Panic && !everything.is_empty() && fails(&[]) => {
-            grader::shrink::Shrunk { input: Vec::new(), tests_run: 1 }
+            harness::shrink::Shrunk { input: Vec::new(), tests_run: 1 }
         }
         // DataFrame runs cost milliseconds each: search whole keys first.
         Some(dataset) => {

@@ -3,13 +3,13 @@
 
 use super::on_engine;
 use crate::compile::Program;
-use crate::launch;
+use crate::process::confine::{Limits, Processes, Sandbox};
 use crate::worker::Clock;
-use crate::worker::confine::{Limits, Processes, Sandbox};
+use crate::worker::launch;
 use crate::worker::{Death, Feeder, Ran, Started, Worker};
 use anyhow::{Context, Result};
-use grader::protocol::{Form, Measure, Outcome, Output, OutputSummary, RunRequest};
-use grader::sink::Sink;
+use harness::protocol::{Form, Measure, Outcome, Output, OutputSummary, RunRequest};
+use harness::sink::Sink;
 use std::time::Duration;
 
 /// How one run of a solution ended, its output summarised.

@@ -2,13 +2,13 @@
 //! (which rule broke, with the numbers). `report` words them; nothing here
 //! is a sentence.
 
-use super::{explain, plan};
+use super::{join_cause, plan};
 use crate::catalog::{Question, Unit};
 use crate::language::Language;
-use grader::compare::GrainViolation;
-use grader::jobs::{Date, JobSpec};
-use grader::protocol::{PlanReport, Problem};
-use grader::streams::Family;
+use harness::compare::GrainViolation;
+use harness::jobs::{Date, JobSpec};
+use harness::protocol::{PlanReport, Problem};
+use harness::streams::Family;
 use serde::{Deserialize, Serialize};
 
 /// The verdict of one case.
@@ -106,7 +106,7 @@ pub struct Judged {
     /// DataFrame katas: what the learner's executed plan did.
     pub plan: Option<PlanReport>,
     /// What the shrunk counterexample shows, once there is one.
-    pub cause: Option<explain::Cause>,
+    pub cause: Option<join_cause::Cause>,
     pub language: Language,
     /// The solution file, as the report names it.
     pub solution: String,
@@ -317,7 +317,7 @@ impl Judged {
 
     /// The failure breaks `rule` of the prompt: its question is the one to ask.
     pub fn breaks(&mut self, rule: &crate::catalog::rules::PromptRule) {
-        let question = Question { text: rule.question.clone(), concern: rule.concern };
+        let question = Question { text: rule.question.clone(), concern: rule.concern, general: false };
         self.set_question(question, QuestionFrom::KataRule);
         self.kata_rule = Some(rule.clone());
     }

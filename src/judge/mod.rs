@@ -8,6 +8,7 @@
 
 pub mod explain;
 mod facts;
+pub mod join_cause;
 mod limits;
 pub mod plan;
 
@@ -17,10 +18,10 @@ pub use limits::*;
 use crate::catalog::{Case, Kata, Limits, Question, Unit};
 use crate::concern::Concern;
 use crate::language::Language;
+use crate::process::death::{Death, Exit};
 use crate::results::{Measured, Observed};
-use crate::worker::{Death, Exit};
-use grader::compare::{grain_violation, items_equal, sort_canonical};
-use grader::protocol::{CompareSpec, Outcome};
+use harness::compare::{grain_violation, items_equal, sort_canonical};
+use harness::protocol::{CompareSpec, Outcome};
 
 /// What a case is judged on beside the learner's run.
 pub struct Against<'a> {
@@ -80,7 +81,7 @@ pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed
         cause: None,
         language: against.language,
         solution: against.solution.to_string(),
-        job: case.job.clone().map(|spec| (spec, grader::jobs::utc_day(case.params.start_ts))),
+        job: case.job.clone().map(|spec| (spec, harness::jobs::utc_day(case.params.start_ts))),
     };
     let run = match learner {
         Observed::Measured(m) => m,
@@ -140,7 +141,7 @@ pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed
     }
 
     // A parse of loose rows accounts for each: kept, or quarantined.
-    let one_per_row = kata.shape().record_kind() == grader::streams::RecordKind::Rows;
+    let one_per_row = kata.shape().record_kind() == harness::streams::RecordKind::Rows;
     if let Some(wrong) = mismatch(compare, reference, run, one_per_row) {
         if matches!(wrong, Wrong::Grain(_)) {
             j.set_question(Question::of(Concern::Grain), QuestionFrom::Finding);
@@ -263,7 +264,7 @@ fn mismatch(compare: &CompareSpec, reference: &Measured, learner: &Measured, one
 
 /// Every quarantined row's error must name a field the reference's error
 /// finds at fault (in any words).
-fn blame(expected: &[grader::protocol::Fault], actual: &[grader::protocol::Fault]) -> Option<Wrong> {
+fn blame(expected: &[harness::protocol::Fault], actual: &[harness::protocol::Fault]) -> Option<Wrong> {
     let at_fault: std::collections::HashMap<&str, &Vec<String>> =
         expected.iter().map(|f| (f.row.as_str(), &f.fields)).collect();
     let mut first: Option<Wrong> = None;
@@ -319,7 +320,7 @@ fn memory_problem(case: &Case, limits: &Limits, reference: &Measured, learner: &
 }
 
 /// What `gauge` reads of a run, if it was measured.
-fn read(gauge: Gauge, m: &grader::protocol::Measure) -> Option<u64> {
+fn read(gauge: Gauge, m: &harness::protocol::Measure) -> Option<u64> {
     match gauge {
         Gauge::Heap => Some(m.peak_heap_bytes),
         Gauge::Resident => m.peak_resident_bytes,
@@ -405,7 +406,7 @@ mod tests {
     #[test]
     fn only_a_worker_that_said_it_broke_is_broken() {
         let limits = Limits::default();
-        let broken = Exit::Code(grader::protocol::EXIT_WORKER_BROKEN);
+        let broken = Exit::Code(harness::protocol::EXIT_WORKER_BROKEN);
         assert!(matches!(died(&death(broken, true), &limits), Died::WorkerBroken { .. }));
         assert!(matches!(died(&death(Exit::TimedOut, true), &limits), Died::WorkerBroken { .. }));
         // A solution may exit with the same status, and write the same words.

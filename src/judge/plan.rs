@@ -4,7 +4,7 @@
 //! of its rows on one partition. Pure: a plan report in, facts out.
 
 use crate::catalog::{PlanRules, Question};
-use grader::protocol::{JoinSeen, PlanReport, RepartitionSeen};
+use harness::protocol::{JoinSeen, PlanReport, RepartitionSeen};
 
 /// A broken plan rule, with what was seen.
 #[derive(Clone, Debug, PartialEq)]
@@ -221,7 +221,7 @@ mod tests {
 
     #[test]
     fn a_changed_setting_is_refused_and_lowered_partitions_keep_their_words() {
-        use grader::protocol::SettingChanged;
+        use harness::protocol::SettingChanged;
         let threshold = SettingChanged {
             key: "spark.sql.autoBroadcastJoinThreshold".into(),
             graded: "-1".into(),

@@ -2,14 +2,14 @@
 //! numbers; how small the counterexample got; and the follow-up question.
 
 use super::plan;
-use crate::judge::explain::Cause;
+use crate::judge::join_cause::Cause;
 use crate::judge::{Died, Finding, Gauge, Judged, Memory, Slow, Verdict, Wrong};
 use crate::language::Language;
+use crate::process::death::signal_name;
 use crate::words::{bytes, events, records, thousands};
-use crate::worker::signal_name;
-use grader::compare::GrainViolation;
-use grader::protocol::Problem;
-use grader::shrink::{Actual, Counterexample};
+use harness::compare::GrainViolation;
+use harness::protocol::Problem;
+use harness::shrink::{Actual, Counterexample};
 
 /// The whole message of a case.
 pub fn of(judged: &Judged, counterexample: Option<&Counterexample>) -> String {

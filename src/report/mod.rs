@@ -17,8 +17,8 @@ use crate::concern::Concern;
 pub use crate::judge::Verdict;
 use crate::judge::{self, Finding, Judged, Wrong};
 use crate::language::Language;
-use grader::shrink::Counterexample;
-use grader::streams::Family;
+use harness::shrink::Counterexample;
+use harness::streams::Family;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -208,10 +208,10 @@ impl CaseReport {
     pub fn new(judged: Judged, counterexample: Option<Counterexample>) -> CaseReport {
         let message = message::of(&judged, counterexample.as_ref());
         let diff = counterexample.as_ref().and_then(|cx| match &cx.actual {
-            grader::shrink::Actual::Output { items } => {
-                grader::diff::unified(&grader::compare::lines(&cx.expected), &grader::compare::lines(items))
+            harness::shrink::Actual::Output { items } => {
+                harness::diff::unified(&harness::compare::lines(&cx.expected), &harness::compare::lines(items))
             }
-            grader::shrink::Actual::Panicked { .. } => None,
+            harness::shrink::Actual::Panicked { .. } => None,
         });
         let rule = rule(&judged);
         let question_from = rule.map(|_| judged.question_from);
@@ -252,7 +252,7 @@ impl CaseReport {
 
 /// The rule a judged case broke.
 fn rule(judged: &Judged) -> Option<Rule> {
-    use crate::judge::explain::Cause;
+    use crate::judge::join_cause::Cause;
     Some(match &judged.finding {
         Finding::Passed => return None,
         Finding::NotImplemented => Rule::NotImplemented,

@@ -6,7 +6,7 @@ use crate::catalog::PlanRules;
 use crate::judge::plan::{Broken, on};
 use crate::language::Language;
 use crate::words::thousands;
-use grader::protocol::{PlanReport, RepartitionSeen};
+use harness::protocol::{PlanReport, RepartitionSeen};
 
 /// A broken rule.
 pub fn broken(broken: &Broken, language: Language) -> String {

@@ -2,10 +2,10 @@
 //! than dekata asked: without Landlock, without the process filter, or
 //! both.
 
-use crate::worker::confine::{NoFilter, Processes};
+use crate::process::confine::{NoFilter, Processes};
 
 /// The line, if there is something to say: `files` is why Landlock was
-/// not in force (already worded by `worker::confine`), `processes` how the
+/// not in force (already worded by `process::confine`), `processes` how the
 /// process filter fared.
 pub fn line(files: Option<String>, processes: Option<Processes>) -> Option<String> {
     let processes = match processes {

@@ -1,8 +1,8 @@
 //! The `chunks_to_list` call shape: `fn(state: &mut S, chunk: impl Iterator<Item = Event>, last: bool, args..) -> Vec<T>`, fed one hour of events at a time, its state checkpointed between chunks.
 
 use super::{Glue, Parts, PythonScaffold, Scaffold};
-use grader::protocol::{Call, CallWith, Form};
-use grader::streams::RecordKind;
+use harness::protocol::{Call, CallWith, Form};
+use harness::streams::RecordKind;
 
 pub static PARTS: Parts = Parts {
     name: "chunks_to_list",

@@ -1,8 +1,8 @@
 //! The `dataframes` call shape: `fn(DataFrame, .., args..) -> datafusion::error::Result<DataFrame>`, one DataFrame per table of the kata's dataset, run on Apache DataFusion (and `def f(DataFrame, ..)` on PySpark).
 
 use super::{Glue, Parts, PythonScaffold, Scaffold};
-use grader::protocol::{Call, CallWith, Form};
-use grader::streams::RecordKind;
+use harness::protocol::{Call, CallWith, Form};
+use harness::streams::RecordKind;
 
 pub static PARTS: Parts = Parts {
     name: "dataframes",

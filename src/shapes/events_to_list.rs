@@ -1,8 +1,8 @@
 //! The `events_to_list` call shape: `fn(impl Iterator<Item = Event>, args..) -> Vec<T>` (or any collection).
 
 use super::{Glue, Parts, PythonScaffold, Scaffold};
-use grader::protocol::{Call, CallWith, Form};
-use grader::streams::RecordKind;
+use harness::protocol::{Call, CallWith, Form};
+use harness::streams::RecordKind;
 
 pub static PARTS: Parts = Parts {
     name: "events_to_list",

@@ -1,8 +1,8 @@
 //! The `events_to_table` call shape: `fn(impl Iterator<Item = Event>, start: Date, end: Date, out: &mut Table, args..)`, run by each case's `job` procedure; the store it leaves is compared.
 
 use super::{Glue, Parts, PythonScaffold, Scaffold};
-use grader::protocol::{Call, CallWith, Form};
-use grader::streams::RecordKind;
+use harness::protocol::{Call, CallWith, Form};
+use harness::streams::RecordKind;
 
 pub static PARTS: Parts = Parts {
     name: "events_to_table",

@@ -1,8 +1,8 @@
 //! The `events_to_value` call shape: `fn(impl Iterator<Item = Event>, args..) -> T`, compared as one value.
 
 use super::{Glue, Parts, PythonScaffold, Scaffold};
-use grader::protocol::{Call, CallWith, Form};
-use grader::streams::RecordKind;
+use harness::protocol::{Call, CallWith, Form};
+use harness::streams::RecordKind;
 
 pub static PARTS: Parts = Parts {
     name: "events_to_value",

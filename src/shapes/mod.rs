@@ -13,8 +13,8 @@ mod events_to_table;
 mod events_to_value;
 mod rows_to_split;
 
-use grader::protocol::Call;
-use grader::streams::RecordKind;
+use harness::protocol::Call;
+use harness::streams::RecordKind;
 use serde::Deserialize;
 
 /// How a kata's entry function is called and what it returns. Each shape

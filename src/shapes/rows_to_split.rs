@@ -1,8 +1,8 @@
 //! The `rows_to_split` call shape: `fn(impl Iterator<Item = RawRow>, args..) -> (Vec<P>, Vec<Quarantined>)`: what parsed, and what was quarantined.
 
 use super::{Glue, Parts, PythonScaffold, Scaffold};
-use grader::protocol::{Call, CallWith, Form};
-use grader::streams::RecordKind;
+use harness::protocol::{Call, CallWith, Form};
+use harness::streams::RecordKind;
 
 pub static PARTS: Parts = Parts {
     name: "rows_to_split",

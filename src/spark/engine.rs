@@ -15,7 +15,7 @@
 
 use super::Runtime;
 use crate::error::Setup;
-use crate::worker::confine::{Confinement, Limits};
+use crate::process::confine::{Confinement, Limits};
 use anyhow::{Context, Result};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -313,7 +313,7 @@ fn start(place: &Place, script: &Path, digest: &str, udf_python: &Path, runtime:
     let started = Instant::now();
     let mut child = cmd.spawn().with_context(|| format!("cannot start {}", runtime.python.display()))?;
     // It leads its own group: never swept as a worker's leftover.
-    crate::worker::reaper::keep(child.id() as i32);
+    crate::process::reaper::keep(child.id() as i32);
     drop(prepared);
     loop {
         if let Some((engine, _)) = serving(place)
@@ -351,7 +351,7 @@ fn start(place: &Place, script: &Path, digest: &str, udf_python: &Path, runtime:
 /// katas nor the learners' files.
 fn confinement(place: &Place, runtime: &Runtime) -> Result<Confinement> {
     let (mut read, mut execute) = super::grants(runtime);
-    read.extend(crate::worker::confine::system_libraries());
+    read.extend(crate::process::confine::system_libraries());
     read.extend(crate::python::interpreter()?.prefixes.iter().cloned());
     execute.extend(crate::python::interpreter()?.executable.canonicalize().ok());
     // dekata itself, which confines Spark's Python workers (`dekata confine`).
@@ -416,6 +416,6 @@ fn remove_leftovers(dir: &Path) {
 
 /// Whether `pid` runs (a zombie that has not been reaped does not).
 fn alive(pid: u32) -> bool {
-    crate::worker::usage::status_field(pid as i32, "State:")
+    crate::process::usage::status_field(pid as i32, "State:")
         .is_some_and(|state| !state.starts_with('Z') && !state.starts_with('X'))
 }

@@ -19,11 +19,11 @@ pub mod java;
 pub mod venv;
 
 use crate::catalog::Kata;
+use crate::process::confine;
 use crate::python::Interpreter;
-use crate::worker::confine;
 use crate::workspace::Workspace;
 use anyhow::Result;
-use grader::tables::ColumnType;
+use harness::tables::ColumnType;
 use java::Java;
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -1,32 +1,35 @@
 //! Starting worker processes and talking to them: the parent side of the
-//! worker protocol (`grader::protocol`).
+//! worker protocol (`harness::protocol`).
 //!
 //! A [`Worker`] is one process that serves one side of a kata: a learner's
 //! solution, a mutant, or the reference. It starts in its own process group,
 //! under resource limits and (where the kernel has it) a Landlock ruleset
-//! (`confine`), with its request and reply channels on fds 3 and 4 and its
-//! standard output and error drained into bounded buffers (`capture`).
+//! (`process::confine`), with its request and reply channels on fds 3 and 4 and its
+//! standard output and error drained into bounded buffers (`process::capture`).
 //! Each run has a wall clock; past it, the whole group is killed. A worker
 //! that dies or is killed is done: the next run starts a new one.
 //!
-//! How each kind of program is started and confined is `crate::launch`'s.
+//! How each kind of program is started and confined is `launch`'s; the
+//! process machinery it stands on (confinement, capture, usage, reaping) is
+//! `crate::process`'s.
 
-mod capture;
-pub mod confine;
-pub mod reaper;
-mod resident;
-pub mod usage;
+pub mod launch;
+mod replies;
 
+pub use crate::process::death::{Death, Exit};
+
+use crate::process::capture::Drain;
+use crate::process::confine::{self, Confinement, Limits, Processes, Sandbox};
+use crate::process::death::{STACK_OVERFLOW, to_exit};
+use crate::process::{reaper, resident, usage};
 use anyhow::{Context, Result};
-use capture::Drain;
-use confine::{Confinement, Limits, Processes, Sandbox};
-use grader::protocol::{Done, Form, Hello, Reply, Request, RunRequest};
+use harness::protocol::{Done, Form, Hello, Reply, Request, RunRequest};
+use replies::{Incoming, read_replies, send_all};
 use serde_json::Value;
 use std::ffi::OsString;
-use std::io::{BufRead, BufReader, Read};
 use std::os::fd::AsRawFd;
 use std::os::unix::net::UnixStream;
-use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
@@ -62,43 +65,6 @@ pub struct Clock {
 /// How often a run's CPU time is read.
 const CPU_POLL: Duration = Duration::from_millis(250);
 
-/// How a worker process ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Exit {
-    Code(i32),
-    Signal(i32),
-    /// Killed by the parent at the wall clock.
-    TimedOut,
-}
-
-/// A worker that ended without finishing its run (or before saying hello).
-#[derive(Clone, Debug)]
-pub struct Death {
-    pub exit: Exit,
-    /// It reported a failed allocation of this many bytes first.
-    pub out_of_memory: Option<u64>,
-    /// ...in its engine's heap (a PySpark worker's JVM) of this many MiB.
-    pub engine_heap_mib: Option<u64>,
-    /// It wrote something on its reply channel that is not a reply.
-    pub garbled: Option<String>,
-    /// The tail of what it wrote on stderr.
-    pub stderr: String,
-    /// How long the run had been going.
-    pub wall: Duration,
-    /// Its runtime said its stack overflowed (see [`STACK_OVERFLOW`]).
-    pub stack_overflow: bool,
-    /// dekata's own worker code could not serve: it said so with
-    /// `Reply::Broken` (and exits with `protocol::EXIT_WORKER_BROKEN`).
-    pub worker_broken: bool,
-}
-
-/// What Rust's runtime prints on stderr when a thread overflows its stack,
-/// just before it kills the process with a signal. The one fact about a
-/// death that can only be read as text: the words are the Rust runtime's
-/// own, and none of dekata's code runs after the overflow to say it in
-/// another way.
-const STACK_OVERFLOW: &str = "has overflowed its stack";
-
 /// What one run gave.
 pub enum Ran {
     Done(Done),
@@ -106,14 +72,8 @@ pub enum Ran {
 }
 
 /// Records to send after a request: a function that writes the feed's
-/// lines (`grader::protocol::FeedLine`s as JSON, each ending in a newline).
+/// lines (`harness::protocol::FeedLine`s as JSON, each ending in a newline).
 pub type Feeder = Box<dyn FnOnce(&mut dyn FnMut(&[u8]) -> std::io::Result<()>) -> std::io::Result<()> + Send>;
-
-enum Incoming {
-    Reply(Reply),
-    Garbled(String),
-    Closed,
-}
 
 /// A running worker.
 pub struct Worker {
@@ -187,7 +147,7 @@ impl Worker {
         // the parent until the child has started (they are dropped below).
         unsafe {
             cmd.pre_exec(move || {
-                for (from, to) in [(rq, grader::protocol::REQUEST_FD), (rp, grader::protocol::REPLY_FD)] {
+                for (from, to) in [(rq, harness::protocol::REQUEST_FD), (rp, harness::protocol::REPLY_FD)] {
                     if libc::dup2(from, to) < 0 {
                         return Err(std::io::Error::last_os_error());
                     }
@@ -230,10 +190,10 @@ impl Worker {
             at_hello: None,
             scratch,
             alive: true,
-            rng: grader::rng::mix64(started.elapsed().as_nanos() as u64 ^ u64::from(std::process::id())),
+            rng: harness::rng::mix64(started.elapsed().as_nanos() as u64 ^ u64::from(std::process::id())),
         };
         match worker.next_reply(started + wait, started) {
-            Ok(Reply::Hello(hello)) if hello.protocol == grader::protocol::PROTOCOL_VERSION => {
+            Ok(Reply::Hello(hello)) if hello.protocol == harness::protocol::PROTOCOL_VERSION => {
                 worker.hello = hello;
                 worker.processes = prepared.processes_of(worker.pid());
                 worker.at_hello = Some(resident::Resident::start(worker.pid(), worker.starts_processes()));
@@ -245,7 +205,7 @@ impl Worker {
                 Some(format!(
                     "the worker speaks protocol {}, not {}",
                     hello.protocol,
-                    grader::protocol::PROTOCOL_VERSION
+                    harness::protocol::PROTOCOL_VERSION
                 )),
                 started,
             ))),
@@ -265,7 +225,7 @@ impl Worker {
     ) -> Result<Ran> {
         anyhow::ensure!(self.alive, "a worker that ended was asked to run");
         let cpu_start = clock.cpu.map_or(0, |_| self.cpu_us());
-        self.rng = grader::rng::mix64(self.rng.wrapping_add(0x9E37_79B9_7F4A_7C15));
+        self.rng = harness::rng::mix64(self.rng.wrapping_add(0x9E37_79B9_7F4A_7C15));
         request.id = self.rng >> 1;
         let id = request.id;
         let started = Instant::now();
@@ -485,83 +445,6 @@ impl Drop for Worker {
     }
 }
 
-/// Reads reply lines on a thread: a line too long or not a reply is
-/// garbled (a solution writing on the channel), the end is `Closed`.
-fn read_replies(socket: UnixStream) -> mpsc::Receiver<Incoming> {
-    let (tx, rx) = mpsc::channel();
-    thread::spawn(move || {
-        let mut reader = BufReader::with_capacity(256 * 1024, socket);
-        loop {
-            let mut line = Vec::new();
-            match (&mut reader).take(MAX_LINE).read_until(b'\n', &mut line) {
-                Ok(0) | Err(_) => {
-                    let _ = tx.send(Incoming::Closed);
-                    return;
-                }
-                Ok(_) if line.last() != Some(&b'\n') => {
-                    let _ = tx.send(Incoming::Garbled(format!("a reply line of more than {MAX_LINE} bytes")));
-                    return;
-                }
-                Ok(_) => {
-                    let incoming = match grader::protocol::parse_reply(&line) {
-                        Ok(reply) => Incoming::Reply(reply),
-                        Err(_) => Incoming::Garbled(String::from_utf8_lossy(&line[..line.len().min(200)]).into_owned()),
-                    };
-                    let stop = matches!(incoming, Incoming::Garbled(_));
-                    if tx.send(incoming).is_err() || stop {
-                        return;
-                    }
-                }
-            }
-        }
-    });
-    rx
-}
-
-const MAX_LINE: u64 = 256 * 1024 * 1024;
-
-/// Writes all of `bytes` without raising SIGPIPE when the worker is gone.
-fn send_all(socket: &UnixStream, mut bytes: &[u8]) -> std::io::Result<()> {
-    while !bytes.is_empty() {
-        // SAFETY: send(2) on a socket we own, with a valid buffer.
-        let n = unsafe { libc::send(socket.as_raw_fd(), bytes.as_ptr().cast(), bytes.len(), libc::MSG_NOSIGNAL) };
-        if n < 0 {
-            let e = std::io::Error::last_os_error();
-            if e.kind() == std::io::ErrorKind::Interrupted {
-                continue;
-            }
-            return Err(e);
-        }
-        bytes = &bytes[n as usize..];
-    }
-    Ok(())
-}
-
-fn to_exit(status: std::process::ExitStatus) -> Exit {
-    match (status.code(), status.signal()) {
-        (Some(code), _) => Exit::Code(code),
-        (None, Some(sig)) => Exit::Signal(sig),
-        (None, None) => Exit::Code(-1),
-    }
-}
-
-/// A signal's name, for messages.
-pub fn signal_name(sig: i32) -> &'static str {
-    match sig {
-        libc::SIGABRT => "SIGABRT (abort)",
-        libc::SIGSEGV => "SIGSEGV (invalid memory access)",
-        libc::SIGBUS => "SIGBUS (bus error)",
-        libc::SIGILL => "SIGILL (illegal instruction)",
-        libc::SIGFPE => "SIGFPE (arithmetic error)",
-        libc::SIGKILL => "SIGKILL (killed)",
-        libc::SIGTERM => "SIGTERM (terminated)",
-        libc::SIGXCPU => "SIGXCPU (CPU time limit)",
-        libc::SIGXFSZ => "SIGXFSZ (file size limit)",
-        libc::SIGPIPE => "SIGPIPE (broken pipe)",
-        _ => "a signal",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -593,7 +476,7 @@ mod tests {
     fn a_worker_is_broken_when_it_says_so_on_its_channel_not_on_stderr() {
         let said = death_of(r#"printf '{"reply":"broken"}\n' >&4; echo 'dekata worker: no engine' >&2; exit 3"#);
         assert!(said.worker_broken);
-        assert_eq!(said.exit, Exit::Code(grader::protocol::EXIT_WORKER_BROKEN));
+        assert_eq!(said.exit, Exit::Code(harness::protocol::EXIT_WORKER_BROKEN));
         let written = death_of("echo 'dekata worker: no engine' >&2; exit 3");
         assert!(!written.worker_broken, "stderr is the solution's too");
         assert_eq!(written.exit, Exit::Code(3));

@@ -1,10 +1,10 @@
 //! How each kind of program is started as a worker, and what it may
 //! touch: a compiled Rust worker, a Python worker, a PySpark worker. The
-//! processes themselves are the `worker` module's.
+//! processes themselves are this module's parent's (`worker`).
 
 use crate::compile::Program;
+use crate::process::confine::{self, Confinement, Limits};
 use crate::worker::Launch;
-use crate::worker::confine::{self, Confinement, Limits};
 use anyhow::{Context, Result};
 use std::path::PathBuf;
 

@@ -19,7 +19,7 @@
 //! runs with the resource limits alone, and the report says so.
 //!
 //! On top of that, a worker that may not start processes gets
-//! `grader::seccomp`'s filter (no `fork`, no new process by `clone`, no
+//! `harness::seccomp`'s filter (no `fork`, no new process by `clone`, no
 //! `execve`), handed over in its environment and installed by the worker
 //! itself at its start, before any of a solution's code: the filter would
 //! refuse the worker's own `exec` if it were applied here. Whether it is
@@ -173,18 +173,18 @@ impl Confinement {
         if self.processes {
             return Ok(None);
         }
-        if std::env::var_os(grader::seccomp::ENV).is_some_and(|v| v == "off") {
+        if std::env::var_os(harness::seccomp::ENV).is_some_and(|v| v == "off") {
             return Err(NoFilter::TurnedOff);
         }
         let program = filter_hex().ok_or(NoFilter::Unsupported)?;
-        Ok(Some((grader::seccomp::ENV.to_string(), program.to_string())))
+        Ok(Some((harness::seccomp::ENV.to_string(), program.to_string())))
     }
 }
 
 /// The process filter's program as hex, built once.
 fn filter_hex() -> Option<&'static str> {
     static HEX: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
-    HEX.get_or_init(|| grader::seccomp::program().map(|p| grader::seccomp::to_hex(&p))).as_deref()
+    HEX.get_or_init(|| harness::seccomp::program().map(|p| harness::seccomp::to_hex(&p))).as_deref()
 }
 
 /// The same open file under a descriptor number of 10 or more (closed on

@@ -277,7 +277,7 @@ mod tests {
         let (mut parent, child) = UnixStream::pair().unwrap();
         let fd = child.as_raw_fd();
         let mut cmd = std::process::Command::new(std::env::current_exe().unwrap());
-        cmd.args(["--exact", "worker::tests::broken_worker_child", "--nocapture"]).env(CHILD, "1");
+        cmd.args(["--exact", "rust_worker::tests::broken_worker_child", "--nocapture"]).env(CHILD, "1");
         // SAFETY: dup2 and fcntl are async-signal-safe.
         unsafe {
             cmd.pre_exec(move || {
