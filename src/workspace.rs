@@ -24,6 +24,7 @@ impl Workspace {
             Some(t) => PathBuf::from(t),
             None => root.join("target").join("dekata"),
         };
+        crate::python::remember_in(&target);
         Ok(Workspace { root, target })
     }
 

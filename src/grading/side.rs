@@ -54,6 +54,14 @@ impl Side {
             self.worker = None;
         }
         if self.worker.is_none() {
+            // A PySpark worker may reach one port, the engine's: it is
+            // known before the worker starts, so that the first run does
+            // not start a second worker for a port learned late.
+            if let Program::Python { spark: Some(spark), .. } = &mut self.program
+                && spark.port == 0
+            {
+                spark.port = on_engine::engine(spark)?.state.port;
+            }
             let launch = launch::launch(&self.program, self.limits)?;
             self.served = 0;
             let mut worker = match Worker::start(&launch, self.startup)? {
