@@ -70,6 +70,29 @@ fn list_shows_every_kata_by_pattern() {
 }
 
 #[test]
+fn list_shows_the_catalogue_by_week_of_the_plan() {
+    let root = Root::new();
+    let out = root.dekata(&["list", "--by", "week"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    let weeks: Vec<usize> = ["Week 1: Iterator-first coding", "Week 2: ", "Week 3: PySpark fluency", "Week 4: "]
+        .iter()
+        .map(|w| text.find(w).unwrap_or_else(|| panic!("{w}: {text}")))
+        .collect();
+    assert!(weeks.windows(2).all(|w| w[0] < w[1]), "{text}");
+    assert!(!text.contains("Outside the plan"), "every kata of the catalogue has a week: {text}");
+    // PySpark's week holds the DataFrame katas.
+    let third = &text[weeks[2]..weeks[3]];
+    assert!(third.contains("latest_order_payment") && !third.contains("count_events"), "{third}");
+    let json = root.dekata(&["list", "--json"]);
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    for week in 1..=4 {
+        assert!(rows.as_array().unwrap().iter().any(|r| r["week"] == week), "no kata in week {week}");
+    }
+    assert!(rows.as_array().unwrap().iter().all(|r| r["week"].as_u64().is_some_and(|w| (1..=4).contains(&w))));
+}
+
+#[test]
 fn show_prints_prompt_signature_and_cases() {
     let out = dekata(&["show", "count_events"]);
     assert_eq!(out.status.code(), Some(0));

@@ -167,6 +167,18 @@ fn weakest_and_difficulty_choose_the_katas() {
 }
 
 #[test]
+fn a_week_of_the_plan_chooses_the_katas() {
+    let root = Root::new();
+    let out =
+        drill(&root, &["--week", "4", "--difficulty", "stretch", "--count", "1", "--seed", "42"], "done\n", false);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}\nstderr:\n{}", stderr(&out));
+    let intro = &text[..text.find("Drill over").unwrap()];
+    assert!(intro.contains("parse_events_lenient"), "week 4's first stretch kata: {intro}");
+    assert!(!intro.contains("count_min") && !intro.contains("clicks_by_plan"), "{intro}");
+}
+
+#[test]
 fn stats_show_each_concern_over_the_drills() {
     let root = Root::new();
     let args = ["--kata", "count_events", "--minutes", "5", "--seed", "42"];
@@ -241,6 +253,8 @@ fn bad_drill_requests_exit_2_before_anything_starts() {
         (&["--minutes", "0"], "--minutes"),
         (&["--kata", "count_events", "--weakest"], "--weakest"),
         (&["--weakest", "--pattern", "streaming-aggregation"], "--pattern"),
+        (&["--week", "9"], "the weeks are 1, 2, 3, 4"),
+        (&["--kata", "count_events", "--week", "1"], "--week"),
     ] {
         let out = drill(&root, args, "done\n", false);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stdout(&out));

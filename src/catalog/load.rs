@@ -25,6 +25,8 @@ struct KataFile {
     title: String,
     #[serde(default)]
     difficulty: Difficulty,
+    /// The week of the study plan (`katas/plan.toml`) the kata belongs to.
+    week: Option<u8>,
     shape: Shape,
     entry: String,
     #[serde(default)]
@@ -112,12 +114,24 @@ pub fn load_all(katas_dir: &Path) -> Result<Vec<Kata>> {
             paths.push(entry.into_path());
         }
     }
+    let plan = super::plan::load(katas_dir)?;
     let mut katas = Vec::new();
     let mut ids = HashSet::new();
     for path in paths {
         let kata = load(&path)?;
         if !ids.insert(kata.id.clone()) {
             return Err(BadRequest::new(format!("{}: the kata id `{}` is used twice", path.display(), kata.id)).into());
+        }
+        if let Some(week) = kata.week
+            && plan.week(week).is_none()
+        {
+            let weeks = if plan.weeks.is_empty() { "none".to_string() } else { plan.numbers() };
+            return Err(BadRequest::new(format!(
+                "{}: week {week} is not a week of {} (its weeks: {weeks})",
+                path.display(),
+                katas_dir.join(super::plan::FILE).display()
+            ))
+            .into());
         }
         katas.push(kata);
     }
@@ -245,6 +259,7 @@ pub fn load(path: &Path) -> Result<Kata> {
         pattern_title,
         title: file.title,
         difficulty: file.difficulty,
+        week: file.week,
         kind,
         entry: file.entry,
         args: file.args,
@@ -272,7 +287,7 @@ pub fn is_identifier(s: &str) -> bool {
 }
 
 /// A TOML error as `path:line:column: message`, with the offending line.
-fn malformed(path: &Path, text: &str, e: &toml::de::Error) -> anyhow::Error {
+pub(super) fn malformed(path: &Path, text: &str, e: &toml::de::Error) -> anyhow::Error {
     let (line, col, source_line) = match e.span() {
         Some(span) => {
             let before = &text[..span.start.min(text.len())];
@@ -312,6 +327,26 @@ mod tests {
         let err = load(&path).unwrap_err().to_string();
         assert!(err.contains("kata.toml:3:"), "{err}");
         assert!(err.contains("title = 5 5"), "{err}");
+    }
+
+    #[test]
+    fn a_kata_week_must_be_a_week_of_the_plan() {
+        let dir = tempfile::tempdir().unwrap();
+        let kata = dir.path().join("p").join("demo");
+        std::fs::create_dir_all(&kata).unwrap();
+        for file in ["starter.rs", "reference.rs"] {
+            std::fs::write(kata.join(file), "").unwrap();
+        }
+        std::fs::write(
+            kata.join("kata.toml"),
+            "id = \"demo\"\npattern = \"x\"\ntitle = \"t\"\nweek = 7\nshape = \"events_to_map\"\nentry = \"f\"\n\
+             prompt = \"p\"\n[[cases]]\nname = \"a\"\nfamilies = [\"clean\"]\nevents = 3\n",
+        )
+        .unwrap();
+        let err = load_all(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("week 7 is not a week of") && err.contains("(its weeks: none)"), "{err}");
+        std::fs::write(dir.path().join("plan.toml"), "[[weeks]]\nweek = 7\ntitle = \"t\"\nfocus = \"f\"\n").unwrap();
+        assert_eq!(load_all(dir.path()).unwrap()[0].week, Some(7));
     }
 
     #[test]

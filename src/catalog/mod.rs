@@ -5,6 +5,7 @@
 
 mod kind;
 mod load;
+pub mod plan;
 mod question;
 pub mod rules;
 mod unit;
@@ -168,6 +169,8 @@ pub struct Kata {
     pub pattern_title: String,
     pub title: String,
     pub difficulty: Difficulty,
+    /// Its week of the study plan, if the catalogue has one.
+    pub week: Option<u8>,
     /// What the kata is, with its kind's own fields.
     pub kind: Kind,
     pub entry: String,

@@ -1,6 +1,6 @@
-//! `dekata list`: every kata with the learner's status, by pattern, in the
-//! learner's language (and the other language's status beside it, where
-//! there is any).
+//! `dekata list`: every kata with the learner's status, by pattern (or by
+//! week of the study plan), in the learner's language (and the other
+//! language's status beside it, where there is any).
 
 use crate::catalog::{self, Kata};
 use crate::language::Language;
@@ -15,10 +15,20 @@ use std::collections::BTreeMap;
 
 #[derive(clap::Args)]
 pub struct Args {
+    /// Group the katas by pattern, or by week of the four-week study plan
+    #[arg(long, value_enum, default_value_t = View::Pattern)]
+    pub by: View,
     #[command(flatten)]
     pub json: crate::cmd::shared::Json,
     #[command(flatten)]
     pub lang: crate::cmd::shared::Lang,
+}
+
+/// How `list` groups the katas.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum View {
+    Pattern,
+    Week,
 }
 
 #[derive(Serialize)]
@@ -27,6 +37,8 @@ struct Row<'a> {
     pattern: &'a str,
     title: &'a str,
     difficulty: catalog::Difficulty,
+    /// The week of the study plan, if the kata has one.
+    week: Option<u8>,
     /// The status in the language listed.
     status: Status,
     solution: String,
@@ -53,6 +65,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
                 pattern: &k.pattern,
                 title: &k.title,
                 difficulty: k.difficulty,
+                week: k.week,
                 status: status_of(k, language),
                 solution: ws.display(&solution_files::path(ws, k, language)),
                 passed_at: progress.of(language).get(&k.id).and_then(|p| p.passed_at),
@@ -67,9 +80,18 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     println!();
     let id_width = katas.iter().map(|k| k.id.len()).max().unwrap_or(0) + 2;
     let title_width = katas.iter().map(|k| k.title.chars().count()).max().unwrap_or(0) + 2;
-    for (_, group) in catalog::by_pattern(&katas) {
+    let groups: Vec<(String, Option<String>, Vec<&Kata>)> = match args.by {
+        View::Pattern => {
+            catalog::by_pattern(&katas).into_iter().map(|(_, g)| (g[0].pattern_title.clone(), None, g)).collect()
+        }
+        View::Week => by_week(&katas, &catalog::plan::load(&ws.katas())?),
+    };
+    for (title, focus, group) in groups {
         let done = group.iter().filter(|k| status_of(k, language) == Status::Passed).count();
-        println!("{}  {} {done}/{}", group[0].pattern_title.bold(), bar(done, group.len()), group.len());
+        println!("{}  {} {done}/{}", title.bold(), bar(done, group.len()), group.len());
+        if let Some(focus) = focus {
+            println!("  {}", focus.dimmed());
+        }
         for k in group {
             let status = status_of(k, language);
             let shown = if k.speaks(language) {
@@ -97,6 +119,25 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     }
     println!("{}", LIST_FOOTER.dimmed());
     Ok(true)
+}
+
+/// The katas by week of `plan`, each week's in catalogue order (pattern
+/// by pattern), then those without a week.
+fn by_week<'a>(katas: &'a [Kata], plan: &catalog::plan::Plan) -> Vec<(String, Option<String>, Vec<&'a Kata>)> {
+    let mut groups: Vec<(String, Option<String>, Vec<&Kata>)> = plan
+        .weeks
+        .iter()
+        .map(|w| {
+            let title = WEEK_TITLE.replace("{n}", &w.week.to_string()).replace("{title}", &w.title);
+            (title, Some(w.focus.clone()), katas.iter().filter(|k| k.week == Some(w.week)).collect())
+        })
+        .collect();
+    let unplanned: Vec<&Kata> = katas.iter().filter(|k| k.week.is_none()).collect();
+    if !unplanned.is_empty() {
+        groups.push((NO_WEEK.to_string(), None, unplanned));
+    }
+    groups.retain(|(_, _, g)| !g.is_empty());
+    groups
 }
 
 fn when_passed(progress: &Progress, kata: &Kata, language: Language, status: Status) -> String {
@@ -130,5 +171,7 @@ fn bar(done: usize, total: usize) -> String {
 }
 
 const LISTED_IN: &str = "Your solutions in {language} (`dekata lang` switches; `--lang` for one command).";
+const WEEK_TITLE: &str = "Week {n}: {title}";
+const NO_WEEK: &str = "Outside the plan";
 const NOT_IN: &str = "not in {language} yet";
 const LIST_FOOTER: &str = "Read a kata with `dekata show <kata>`; grade your solution with `dekata check <kata>`.";

@@ -43,6 +43,9 @@ pub struct Args {
     /// Choose katas from your weakest pattern
     #[arg(long)]
     pub weakest: bool,
+    /// Choose katas of this week of the study plan (`dekata list --by week`)
+    #[arg(long, value_name = "N")]
+    pub week: Option<u8>,
     /// How many katas to drill
     #[arg(long, default_value_t = 2)]
     pub count: usize,
@@ -65,7 +68,8 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let katas = crate::catalog::load_all(&ws.katas())?;
     let progress = progress::load(ws)?;
     let history = drills::load(ws)?;
-    let picked = pick::pick(&katas, &progress, &history, &args, language)?;
+    let plan = crate::catalog::plan::load(&ws.katas())?;
+    let picked = pick::pick(&katas, &plan, &progress, &history, &args, language)?;
     let seed = args.seed.value.unwrap_or_else(grading::fresh_seed);
     let files = prepare(ws, &picked, language)?;
     introduce(ws, &picked, &files, allowed, seed, language);

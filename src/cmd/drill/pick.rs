@@ -1,7 +1,9 @@
-//! Choosing a drill's katas: the named ones, else by pattern, difficulty
-//! and the learner's record, those not passed yet first.
+//! Choosing a drill's katas: the named ones, else by pattern, week of the
+//! study plan, difficulty and the learner's record, those not passed yet
+//! first.
 
 use super::Args;
+use crate::catalog::plan::Plan;
 use crate::catalog::{self, Difficulty, Kata};
 use crate::drills::History;
 use crate::error::BadRequest;
@@ -13,13 +15,14 @@ use anyhow::Result;
 /// filters and need among those that have a form in it.
 pub fn pick<'a>(
     katas: &'a [Kata],
+    plan: &Plan,
     progress: &Progress,
     history: &History,
     args: &Args,
     language: Language,
 ) -> Result<Vec<&'a Kata>> {
     if !args.katas.is_empty() {
-        if args.pattern.is_some() || args.difficulty.is_some() || args.weakest {
+        if args.pattern.is_some() || args.difficulty.is_some() || args.weakest || args.week.is_some() {
             return Err(BadRequest::new(KATA_AND_FILTERS).into());
         }
         return catalog::select(katas, &args.katas);
@@ -31,8 +34,19 @@ pub fn pick<'a>(
         return Err(BadRequest::new(WEAKEST_AND_PATTERN).into());
     }
     let difficulty = args.difficulty.as_deref().map(parse_difficulty).transpose()?;
-    let pool: Vec<&Kata> =
-        katas.iter().filter(|k| k.speaks(language)).filter(|k| difficulty.is_none_or(|d| k.difficulty == d)).collect();
+    if let Some(week) = args.week
+        && plan.week(week).is_none()
+    {
+        let known =
+            if plan.weeks.is_empty() { NO_PLAN.to_string() } else { format!("the weeks are {}", plan.numbers()) };
+        return Err(BadRequest::new(BAD_WEEK.replace("{week}", &week.to_string()).replace("{known}", &known)).into());
+    }
+    let pool: Vec<&Kata> = katas
+        .iter()
+        .filter(|k| k.speaks(language))
+        .filter(|k| difficulty.is_none_or(|d| k.difficulty == d))
+        .filter(|k| args.week.is_none_or(|w| k.week == Some(w)))
+        .collect();
     let passed = |id: &str| passed(progress, language, id);
     let pattern = match &args.pattern {
         Some(p) => Some(known_pattern(katas, p)?),
@@ -118,13 +132,16 @@ fn by_need<'a>(mut katas: Vec<&'a Kata>, progress: &Progress, language: Language
     katas
 }
 
-const KATA_AND_FILTERS: &str = "--kata names the katas to drill, so --pattern, --difficulty and --weakest \
-cannot be given with it.";
+const KATA_AND_FILTERS: &str = "--kata names the katas to drill, so --pattern, --week, --difficulty and \
+--weakest cannot be given with it.";
 const COUNT_ZERO: &str = "--count must be at least 1.";
 const WEAKEST_AND_PATTERN: &str = "--weakest chooses the pattern itself, so it cannot be given with --pattern.";
 const BAD_DIFFICULTY: &str = "there is no difficulty `{difficulty}`: use warm-up, core or stretch.";
 const BAD_PATTERN: &str = "there is no pattern `{pattern}`: the patterns are {known}.";
-const NO_MATCH: &str = "no kata matches these filters: run `dekata list` to see each kata's pattern and difficulty.";
+const BAD_WEEK: &str = "there is no week {week} in the study plan: {known}.";
+const NO_PLAN: &str = "this kata folder has no study plan (katas/plan.toml)";
+const NO_MATCH: &str = "no kata matches these filters: run `dekata list` (or `dekata list --by week`) to see each \
+kata's pattern, week and difficulty.";
 
 #[cfg(test)]
 mod tests {
