@@ -1,19 +1,30 @@
 //! `grade --json`: one document on standard output.
 
-use super::Outcome;
-use super::class::Class;
+use super::Graded;
+use super::shard::Shard;
 use super::skip::{Reason, Skip};
 use crate::language::Language;
 use crate::report::{Overall, Report};
 use anyhow::Result;
 use serde::Serialize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Serialize)]
 struct ClassJson<'a> {
     verdict: Overall,
     /// The seed every submission was graded with (`--seed` replays it).
     seed: u64,
+    /// The class folder, as named on the command line.
+    class: &'a Path,
+    /// Every learner folder graded, whether or not this share holds
+    /// submissions of theirs.
+    learners: Vec<&'a str>,
+    /// The katas `--kata` asked for, if it did.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    katas_asked: Vec<&'a str>,
+    /// The share of the submissions graded (`--shard`), if only one was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    shard: Option<Shard>,
     submissions: Vec<SubmissionJson<'a>>,
     /// Entries of the class folder that were not graded, by path.
     skipped: Vec<&'a str>,
@@ -62,7 +73,8 @@ impl<'a> SkipJson<'a> {
     }
 }
 
-pub fn print(class: &Class<'_>, outcomes: &[Outcome], seed: u64, passed: bool) -> Result<()> {
+pub fn print(graded: &Graded<'_>, passed: bool) -> Result<()> {
+    let (class, outcomes) = (&graded.class, &graded.outcomes);
     let submissions = class
         .submissions
         .iter()
@@ -78,7 +90,11 @@ pub fn print(class: &Class<'_>, outcomes: &[Outcome], seed: u64, passed: bool) -
     let verdict = if passed { Overall::Pass } else { Overall::Fail };
     let doc = ClassJson {
         verdict,
-        seed,
+        seed: graded.seed,
+        class: &graded.dir,
+        learners: class.learners.iter().map(String::as_str).collect(),
+        katas_asked: if graded.asked { graded.chosen.iter().map(|k| k.id.as_str()).collect() } else { Vec::new() },
+        shard: graded.shard,
         submissions,
         skipped: class.skipped.iter().map(|s| s.path.as_str()).collect(),
         skipped_reasons: class.skipped.iter().map(SkipJson::of).collect(),
