@@ -1,0 +1,27 @@
+# expect: memory_exceeded
+# The right filter, but it returns a list of what it keeps: the output
+# of the whole stream in memory at once.
+import heapq
+
+
+def dedupe_window(events, window_seconds):
+    max_ts = None
+    remembered = set()
+    by_ts = []
+    kept = []
+    for e in events:
+        ts = e["ts"]
+        if max_ts is None or ts > max_ts:
+            max_ts = ts
+        watermark = max_ts - window_seconds
+        while by_ts and by_ts[0][0] < watermark:
+            remembered.discard(heapq.heappop(by_ts)[1])
+        if ts < watermark:
+            continue
+        event_id = e["event_id"]
+        if event_id in remembered:
+            continue
+        remembered.add(event_id)
+        heapq.heappush(by_ts, (ts, event_id))
+        kept.append(e)
+    return kept

@@ -1,0 +1,26 @@
+# expect: wrong_answer
+# Forgets an id when its ts reaches the watermark, not when it falls
+# below it: a retry exactly the window behind is on time, finds its id
+# forgotten, and comes out a second time.
+import heapq
+
+
+def dedupe_window(events, window_seconds):
+    max_ts = None
+    remembered = set()
+    by_ts = []
+    for e in events:
+        ts = e["ts"]
+        if max_ts is None or ts > max_ts:
+            max_ts = ts
+        watermark = max_ts - window_seconds
+        while by_ts and by_ts[0][0] <= watermark:
+            remembered.discard(heapq.heappop(by_ts)[1])
+        if ts < watermark:
+            continue
+        event_id = e["event_id"]
+        if event_id in remembered:
+            continue
+        remembered.add(event_id)
+        heapq.heappush(by_ts, (ts, event_id))
+        yield e
