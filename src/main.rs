@@ -36,6 +36,9 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Read the katas from this folder instead of katas/ (an instructor's own; or set DEKATA_KATAS)
+    #[arg(long, global = true, value_name = "DIR")]
+    katas: Option<std::path::PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -86,7 +89,7 @@ fn main() -> ExitCode {
         Command::Confine(args) => return exit_code(cmd::confine::run(args)),
         other => other,
     };
-    let result = workspace::Workspace::discover().and_then(|ws| match command {
+    let result = workspace::Workspace::discover(cli.katas).and_then(|ws| match command {
         Command::List(args) => cmd::list::run(&ws, args),
         Command::Show(args) => cmd::show::run(&ws, args),
         Command::Check(args) => cmd::check::run(&ws, args),

@@ -1,6 +1,8 @@
 //! Where things are: the project root and the folders dekata reads and
 //! writes. The root is `$DEKATA_ROOT`, else the nearest folder above the
-//! current one that holds both `katas/` and `grader/Cargo.toml`.
+//! current one that holds both `katas/` and `grader/Cargo.toml`. The
+//! catalogue is its `katas/`, unless `--katas DIR` (or `$DEKATA_KATAS`)
+//! points at an instructor's own kata folder.
 
 use anyhow::{Result, bail};
 use std::path::{Path, PathBuf};
@@ -11,10 +13,14 @@ pub struct Workspace {
     /// The harness crate and its build products (`$DEKATA_TARGET_DIR`,
     /// default `target/dekata`).
     pub target: PathBuf,
+    /// The kata folder asked for instead of `katas/`, if any.
+    pub own_katas: Option<PathBuf>,
 }
 
 impl Workspace {
-    pub fn discover() -> Result<Workspace> {
+    /// The workspace dekata runs in, with the kata folder `katas` asked
+    /// for on the command line (else `$DEKATA_KATAS`, else `katas/`).
+    pub fn discover(katas: Option<PathBuf>) -> Result<Workspace> {
         let root = match std::env::var_os("DEKATA_ROOT") {
             Some(r) => PathBuf::from(r),
             None => find_root(&std::env::current_dir()?)?,
@@ -25,11 +31,14 @@ impl Workspace {
             None => root.join("target").join("dekata"),
         };
         crate::python::remember_in(&target);
-        Ok(Workspace { root, target })
+        let own_katas = katas.or_else(|| std::env::var_os("DEKATA_KATAS").filter(|k| !k.is_empty()).map(PathBuf::from));
+        let own_katas = own_katas.map(|k| std::fs::canonicalize(&k).unwrap_or(k));
+        Ok(Workspace { root, target, own_katas })
     }
 
+    /// The catalogue: the kata folder asked for, else `katas/`.
     pub fn katas(&self) -> PathBuf {
-        self.root.join("katas")
+        self.own_katas.clone().unwrap_or_else(|| self.root.join("katas"))
     }
 
     pub fn solutions(&self) -> PathBuf {

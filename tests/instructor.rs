@@ -353,3 +353,29 @@ fn grade_bad_requests_exit_2() {
     let out = root.dekata(&["grade", dir, "--jobs", "0"]);
     assert_eq!(code(&out), 2);
 }
+
+#[test]
+fn an_instructors_own_kata_folder_is_read_with_katas_or_dekata_katas() {
+    let root = Root::new();
+    let own = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("katas/01-streaming-aggregation/count_events"), &own.path().join("counting/count_events"));
+    std::fs::write(own.path().join("counting/pattern.toml"), "title = \"Counting, our way\"\n").unwrap();
+    let dir = own.path().to_str().unwrap();
+
+    let listed = root.dekata(&["list", "--json", "--katas", dir]);
+    assert_eq!(code(&listed), 0, "{}", stderr(&listed));
+    let rows: Value = serde_json::from_str(&stdout(&listed)).unwrap();
+    let ids: Vec<&str> = rows.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["count_events"], "only the instructor's katas");
+    let text = stdout(&dekata_command(root.path()).args(["list"]).env("DEKATA_KATAS", dir).output().unwrap());
+    assert!(text.contains("Counting, our way") && !text.contains("heavy_hitters"), "{text}");
+
+    // Graded from that folder: its reference is the truth.
+    let reference = own.path().join("counting/count_events/reference.py");
+    let out = root.dekata(&["check", "count_events", "--katas", dir, "--solution", reference.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}\n{}", stdout(&out), stderr(&out));
+
+    let missing = root.dekata(&["list", "--katas", "/nonexistent/katas"]);
+    assert_eq!(code(&missing), 2);
+    assert!(stderr(&missing).contains("/nonexistent/katas does not exist"), "{}", stderr(&missing));
+}

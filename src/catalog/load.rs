@@ -122,14 +122,19 @@ pub fn load_all(katas_dir: &Path) -> Result<Vec<Kata>> {
         if !ids.insert(kata.id.clone()) {
             return Err(BadRequest::new(format!("{}: the kata id `{}` is used twice", path.display(), kata.id)).into());
         }
-        if let Some(week) = kata.week
+        let mut kata = kata;
+        if plan.weeks.is_empty() {
+            // A folder without a plan (katas copied out of the catalogue)
+            // has no weeks to place them in.
+            kata.week = None;
+        } else if let Some(week) = kata.week
             && plan.week(week).is_none()
         {
-            let weeks = if plan.weeks.is_empty() { "none".to_string() } else { plan.numbers() };
             return Err(BadRequest::new(format!(
-                "{}: week {week} is not a week of {} (its weeks: {weeks})",
+                "{}: week {week} is not a week of {} (its weeks: {})",
                 path.display(),
-                katas_dir.join(super::plan::FILE).display()
+                katas_dir.join(super::plan::FILE).display(),
+                plan.numbers()
             ))
             .into());
         }
@@ -343,8 +348,10 @@ mod tests {
              prompt = \"p\"\n[[cases]]\nname = \"a\"\nfamilies = [\"clean\"]\nevents = 3\n",
         )
         .unwrap();
+        assert_eq!(load_all(dir.path()).unwrap()[0].week, None, "no plan, no weeks");
+        std::fs::write(dir.path().join("plan.toml"), "[[weeks]]\nweek = 2\ntitle = \"t\"\nfocus = \"f\"\n").unwrap();
         let err = load_all(dir.path()).unwrap_err().to_string();
-        assert!(err.contains("week 7 is not a week of") && err.contains("(its weeks: none)"), "{err}");
+        assert!(err.contains("week 7 is not a week of") && err.contains("(its weeks: 2)"), "{err}");
         std::fs::write(dir.path().join("plan.toml"), "[[weeks]]\nweek = 7\ntitle = \"t\"\nfocus = \"f\"\n").unwrap();
         assert_eq!(load_all(dir.path()).unwrap()[0].week, Some(7));
     }
