@@ -1,0 +1,71 @@
+use grader::prelude::*;
+
+/// One row per user: their events (each event_id once) and how many event types they used.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UserCounts {
+    pub user_id: u64,
+    pub events: u64,
+    pub distinct_event_types: u64,
+}
+
+/// The run of one user still being read.
+struct Run {
+    user_id: u64,
+    events: u64,
+    types: HashSet<String>,
+    /// The `ts` being read, and the ids counted at it: a retry carries its
+    /// original's `ts`, so it can only turn up among these.
+    second: i64,
+    ids_this_second: HashSet<String>,
+}
+
+impl Run {
+    fn start(e: Event) -> Run {
+        let mut run = Run {
+            user_id: e.user_id,
+            events: 0,
+            types: HashSet::new(),
+            second: e.ts,
+            ids_this_second: HashSet::new(),
+        };
+        run.add(e);
+        run
+    }
+
+    fn add(&mut self, e: Event) {
+        if e.ts != self.second {
+            self.second = e.ts;
+            self.ids_this_second.clear();
+        }
+        if self.ids_this_second.insert(e.event_id) {
+            self.events += 1;
+            self.types.insert(e.event_type);
+        }
+    }
+
+    fn row(self) -> UserCounts {
+        UserCounts { user_id: self.user_id, events: self.events, distinct_event_types: self.types.len() as u64 }
+    }
+}
+
+/// A lazy iterator over the runs. State: one user's run (their distinct
+/// types, and the ids of one second), whatever the number of users.
+pub fn counts_of_sorted_input(events: impl Iterator<Item = Event>) -> impl Iterator<Item = UserCounts> {
+    let mut events = events.fuse();
+    let mut run: Option<Run> = None;
+    std::iter::from_fn(move || {
+        for e in events.by_ref() {
+            match &mut run {
+                Some(r) if r.user_id == e.user_id => r.add(e),
+                _ => {
+                    // A new user: the run before it is complete.
+                    if let Some(done) = run.replace(Run::start(e)) {
+                        return Some(done.row());
+                    }
+                }
+            }
+        }
+        // The input is over: the last run is complete too.
+        run.take().map(Run::row)
+    })
+}

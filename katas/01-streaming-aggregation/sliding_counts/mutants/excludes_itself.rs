@@ -1,0 +1,25 @@
+//! expect: wrong_answer
+//! Reads the count before pushing the event: n is the number of earlier
+//! events in the window, one short of the rule, which counts this one too.
+use grader::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SlidingCount {
+    pub event_id: String,
+    pub user_id: u64,
+    pub ts: i64,
+    pub n: u64,
+}
+
+pub fn sliding_counts(events: impl Iterator<Item = Event>, window_seconds: i64) -> impl Iterator<Item = SlidingCount> {
+    let mut recent: HashMap<u64, VecDeque<i64>> = HashMap::new();
+    events.map(move |e| {
+        let times = recent.entry(e.user_id).or_default();
+        while times.front().is_some_and(|&t| t <= e.ts - window_seconds) {
+            times.pop_front();
+        }
+        let n = times.len() as u64;
+        times.push_back(e.ts);
+        SlidingCount { n, event_id: e.event_id, user_id: e.user_id, ts: e.ts }
+    })
+}

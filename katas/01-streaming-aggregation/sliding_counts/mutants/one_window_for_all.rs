@@ -1,0 +1,23 @@
+//! expect: wrong_answer
+//! One deque for the whole stream: n counts every user's events in the
+//! window, not this user's.
+use grader::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SlidingCount {
+    pub event_id: String,
+    pub user_id: u64,
+    pub ts: i64,
+    pub n: u64,
+}
+
+pub fn sliding_counts(events: impl Iterator<Item = Event>, window_seconds: i64) -> impl Iterator<Item = SlidingCount> {
+    let mut times: VecDeque<i64> = VecDeque::new();
+    events.map(move |e| {
+        while times.front().is_some_and(|&t| t <= e.ts - window_seconds) {
+            times.pop_front();
+        }
+        times.push_back(e.ts);
+        SlidingCount { n: times.len() as u64, event_id: e.event_id, user_id: e.user_id, ts: e.ts }
+    })
+}
