@@ -37,8 +37,8 @@ struct Cli {
     #[command(subcommand)]
     command: Command,
     /// Read the katas from this folder instead of katas/ (an instructor's own; or set DEKATA_KATAS)
-    #[arg(long, global = true, value_name = "DIR")]
-    katas: Option<std::path::PathBuf>,
+    #[arg(long = "katas", id = "katas_dir", global = true, value_name = "DIR")]
+    katas_dir: Option<std::path::PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -89,7 +89,7 @@ fn main() -> ExitCode {
         Command::Confine(args) => return exit_code(cmd::confine::run(args)),
         other => other,
     };
-    let result = workspace::Workspace::discover(cli.katas).and_then(|ws| match command {
+    let result = workspace::Workspace::discover(cli.katas_dir).and_then(|ws| match command {
         Command::List(args) => cmd::list::run(&ws, args),
         Command::Show(args) => cmd::show::run(&ws, args),
         Command::Check(args) => cmd::check::run(&ws, args),
@@ -126,3 +126,28 @@ not of your solution or your request.";
 const ABOUT: &str = "Practise the coding round of data-engineering interviews: \
 your solution runs beside a reference on seeded adversarial streams, \
 and dekata says in the interviewer's words what broke.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::{CommandFactory, Parser};
+
+    /// clap's own checks of the whole command line: no argument of a
+    /// subcommand shares an id with a global one.
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn the_global_kata_folder_leaves_each_commands_katas_alone() {
+        for args in [
+            &["dekata", "--katas", "k", "validate", "count_events"][..],
+            &["dekata", "grade", "class", "--kata", "count_events", "--katas", "k"],
+            &["dekata", "drill", "--kata", "count_events", "--katas", "k"],
+        ] {
+            let cli = Cli::try_parse_from(args).unwrap();
+            assert_eq!(cli.katas_dir, Some(std::path::PathBuf::from("k")), "{args:?}");
+        }
+    }
+}
