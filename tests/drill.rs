@@ -187,12 +187,6 @@ fn a_week_of_the_plan_chooses_the_katas() {
     assert!(!intro.contains("count_min") && !intro.contains("clicks_by_plan"), "{intro}");
 }
 
-/// How many katas of `pattern` the catalogue holds.
-fn katas_of(root: &Root, pattern: &str) -> usize {
-    let rows: Value = serde_json::from_str(&stdout(&root.dekata(&["list", "--json"]))).unwrap();
-    rows.as_array().unwrap().iter().filter(|r| r["pattern"] == pattern).count()
-}
-
 #[test]
 fn stats_show_each_concern_over_the_drills() {
     let root = Root::new();

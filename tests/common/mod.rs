@@ -129,6 +129,12 @@ pub fn dekata(args: &[&str]) -> Output {
     dekata_in(&repo(), args)
 }
 
+/// How many katas of `pattern` the catalogue `root` sees holds.
+pub fn katas_of(root: &Root, pattern: &str) -> usize {
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&root.dekata(&["list", "--json"]))).unwrap();
+    rows.as_array().unwrap().iter().filter(|r| r["pattern"] == pattern).count()
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
