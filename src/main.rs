@@ -19,6 +19,7 @@ mod python;
 mod render;
 mod report;
 mod results;
+mod reviews;
 mod settings;
 mod shapes;
 mod solution_files;
@@ -61,6 +62,8 @@ enum Command {
     Drill(cmd::drill::Args),
     /// Your progress over time, per interviewer concern
     Stats(cmd::stats::Args),
+    /// Code review as a kata: break a candidate's answer with the smallest input, and name its rule
+    Review(cmd::review::Args),
     /// For kata authors: scaffold a new kata folder
     New(cmd::new::Args),
     /// For kata authors: check that katas are sound (reference, starter, mutants)
@@ -99,6 +102,7 @@ fn main() -> ExitCode {
         Command::Lang(args) => cmd::lang::run(&ws, args),
         Command::Drill(args) => cmd::drill::run(&ws, args),
         Command::Stats(args) => cmd::stats::run(&ws, args),
+        Command::Review(args) => cmd::review::run(&ws, args),
         Command::New(args) => cmd::new::run(&ws, args),
         Command::Validate(args) => cmd::validate::run(&ws, args),
         Command::Grade(args) => cmd::grade::run(&ws, args),

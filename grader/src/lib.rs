@@ -17,6 +17,7 @@ pub mod compare;
 pub mod datasets;
 pub mod diff;
 pub mod feed;
+pub mod given;
 pub mod jobs;
 pub mod meter;
 pub mod prelude;

@@ -10,6 +10,7 @@ pub mod list;
 pub mod new;
 mod pool;
 pub mod reset;
+pub mod review;
 pub mod shared;
 pub mod show;
 pub mod spark;

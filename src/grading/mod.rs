@@ -11,6 +11,7 @@
 
 mod asked;
 mod cache;
+mod given;
 mod on_engine;
 mod reference;
 mod request;
@@ -29,6 +30,7 @@ use crate::process::confine::Sandbox;
 use crate::report::{CaseReport, Report};
 use anyhow::Result;
 pub use asked::stream_spec;
+pub use given::{Did, GivenRun, run_given};
 use asked::{STARTUP, ask, limits};
 use reference::References;
 pub use request::Request;

@@ -44,12 +44,14 @@ impl Ask {
 pub enum Records {
     Stream(StreamSpec),
     Selected { stream: StreamSpec, ranges: Vec<[u64; 2]>, records: Arc<Vec<Record>> },
+    /// Records given whole (a reviewer's input), of the kind `stream` says.
+    Given { stream: StreamSpec, records: Arc<Vec<Record>> },
 }
 
 impl Records {
     fn stream(&self) -> &StreamSpec {
         match self {
-            Records::Stream(s) | Records::Selected { stream: s, .. } => s,
+            Records::Stream(s) | Records::Selected { stream: s, .. } | Records::Given { stream: s, .. } => s,
         }
     }
 }
@@ -61,11 +63,13 @@ pub fn request(records: &Records, ask: &Ask, generates: bool) -> (RunRequest, Op
     let stream = records.stream().clone();
     let mut job = ask.job.clone();
     let (input, feed) = if generates {
-        let select = match records {
-            Records::Stream(_) => None,
-            Records::Selected { ranges, .. } => Some(ranges.clone()),
-        };
-        (Input::Generate { stream, select }, None)
+        match records {
+            Records::Stream(_) => (Input::Generate { stream, select: None }, None),
+            Records::Selected { ranges, .. } => (Input::Generate { stream, select: Some(ranges.clone()) }, None),
+            Records::Given { records, .. } => {
+                (Input::Given { stream, records: records.iter().map(Record::to_value).collect() }, None)
+            }
+        }
     } else {
         // Every copy a fed job reads ends as a generating worker's does.
         let tail = Arc::new(ask.job.as_ref().map(redelivered).unwrap_or_default());
@@ -74,7 +78,7 @@ pub fn request(records: &Records, ask: &Ask, generates: bool) -> (RunRequest, Op
                 Some(Arc::new(harness::rust_worker::materialise(spec)))
             }
             Records::Stream(_) => None,
-            Records::Selected { records, .. } => Some(Arc::clone(records)),
+            Records::Selected { records, .. } | Records::Given { records, .. } => Some(Arc::clone(records)),
         };
         let count = listed.as_ref().map_or(stream.len(), |all| all.len() as u64) + tail.len() as u64;
         let copies = match &mut job {
@@ -258,6 +262,9 @@ fn indexed_events(records: &Records) -> (StreamSpec, Vec<(u64, Record)>) {
             spec.clone(),
             harness::rust_worker::materialise(spec).into_iter().enumerate().map(|(i, r)| (i as u64, r)).collect(),
         ),
+        Records::Given { stream, records } => {
+            (stream.clone(), records.iter().cloned().enumerate().map(|(i, r)| (i as u64, r)).collect())
+        }
         Records::Selected { stream, ranges, records } => {
             let indices = ranges.iter().flat_map(|[a, b]| *a..*b);
             let listed: Vec<Record> = if records.is_empty() && ranges.iter().any(|[a, b]| b > a) {

@@ -211,6 +211,10 @@ pub enum Input {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         select: Option<Vec<[u64; 2]>>,
     },
+    /// The records are in the request itself, as a counterexample shows
+    /// them ([`crate::given`]): a reviewer's input to `dekata review`.
+    /// `stream` says what they are (their kind, the dataset, its start).
+    Given { stream: StreamSpec, records: Vec<Value> },
     /// The parent sends `feeds` copies of the same `records` records after
     /// the request (a job kata replays its input: twice, day by day...).
     Feed {

@@ -176,6 +176,15 @@ fn run_one<F: Fn(Input, &mut Sink)>(entry: &F, run: &RunRequest, selection: &mut
             let n = picked.len() as u64;
             (Input::listed(stream, picked, job), n)
         }
+        protocol::Input::Given { stream, records } => {
+            let picked: Vec<Record> = records
+                .iter()
+                .map(|v| crate::given::parse_value(v.clone(), stream.record, stream.dataset))
+                .collect::<Result<_, _>>()
+                .unwrap_or_else(|problem| fail(&format!("{GIVEN_UNREADABLE}: {problem:?}")));
+            let n = picked.len() as u64;
+            (Input::listed(stream, picked, job), n)
+        }
         protocol::Input::Feed { .. } => fail(FEED_UNSUPPORTED),
     };
     let input = input.resuming(run.resume.clone()).with_args(run.args.clone());
@@ -251,6 +260,7 @@ const SOLUTION_STACK: usize = 8 * 1024 * 1024;
 const SERVING_TWICE: &str = "dekata: the worker is already running; a solution cannot start it again";
 const NO_CHANNEL: &str = "the request and reply channels (file descriptors 3 and 4) are not open: \
 this program is started by `dekata check`, not by hand";
+const GIVEN_UNREADABLE: &str = "a given record does not read as the kata's input";
 const FEED_UNSUPPORTED: &str = "this worker generates its own input; it was sent a feed";
 
 #[cfg(test)]
