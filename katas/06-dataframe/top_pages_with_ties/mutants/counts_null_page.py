@@ -1,0 +1,17 @@
+# expect: wrong_answer
+# Leaves out the clicks of no user but not those on no page: the null page
+# is counted and ranked like a page, takes a place in the top n, and comes
+# out as a row.
+from pyspark.sql import DataFrame, Window
+from pyspark.sql import functions as F
+
+
+def top_pages_with_ties(clicks: DataFrame, n: int) -> DataFrame:
+    by_clicks = Window.partitionBy("user_id").orderBy(F.col("clicks").desc())
+    return (
+        clicks.filter(F.col("user_id").isNotNull())
+        .groupBy("user_id", "page")
+        .agg(F.count(F.lit(1)).alias("clicks"))
+        .withColumn("rank", F.rank().over(by_clicks).cast("bigint"))
+        .filter(F.col("rank") <= n)
+    )

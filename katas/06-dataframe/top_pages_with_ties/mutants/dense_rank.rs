@@ -1,0 +1,22 @@
+//! expect: wrong_answer
+//! Ranks with dense_rank(): after a tie the next rank does not skip. Counts
+//! 4, 4, 2, 1 rank 1, 1, 2, 3, and the page with one click, fourth by SQL
+//! RANK, stays in the top three.
+use datafusion::arrow::datatypes::DataType;
+use datafusion::error::Result;
+use datafusion::functions_aggregate::expr_fn::count;
+use datafusion::functions_window::expr_fn::dense_rank;
+use datafusion::logical_expr::ExprFunctionExt;
+use datafusion::prelude::*;
+
+pub fn top_pages_with_ties(clicks: DataFrame, n: i64) -> Result<DataFrame> {
+    let by_clicks = dense_rank()
+        .partition_by(vec![col("user_id")])
+        .order_by(vec![col("clicks").sort(false, false)])
+        .build()?;
+    clicks
+        .filter(col("user_id").is_not_null().and(col("page").is_not_null()))?
+        .aggregate(vec![col("user_id"), col("page")], vec![count(lit(1)).alias("clicks")])?
+        .with_column("rank", cast(by_clicks, DataType::Int64))?
+        .filter(col("rank").lt_eq(lit(n)))
+}

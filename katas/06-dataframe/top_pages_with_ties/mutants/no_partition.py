@@ -1,0 +1,17 @@
+# expect: wrong_answer
+# Ranks over Window.orderBy(F.col("clicks").desc()) with no partitionBy:
+# the top three are the whole table's busiest (user, page) pairs, and most
+# users get nothing.
+from pyspark.sql import DataFrame, Window
+from pyspark.sql import functions as F
+
+
+def top_pages_with_ties(clicks: DataFrame, n: int) -> DataFrame:
+    by_clicks = Window.orderBy(F.col("clicks").desc())
+    return (
+        clicks.filter(F.col("user_id").isNotNull() & F.col("page").isNotNull())
+        .groupBy("user_id", "page")
+        .agg(F.count(F.lit(1)).alias("clicks"))
+        .withColumn("rank", F.rank().over(by_clicks).cast("bigint"))
+        .filter(F.col("rank") <= n)
+    )
