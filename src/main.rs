@@ -10,6 +10,7 @@ mod digest;
 mod drills;
 mod error;
 mod grading;
+mod interviews;
 mod judge;
 mod language;
 mod mutants;
@@ -60,6 +61,8 @@ enum Command {
     Lang(cmd::lang::Args),
     /// A timed mock interview, graded at the end with a scorecard
     Drill(cmd::drill::Args),
+    /// A mock interview: a vague question, your clarifying questions, the clock, and follow-ups
+    Interview(cmd::interview::Args),
     /// Your progress over time, per interviewer concern
     Stats(cmd::stats::Args),
     /// Code review as a kata: break a candidate's answer with the smallest input, and name its rule
@@ -101,6 +104,7 @@ fn main() -> ExitCode {
         Command::Reset(args) => cmd::reset::run(&ws, args),
         Command::Lang(args) => cmd::lang::run(&ws, args),
         Command::Drill(args) => cmd::drill::run(&ws, args),
+        Command::Interview(args) => cmd::interview::run(&ws, args),
         Command::Stats(args) => cmd::stats::run(&ws, args),
         Command::Review(args) => cmd::review::run(&ws, args),
         Command::New(args) => cmd::new::run(&ws, args),

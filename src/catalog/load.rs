@@ -61,6 +61,11 @@ struct KataFile {
     /// The prompt's rules, each with its question and the mutants that break it.
     #[serde(default)]
     rules: Vec<rules::PromptRule>,
+    /// How the kata opens as a mock interview.
+    interview: Option<super::interview::Interview>,
+    /// The katas the interviewer asks next, in order.
+    #[serde(default)]
+    follow_ups: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -140,6 +145,16 @@ pub fn load_all(katas_dir: &Path) -> Result<Vec<Kata>> {
         }
         katas.push(kata);
     }
+    for kata in &katas {
+        if let Some(missing) = kata.follow_ups.iter().find(|f| !ids.contains(*f)) {
+            return Err(BadRequest::new(format!(
+                "{}: follow_ups names `{missing}`, which is not a kata of {}",
+                kata.toml_path().display(),
+                katas_dir.display()
+            ))
+            .into());
+        }
+    }
     // Pattern folders in order (01-, 02-, ...), then warm-ups first.
     katas.sort_by(|a, b| (a.dir.parent(), a.difficulty, &a.id).cmp(&(b.dir.parent(), b.difficulty, &b.id)));
     Ok(katas)
@@ -186,6 +201,9 @@ pub fn load(path: &Path) -> Result<Kata> {
         if !dir.join(needed).is_file() {
             return Err(bad(format!("{needed} is missing beside it")));
         }
+    }
+    if let Some(problem) = file.interview.as_ref().and_then(|i| i.problem(&file.rules)) {
+        return Err(bad(problem));
     }
     if let Some(problem) = rules::problem(&file.rules) {
         return Err(bad(problem));
@@ -279,6 +297,8 @@ pub fn load(path: &Path) -> Result<Kata> {
         tie_fields: file.tie_fields,
         python: file.python,
         rules: file.rules,
+        interview: file.interview,
+        follow_ups: file.follow_ups,
     })
 }
 

@@ -3,6 +3,7 @@
 //! The file format is documented in `katas/README.md`. A malformed file is a
 //! bad request (exit 2) reported with its path, line and column.
 
+pub mod interview;
 mod kind;
 mod load;
 pub mod plan;
@@ -191,6 +192,10 @@ pub struct Kata {
     pub python: PythonForm,
     /// The prompt's rules, in the order kata.toml lists them.
     pub rules: Vec<rules::PromptRule>,
+    /// How the kata opens as a mock interview, if it does.
+    pub interview: Option<interview::Interview>,
+    /// The katas the interviewer asks next, in order.
+    pub follow_ups: Vec<String>,
 }
 
 impl Difficulty {

@@ -28,6 +28,8 @@ const RECENT: usize = 10;
 /// Prints the statistics; always succeeds unless a file cannot be read.
 pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let history = drills::load(ws)?;
+    let interviews = crate::interviews::load(ws)?;
+    let reviews = crate::reviews::load(ws)?;
     let katas = catalog::load_all(&ws.katas())?;
     let progress = progress::load(ws)?;
     let language = settings::language(ws, args.lang.chosen)?;
@@ -38,6 +40,8 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
         concerns: Concern::ALL.iter().map(|c| concern_stats(&history, *c)).collect(),
         language,
         patterns: pattern_stats(&katas, &progress, language, has_solution),
+        interviews: interview_stats(&interviews),
+        reviews: review_stats(&reviews, language),
     };
     if args.json.on {
         println!("{}", serde_json::to_string_pretty(&stats)?);
@@ -57,6 +61,57 @@ struct Stats {
     /// The language `patterns` counts.
     language: Language,
     patterns: Vec<PatternStats>,
+    interviews: InterviewStats,
+    /// Code reviews in `language`.
+    reviews: ReviewStats,
+}
+
+#[derive(Debug, Default, Serialize)]
+struct InterviewStats {
+    count: usize,
+    rounds: usize,
+    follow_ups_reached: usize,
+    /// Clarifying questions that matter: asked, and asked or missed.
+    clarifying_asked: usize,
+    clarifying_total: usize,
+    /// The rules most often not asked about, most missed first.
+    most_missed: Vec<String>,
+}
+
+#[derive(Debug, Default, Serialize)]
+struct ReviewStats {
+    /// Answers broken, over every kata reviewed.
+    broken: usize,
+    katas: usize,
+    attempts: u32,
+}
+
+fn interview_stats(history: &crate::interviews::History) -> InterviewStats {
+    let rounds = history.interviews.iter().flat_map(|i| &i.rounds);
+    let mut missed: std::collections::BTreeMap<&str, usize> = Default::default();
+    let mut s = InterviewStats { count: history.interviews.len(), ..Default::default() };
+    for r in rounds {
+        s.rounds += 1;
+        s.clarifying_asked += r.asked.len();
+        s.clarifying_total += r.asked.len() + r.missed.len();
+        for m in &r.missed {
+            *missed.entry(m.as_str()).or_default() += 1;
+        }
+    }
+    s.follow_ups_reached = history.interviews.iter().map(|i| i.follow_ups_reached()).sum();
+    let mut by_count: Vec<(&str, usize)> = missed.into_iter().collect();
+    by_count.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    s.most_missed = by_count.into_iter().take(3).map(|(id, _)| id.to_string()).collect();
+    s
+}
+
+fn review_stats(reviews: &crate::reviews::Reviews, language: Language) -> ReviewStats {
+    let mine = reviews.of(language);
+    ReviewStats {
+        broken: mine.values().map(|k| k.broken.len()).sum(),
+        katas: mine.len(),
+        attempts: mine.values().map(|k| k.attempts).sum(),
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -154,6 +209,28 @@ fn print(stats: &Stats) {
     for p in &stats.patterns {
         println!("  {:<34} {}/{}", p.title, p.passed, p.total);
     }
+    let i = &stats.interviews;
+    println!();
+    if i.count == 0 {
+        println!("{}", NO_INTERVIEWS.dimmed());
+    } else {
+        println!("{}", "Mock interviews".bold());
+        println!(
+            "  {} interviews, {} rounds, {} follow-ups reached; clarifying questions that matter: {} of {} asked",
+            i.count, i.rounds, i.follow_ups_reached, i.clarifying_asked, i.clarifying_total
+        );
+        if !i.most_missed.is_empty() {
+            println!("  {} {}", "most often not asked about:".dimmed(), i.most_missed.join(", "));
+        }
+    }
+    let r = &stats.reviews;
+    if r.katas > 0 {
+        println!(
+            "{}",
+            format!("Code reviews in {}: {} answers broken over {} katas ({} inputs graded)", stats.language.title(), r.broken, r.katas, r.attempts)
+                .bold()
+        );
+    }
 }
 
 fn print_concerns(stats: &Stats) {
@@ -177,6 +254,7 @@ fn print_concerns(stats: &Stats) {
 
 const NO_DRILLS: &str = "No drills yet. Start one with `dekata drill`: a 45-minute mock interview on katas \
 you have not passed, graded at the end concern by concern (`dekata drill --minutes 20 --count 1` for a short one).";
+const NO_INTERVIEWS: &str = "No mock interviews yet: `dekata interview` opens one, with clarifying questions and follow-ups.";
 const NEVER_TESTED: &str = "not tested yet";
 
 #[cfg(test)]

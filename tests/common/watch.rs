@@ -23,8 +23,13 @@ pub struct Watch {
 
 impl Watch {
     pub fn start(root: &Root, args: &[&str]) -> Watch {
+        Watch::command(root, "watch", args)
+    }
+
+    /// Another interactive command (`interview`), driven the same way.
+    pub fn command(root: &Root, command: &str, args: &[&str]) -> Watch {
         let mut child = super::dekata_command(root.path())
-            .arg("watch")
+            .arg(command)
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

@@ -8,8 +8,8 @@
 //! `dekata stats` reads.
 
 mod pick;
-mod scorecard;
-mod session;
+pub(crate) mod scorecard;
+pub(crate) mod session;
 
 use crate::catalog::Kata;
 use crate::drills::{self, ConcernResult, DrillRecord, KataResult};
@@ -98,7 +98,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     Ok(scorecard::all_passed(&reports))
 }
 
-fn allowed_time(minutes: f64) -> Result<Duration> {
+pub(crate) fn allowed_time(minutes: f64) -> Result<Duration> {
     if !(minutes.is_finite() && minutes > 0.0 && minutes <= MAX_MINUTES) {
         return Err(BadRequest::new(BAD_MINUTES.replace("{minutes}", &minutes.to_string())).into());
     }
@@ -142,7 +142,7 @@ fn introduce(
 
 /// Grades the learner's own file of `kata`, printing each case when `live`,
 /// and records the result in progress.
-fn grade_own(ws: &Workspace, kata: &Kata, language: Language, seed: u64, live: bool) -> Result<Report> {
+pub(crate) fn grade_own(ws: &Workspace, kata: &Kata, language: Language, seed: u64, live: bool) -> Result<Report> {
     let (solution, _) = solution_files::ensure(ws, kata, language)?;
     let req = Request {
         ws,

@@ -35,7 +35,7 @@ impl Ending {
 
 /// A line the learner typed.
 #[derive(Debug, PartialEq, Eq)]
-enum Command {
+pub(crate) enum Command {
     Check(Option<String>),
     Time,
     Done,
@@ -44,7 +44,7 @@ enum Command {
     Unknown(String),
 }
 
-fn parse_command(line: &str) -> Command {
+pub(crate) fn parse_command(line: &str) -> Command {
     let mut words = line.split_whitespace();
     let Some(first) = words.next() else { return Command::Empty };
     match first.to_lowercase().as_str() {
@@ -61,7 +61,7 @@ fn parse_command(line: &str) -> Command {
 pub struct Clock {
     started: Instant,
     allowed: Duration,
-    live: bool,
+    pub(crate) live: bool,
     /// Digits of the minutes, so the status line keeps its width.
     digits: usize,
 }
@@ -72,7 +72,7 @@ impl Clock {
         Clock { started: Instant::now(), allowed, live, digits }
     }
 
-    fn left(&self) -> Duration {
+    pub(crate) fn left(&self) -> Duration {
         self.allowed.saturating_sub(self.started.elapsed())
     }
 
@@ -90,7 +90,7 @@ impl Clock {
     }
 
     /// On a terminal: the status line as a prompt.
-    fn prompt(&self) {
+    pub(crate) fn prompt(&self) {
         if self.live {
             print!("{}", self.status());
             let _ = std::io::stdout().flush();
@@ -99,7 +99,7 @@ impl Clock {
 
     /// On a terminal: redraws the status at the start of the line, leaving
     /// what the learner is typing after it untouched.
-    fn tick(&self) {
+    pub(crate) fn tick(&self) {
         if !self.live {
             return;
         }
@@ -123,14 +123,14 @@ impl Clock {
         }
     }
 
-    fn say_left(&self) {
+    pub(crate) fn say_left(&self) {
         let allowed = clock_text(whole_secs(self.allowed), 1);
         println!("{}", format!("  {} left of {allowed}", self.left_text()).dimmed());
     }
 
     /// After a response: the prompt on a terminal, else the time left
     /// (unless the response was the time itself).
-    fn after_response(&self, said_time: bool) {
+    pub(crate) fn after_response(&self, said_time: bool) {
         if self.live {
             self.prompt();
         } else if !said_time {
@@ -151,7 +151,7 @@ pub fn clock_text(secs: u64, digits: usize) -> String {
 }
 
 /// Reads stdin line by line on a thread of its own; `None` is the end.
-fn spawn_reader() -> mpsc::Receiver<Option<String>> {
+pub(crate) fn spawn_reader() -> mpsc::Receiver<Option<String>> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let mut stdin = std::io::stdin().lock();
