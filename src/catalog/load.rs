@@ -145,16 +145,6 @@ pub fn load_all(katas_dir: &Path) -> Result<Vec<Kata>> {
         }
         katas.push(kata);
     }
-    for kata in &katas {
-        if let Some(missing) = kata.follow_ups.iter().find(|f| !ids.contains(*f)) {
-            return Err(BadRequest::new(format!(
-                "{}: follow_ups names `{missing}`, which is not a kata of {}",
-                kata.toml_path().display(),
-                katas_dir.display()
-            ))
-            .into());
-        }
-    }
     // Pattern folders in order (01-, 02-, ...), then warm-ups first.
     katas.sort_by(|a, b| (a.dir.parent(), a.difficulty, &a.id).cmp(&(b.dir.parent(), b.difficulty, &b.id)));
     Ok(katas)

@@ -42,6 +42,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let all = catalog::load_all(&ws.katas())?;
     let chosen: Vec<&Kata> =
         if args.katas.is_empty() { all.iter().collect() } else { catalog::select(&all, &args.katas)? };
+    let ids: Vec<&str> = all.iter().map(|k| k.id.as_str()).collect();
     let mut failed = 0;
     // Each kata's log is printed in catalogue order, as soon as it is its turn.
     let mut finished: BTreeMap<usize, String> = BTreeMap::new();
@@ -50,7 +51,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let logs = pool::run(
         &chosen,
         pool::jobs(args.jobs),
-        |kata| validate(ws, kata, &languages).map_err(|e| format!("{e:#}")),
+        |kata| validate(ws, kata, &languages, &ids).map_err(|e| format!("{e:#}")),
         |i, log| {
             let text = match log {
                 Ok(log) => log.text.clone(),
@@ -147,7 +148,7 @@ fn grade_against(
     grading::grade_warm(&req, &mut Quiet, Some(warm))
 }
 
-fn validate(ws: &Workspace, kata: &Kata, languages: &[Language]) -> Result<Log> {
+fn validate(ws: &Workspace, kata: &Kata, languages: &[Language], catalogue: &[&str]) -> Result<Log> {
     let mut log =
         Log { text: format!("{} {}\n", kata.id.bold(), format!("({})", ws.display(&kata.dir)).dimmed()), good: true };
 
@@ -159,6 +160,11 @@ fn validate(ws: &Workspace, kata: &Kata, languages: &[Language]) -> Result<Log> 
     }
     if !kata.speaks(Language::Rust) {
         log.bad("starter.rs and reference.rs must both exist");
+    }
+    // A kata copied out of its catalogue keeps working (an interview skips
+    // a follow-up it cannot find); its author hears of it here.
+    for missing in kata.follow_ups.iter().filter(|f| !catalogue.contains(&f.as_str())) {
+        log.bad(&UNKNOWN_FOLLOW_UP.replace("{kata}", missing));
     }
     let python = match &kata.python.prompt {
         Some(p) => format!(", Python prompt of {} words", p.split_whitespace().count()),
@@ -356,3 +362,5 @@ fn validate_form(ws: &Workspace, kata: &Kata, language: Language, log: &mut Log)
 
 const NO_RULES: &str = "the kata lists no [[rules]]: give each rule of the prompt an id, its text, the \
 interviewer's question, and the mutants that break it (see katas/README.md)";
+
+const UNKNOWN_FOLLOW_UP: &str = "follow_ups names `{kata}`, which is not a kata of this catalogue";
