@@ -189,6 +189,14 @@ pub struct StreamParams {
     /// written as a JSON integer (`42`, where the others read `42.17`).
     #[serde(skip_serializing_if = "is_zero")]
     pub whole_amount_rate: f64,
+    /// Rows: above 0, every row carries a `payload`, a JSON object nested
+    /// up to this many levels (objects, arrays, empty ones, every scalar).
+    #[serde(skip_serializing_if = "is_zero_u32")]
+    pub payload_depth: u32,
+}
+
+fn is_zero_u32(x: &u32) -> bool {
+    *x == 0
 }
 
 fn is_zero(x: &f64) -> bool {
@@ -218,6 +226,7 @@ impl Default for StreamParams {
             unicode_rate: 0.0,
             nonfinite_rate: 0.0,
             whole_amount_rate: 0.0,
+            payload_depth: 0,
         }
     }
 }

@@ -22,6 +22,7 @@ pub struct RowStream {
     unicode: Rng,
     nonfinite: Rng,
     whole: Rng,
+    payload: Rng,
     families: Vec<Family>,
     corrupt_rate: f64,
     amount_rate: f64,
@@ -30,6 +31,7 @@ pub struct RowStream {
     unicode_rate: f64,
     nonfinite_rate: f64,
     whole_amount_rate: f64,
+    payload_depth: u32,
 }
 
 /// The text null as producers write it when they are not careful.
@@ -38,6 +40,9 @@ const NULL_TEXTS: [&str; 7] = ["NULL", "Null", " null ", " Null ", "nUlL", "\tNU
 const WIDE: [char; 5] = ['é', 'ü', 'ß', '日', '本'];
 /// Short non-ASCII words.
 const WORDS: [&str; 5] = ["café", "überweisung", "日本", "açaí", "naïve"];
+/// Keys and words of nested payloads.
+const PAYLOAD_KEYS: [&str; 12] = ["id", "name", "tags", "geo", "lat", "items", "price", "meta", "device", "os", "v", "ref"];
+const PAYLOAD_WORDS: [&str; 6] = ["ios", "web", "blue", "x1", "café", "0"];
 /// Text that parses to NaN or an infinity.
 const NONFINITE: [&str; 8] = ["nan", "NaN", "inf", "-Infinity", "1e400", "-inf", "INF", " NaN "];
 
@@ -51,6 +56,7 @@ impl RowStream {
             unicode: Rng::derive(spec.seed, "unicode"),
             nonfinite: Rng::derive(spec.seed, "nonfinite"),
             whole: Rng::derive(spec.seed, "whole"),
+            payload: Rng::derive(spec.seed, "payload"),
             families: spec.families.clone(),
             corrupt_rate: spec.params.corrupt_rate,
             amount_rate: spec.params.amount_rate,
@@ -59,6 +65,7 @@ impl RowStream {
             unicode_rate: spec.params.unicode_rate,
             nonfinite_rate: spec.params.nonfinite_rate,
             whole_amount_rate: spec.params.whole_amount_rate,
+            payload_depth: spec.params.payload_depth,
         }
     }
 
@@ -90,6 +97,11 @@ impl RowStream {
         }
         if self.nonfinite_rate > 0.0 && self.nonfinite.chance(self.nonfinite_rate) {
             row.insert(names[3].into(), json!(*self.nonfinite.pick(&NONFINITE)));
+        }
+        if self.payload_depth > 0 {
+            let depth = 1 + self.payload.below(u64::from(self.payload_depth)) as u32;
+            let payload = self.object(depth);
+            row.insert("payload".into(), payload);
         }
         // Producers mid-migration: a version that is not 1 or 2, on rows
         // of either shape; and a v2 row that still carries a stale v1 field.
@@ -181,6 +193,50 @@ impl RowStream {
         text
     }
 
+    /// A JSON object nested exactly `depth` levels down along one branch,
+    /// its keys from a small vocabulary (so that paths repeat across rows).
+    fn object(&mut self, depth: u32) -> Value {
+        let keys = 1 + self.payload.below(4) as usize;
+        let deep_at = self.payload.below(keys as u64) as usize;
+        let mut map = serde_json::Map::new();
+        for i in 0..keys {
+            let key: &str = *self.payload.pick(&PAYLOAD_KEYS);
+            let value = if depth > 1 && i == deep_at { self.nested(depth - 1) } else { self.leaf() };
+            map.insert(key.to_string(), value);
+        }
+        Value::Object(map)
+    }
+
+    /// An object or an array `depth` levels deep.
+    fn nested(&mut self, depth: u32) -> Value {
+        if self.payload.chance(0.3) {
+            let len = 1 + self.payload.below(3) as usize;
+            let deep_at = self.payload.below(len as u64) as usize;
+            let mut items = Vec::with_capacity(len);
+            for i in 0..len {
+                items.push(if i == deep_at && depth > 1 { self.nested(depth - 1) } else { self.leaf() });
+            }
+            Value::Array(items)
+        } else {
+            self.object(depth)
+        }
+    }
+
+    /// A scalar of any kind, or an empty object or array.
+    fn leaf(&mut self) -> Value {
+        let r = &mut self.payload;
+        match r.below(9) {
+            0 => Value::Null,
+            1 => json!(r.chance(0.5)),
+            2 => json!(r.below(1_000) as i64 - 100),
+            3 => json!(r.below(100_000) as f64 / 100.0),
+            4 => json!({}),
+            5 => json!([]),
+            6 => json!(""),
+            _ => json!(*r.pick(&PAYLOAD_WORDS)),
+        }
+    }
+
     fn pick_field(&mut self, row: &RawRow) -> String {
         let keys: Vec<&String> = row.keys().filter(|k| k.as_str() != "schema_version").collect();
         if keys.is_empty() {
@@ -235,6 +291,40 @@ mod tests {
             dataset: None,
         };
         RowStream::new(&spec).collect()
+    }
+
+    #[test]
+    fn payloads_nest_to_their_depth_and_only_when_asked() {
+        fn depth(v: &Value) -> u32 {
+            match v {
+                Value::Object(m) => 1 + m.values().map(depth).max().unwrap_or(0),
+                Value::Array(a) => 1 + a.iter().map(depth).max().unwrap_or(0),
+                _ => 0,
+            }
+        }
+        assert!(rows(&[Family::Clean]).iter().all(|r| !r.contains_key("payload")));
+        let spec = StreamSpec {
+            record: super::super::RecordKind::Rows,
+            seed: 9,
+            events: 500,
+            families: vec![Family::Clean],
+            params: StreamParams { payload_depth: 6, ..StreamParams::default() },
+            dataset: None,
+        };
+        let rows: Vec<RawRow> = RowStream::new(&spec).collect();
+        let depths: Vec<u32> = rows.iter().map(|r| depth(&r["payload"])).collect();
+        assert!(depths.iter().all(|d| (1..=7).contains(d)), "{depths:?}");
+        assert!(depths.iter().any(|d| *d >= 6), "some reach the depth asked");
+        let plain = RowStream::new(&StreamSpec { params: StreamParams::default(), ..spec.clone() });
+        let same: Vec<RawRow> = plain.map(|mut r| {
+            r.remove("payload");
+            r
+        }).collect();
+        let stripped: Vec<RawRow> = rows.into_iter().map(|mut r| {
+            r.remove("payload");
+            r
+        }).collect();
+        assert_eq!(same, stripped, "a payload changes nothing else of the row");
     }
 
     #[test]
