@@ -30,6 +30,48 @@ fn rounded(v: &Value, tolerance: f64) -> Value {
     }
 }
 
+/// Whether an output agrees with the expected one as `spec` compares them:
+/// within the relative error bound of an estimate, else equal item by item
+/// (both lists already in canonical order).
+pub fn outputs_agree(expected: &[Value], actual: &[Value], spec: &crate::protocol::CompareSpec) -> bool {
+    if spec.relative_tolerance > 0.0 {
+        return estimates_agree(expected, actual, &spec.grain, spec.relative_tolerance);
+    }
+    items_equal(expected, actual, spec.float_tolerance)
+}
+
+/// Items matched by their grain (in order without one), every number
+/// within `relative` of the expected one.
+fn estimates_agree(expected: &[Value], actual: &[Value], grain: &[String], relative: f64) -> bool {
+    if expected.len() != actual.len() {
+        return false;
+    }
+    if grain.is_empty() {
+        return expected.iter().zip(actual).all(|(e, a)| values_close(e, a, relative));
+    }
+    let key = |v: &Value| grain.iter().map(|f| v.get(f).map(Value::to_string).unwrap_or_default()).collect::<Vec<_>>();
+    let actual_by_key: std::collections::HashMap<Vec<String>, &Value> = actual.iter().map(|a| (key(a), a)).collect();
+    expected.iter().all(|e| actual_by_key.get(&key(e)).is_some_and(|a| values_close(e, a, relative)))
+}
+
+/// Structural equality where any two numbers are equal within `relative`
+/// of the expected one.
+pub fn values_close(expected: &Value, actual: &Value, relative: f64) -> bool {
+    match (expected, actual) {
+        (Value::Number(e), Value::Number(a)) => {
+            let (e, a) = (e.as_f64().unwrap_or(f64::NAN), a.as_f64().unwrap_or(f64::NAN));
+            (e - a).abs() <= relative * e.abs()
+        }
+        (Value::Array(e), Value::Array(a)) => {
+            e.len() == a.len() && e.iter().zip(a).all(|(x, y)| values_close(x, y, relative))
+        }
+        (Value::Object(e), Value::Object(a)) => {
+            e.len() == a.len() && e.iter().all(|(k, x)| a.get(k).is_some_and(|y| values_close(x, y, relative)))
+        }
+        (e, a) => e == a,
+    }
+}
+
 /// Equal item lists (both already in canonical order).
 pub fn items_equal(expected: &[Value], actual: &[Value], tolerance: f64) -> bool {
     expected.len() == actual.len() && expected.iter().zip(actual).all(|(e, a)| values_equal(e, a, tolerance))
@@ -105,6 +147,20 @@ pub fn lines(items: &[Value]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn estimates_agree_within_their_bound_matched_by_grain() {
+        use crate::protocol::CompareSpec;
+        let spec = CompareSpec { relative_tolerance: 0.05, grain: vec!["day".into()], ..CompareSpec::default() };
+        let e = [json!({"day": 1, "n": 1000}), json!({"day": 2, "n": 10})];
+        assert!(outputs_agree(&e, &[json!({"day": 2, "n": 10}), json!({"day": 1, "n": 1049})], &spec));
+        assert!(!outputs_agree(&e, &[json!({"day": 1, "n": 1051}), json!({"day": 2, "n": 10})], &spec));
+        assert!(!outputs_agree(&e, &[json!({"day": 1, "n": 1000}), json!({"day": 3, "n": 10})], &spec));
+        let single = CompareSpec { relative_tolerance: 0.05, ..CompareSpec::default() };
+        assert!(outputs_agree(&[json!(100)], &[json!(104.0)], &single));
+        assert!(!outputs_agree(&[json!(0)], &[json!(1)], &single), "zero is estimated exactly");
+        assert!(!outputs_agree(&[json!(100)], &[json!("100")], &single));
+    }
     use serde_json::json;
 
     #[test]

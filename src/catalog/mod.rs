@@ -221,6 +221,12 @@ impl Kata {
         self.dir.join(format!("starter.{}", language.extension()))
     }
     /// The reference solution in `language`.
+    /// An estimating kata's exact program (`truth.rs`), whose output is
+    /// the expected one while the reference's time and heap set the limits.
+    pub fn truth(&self) -> Option<PathBuf> {
+        Some(self.dir.join("truth.rs")).filter(|p| p.is_file())
+    }
+
     pub fn reference(&self, language: Language) -> PathBuf {
         self.dir.join(format!("reference.{}", language.extension()))
     }

@@ -157,6 +157,23 @@ pub fn reference(ws: &Workspace, kata: &Kata, color: bool) -> Result<Program> {
     }
 }
 
+/// Builds an estimating kata's exact program (`truth.rs`): as the
+/// reference, the kata's own trusted code.
+pub fn truth(ws: &Workspace, kata: &Kata, color: bool) -> Result<Program> {
+    let path = kata.truth().ok_or_else(|| Internal::new(format!("the kata `{}` has no truth.rs", kata.id)))?;
+    let truth = std::fs::canonicalize(&path).with_context(|| format!("cannot resolve {}", path.display()))?;
+    let name = format!("{}__truth", kata.id);
+    match build(ws, kata, &name, &glue::single(kata, &truth), color)? {
+        Built::Binary(binary, _) => Ok(Program::Native { binary, variant: None }),
+        Built::Rejected(stderr) => Err(Internal::new(format!(
+            "the exact program of `{}` ({}) does not compile: this is a problem with the kata.\n{stderr}",
+            kata.id,
+            ws.display(&path)
+        ))
+        .into()),
+    }
+}
+
 /// The Python worker's program for a Python file of `kata`: Python needs
 /// no build; the kata's extra arguments are Rust literals that read as
 /// JSON (numbers). A DataFrame kata needs Java and PySpark: PySpark is

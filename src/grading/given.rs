@@ -14,7 +14,7 @@ use crate::error::Internal;
 use crate::language::Language;
 use crate::worker::Clock;
 use anyhow::Result;
-use harness::compare::{grain_violation, items_equal};
+use harness::compare::{grain_violation, outputs_agree};
 use harness::rust_worker::Record;
 use serde_json::Value;
 use std::sync::Arc;
@@ -57,7 +57,7 @@ impl GivenRun {
     pub fn answer_breaks(&self, compare: &harness::protocol::CompareSpec) -> bool {
         match (&self.reference, &self.answer) {
             (Did::Output(expected), Did::Output(actual)) => {
-                !items_equal(expected, actual, compare.float_tolerance)
+                !outputs_agree(expected, actual, compare)
                     || grain_violation(actual, &compare.grain).is_some()
             }
             (Did::Output(_), Did::Raised(_) | Did::Unfinished) => true,

@@ -28,6 +28,7 @@ const REFERENCE_CLOCK: crate::worker::Clock = crate::worker::Clock { wall: Durat
 pub struct Kept {
     rust: Option<Side>,
     python: Option<Side>,
+    exact: Option<Side>,
     read: HashMap<String, Measured>,
 }
 
@@ -41,6 +42,8 @@ pub struct References<'a> {
     req: &'a Request<'a>,
     rust: Option<Side>,
     python: Option<Side>,
+    /// An estimating kata's exact program (`truth.rs`).
+    exact: Option<Side>,
     /// The language of the solution being graded.
     language: Language,
     read: HashMap<String, Measured>,
@@ -48,21 +51,30 @@ pub struct References<'a> {
 
 impl<'a> References<'a> {
     pub fn new(req: &'a Request<'a>, language: Language, kept: Kept) -> References<'a> {
-        References { req, rust: kept.rust, python: kept.python, language, read: kept.read }
+        References { req, rust: kept.rust, python: kept.python, exact: kept.exact, language, read: kept.read }
     }
 
     /// The running reference workers, to keep for the next check.
     pub fn into_kept(mut self) -> Kept {
-        Kept { rust: self.rust.take(), python: self.python.take(), read: std::mem::take(&mut self.read) }
+        Kept {
+            rust: self.rust.take(),
+            python: self.python.take(),
+            exact: self.exact.take(),
+            read: std::mem::take(&mut self.read),
+        }
     }
 
-    /// The language whose reference gives the expected output.
-    fn truth(&self) -> Language {
-        match self.req.truth {
+    /// The program whose output is the expected one: an estimating kata's
+    /// exact program, else the reference in the truth's language.
+    fn truth(&self) -> Who {
+        if self.req.kata.truth().is_some() {
+            return Who::Exact;
+        }
+        Who::Reference(match self.req.truth {
             Some(language) => language,
             None if self.req.kata.needs_engine() => self.language,
             None => Language::Rust,
-        }
+        })
     }
 
     /// The side whose output is the expected one, built and started the
@@ -71,11 +83,18 @@ impl<'a> References<'a> {
         self.side_of(self.truth())
     }
 
-    /// The reference worker in `language`, built and started the first time.
-    fn side_of(&mut self, language: Language) -> Result<&mut Side> {
-        match language {
-            Language::Rust => self.rust_side(),
-            Language::Python => self.python_side(),
+    /// The program's worker, built and started the first time.
+    fn side_of(&mut self, who: Who) -> Result<&mut Side> {
+        match who {
+            Who::Reference(Language::Rust) => self.rust_side(),
+            Who::Reference(Language::Python) => self.python_side(),
+            Who::Exact => {
+                if self.exact.is_none() {
+                    let program = compile::truth(self.req.ws, self.req.kata, self.req.color)?;
+                    self.exact = Some(Side::new(program, asked::limits(self.req.kata), asked::STARTUP));
+                }
+                Ok(self.exact.as_mut().expect("set above"))
+            }
         }
     }
 
@@ -105,18 +124,18 @@ impl<'a> References<'a> {
     /// The result whose time and heap set the limits for a solution in
     /// `language`: its own language's reference.
     pub fn baseline(&mut self, case: &Case, language: Language) -> Result<Measured> {
-        self.result(case, language, language)
+        self.result(case, language, Who::Reference(language))
     }
 
     /// The reference in `side_language` on the stream of a solution in
     /// `language`, cached.
-    fn result(&mut self, case: &Case, language: Language, side_language: Language) -> Result<Measured> {
+    fn result(&mut self, case: &Case, language: Language, who: Who) -> Result<Measured> {
         let (req, kata) = (self.req, self.req.kata);
         let stream = stream_spec(kata, case, req.seed, language);
         let ask = asked::ask(kata, case);
         let scale = case.memory.as_ref().map(|m| m.scale);
         let described = serde_json::json!({
-            "side": side_language.key(),
+            "side": who.key(),
             "stream": &stream,
             "scale": scale,
             "keep": ask.keep,
@@ -132,9 +151,12 @@ impl<'a> References<'a> {
         {
             described["remote"] = serde_json::json!({"url": remote.url, "scale": remote.scale});
         }
-        let source = kata.reference(side_language);
+        let source = match who {
+            Who::Reference(l) => kata.reference(l),
+            Who::Exact => kata.truth().expect("an exact program is asked for only when it exists"),
+        };
         let key = cache::key(&kata.toml_path(), &source, &described)?;
-        let name = format!("{}-{}", case.name, side_language.key());
+        let name = format!("{}-{}", case.name, who.key());
         let remembered = format!("{name}/{key}");
         if let Some(hit) = self.read.get(&remembered) {
             return Ok(hit.clone());
@@ -143,7 +165,7 @@ impl<'a> References<'a> {
             self.read.insert(remembered, hit.clone());
             return Ok(hit);
         }
-        let side = self.side_of(side_language)?;
+        let side = self.side_of(who)?;
         let measured = match run::run_case(side, &stream, scale, &ask, REFERENCE_CLOCK)? {
             Observed::Measured(m) if m.outcome == Outcome::Returned => m,
             other => return Err(failed(req, case, &source, &other).into()),
@@ -159,11 +181,28 @@ impl<'a> References<'a> {
         let (req, kata) = (self.req, self.req.kata);
         let stream = stream_spec(kata, case, req.seed, language);
         let ask = asked::ask(kata, case);
-        let side = self.side_of(language)?;
+        let side = self.side_of(Who::Reference(language))?;
         let scale = case.memory.as_ref().map(|m| m.scale);
         match run::run_case(side, &stream, scale, &ask, REFERENCE_CLOCK)? {
             Observed::Measured(m) if m.outcome == Outcome::Returned => Ok(m),
             other => Err(failed(req, case, &kata.reference(language), &other).into()),
+        }
+    }
+}
+
+/// A program whose results are the expected output or the limits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Who {
+    Reference(Language),
+    /// An estimating kata's exact program.
+    Exact,
+}
+
+impl Who {
+    fn key(self) -> &'static str {
+        match self {
+            Who::Reference(l) => l.key(),
+            Who::Exact => "truth",
         }
     }
 }

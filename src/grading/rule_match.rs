@@ -21,7 +21,7 @@ use crate::mutants::{self, Mutant};
 use crate::worker::Clock;
 use crate::workspace::Workspace;
 use anyhow::Result;
-use harness::compare::{items_equal, lines};
+use harness::compare::{lines, outputs_agree};
 use harness::protocol::CompareSpec;
 use harness::shrink::{Actual, Counterexample};
 use std::collections::HashMap;
@@ -102,10 +102,10 @@ impl<'a> RuleMutants<'a> {
                 match (&produced, &cx.actual) {
                     (Produced::Panicked(_), Actual::Panicked { .. }) => return Ok(Some(rule)),
                     (Produced::Items(theirs), Actual::Output { items }) => {
-                        if items_equal(theirs, items, compare.float_tolerance) {
+                        if outputs_agree(theirs, items, compare) {
                             return Ok(Some(rule));
                         }
-                        let mutant_wrong = !items_equal(theirs, &cx.expected, compare.float_tolerance);
+                        let mutant_wrong = !outputs_agree(theirs, &cx.expected, compare);
                         let theirs = lines(theirs);
                         let shares = learner_lines
                             .as_ref()

@@ -12,7 +12,7 @@ use super::side::{RunEnd, Side};
 use crate::judge::ShrinkTarget as Target;
 use crate::worker::Clock;
 use anyhow::Result;
-use harness::compare::{grain_violation, items_equal, sort_canonical};
+use harness::compare::{grain_violation, outputs_agree, sort_canonical};
 use harness::protocol::{CompareSpec, Outcome};
 use harness::rust_worker::{Record, materialise};
 use harness::shrink::{Actual, Budget, Counterexample, minimise, minimise_grouped};
@@ -153,7 +153,7 @@ impl Search<'_> {
             Target::WrongAnswer => match self.both(candidate)? {
                 (_, Produced::Panicked(_)) => true,
                 (Produced::Items(expected), Produced::Items(actual)) => {
-                    !items_equal(&expected, &actual, self.compare.float_tolerance)
+                    !outputs_agree(&expected, &actual, self.compare)
                         || grain_violation(&actual, &self.compare.grain).is_some()
                 }
                 _ => false,

@@ -20,7 +20,7 @@ use crate::concern::Concern;
 use crate::language::Language;
 use crate::process::death::{Death, Exit};
 use crate::results::{Measured, Observed};
-use harness::compare::{grain_violation, items_equal, sort_canonical};
+use harness::compare::{grain_violation, outputs_agree, sort_canonical};
 use harness::protocol::{CompareSpec, Outcome};
 
 /// What a case is judged on beside the learner's run.
@@ -238,11 +238,11 @@ fn mismatch(compare: &CompareSpec, reference: &Measured, learner: &Measured, one
         return Some(Wrong::Grain(grain));
     }
     let equal = match (&expected.kept, &actual.kept) {
-        (Some(e), Some(a)) if compare.float_tolerance > 0.0 => {
+        (Some(e), Some(a)) if compare.float_tolerance > 0.0 || compare.relative_tolerance > 0.0 => {
             let (mut e, mut a) = (e.clone(), a.clone());
             sort_canonical(&mut e, compare.order, compare.float_tolerance);
             sort_canonical(&mut a, compare.order, compare.float_tolerance);
-            items_equal(&e, &a, compare.float_tolerance)
+            outputs_agree(&e, &a, compare)
         }
         _ => expected.digest == actual.digest && expected.items == actual.items,
     };

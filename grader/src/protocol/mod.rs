@@ -71,6 +71,15 @@ pub struct CompareSpec {
     /// Fields of an output item that together must be unique in the output.
     /// For map outputs the item is `{"key": .., "value": ..}`.
     pub grain: Vec<String>,
+    /// An estimate's error bound: every number of the output (integer or
+    /// float) may differ from the truth's by this share of it (0: exact).
+    /// Items are matched by their `grain`, or in canonical order without one.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub relative_tolerance: f64,
+}
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
 }
 
 /// A message from the parent to a worker.
