@@ -15,8 +15,18 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 /// Field names a quarantine error may name, beside the row's own keys.
-const SCHEMA_FIELDS: [&str; 9] =
-    ["user_id", "ts", "event_type", "amount", "userId", "event_time", "type", "amount_cents", "schema_version"];
+const SCHEMA_FIELDS: [&str; 10] = [
+    "user_id",
+    "ts",
+    "event_type",
+    "amount",
+    "userId",
+    "event_time",
+    "type",
+    "amount_cents",
+    "schema_version",
+    "payload",
+];
 
 pub struct Sink {
     order: Order,

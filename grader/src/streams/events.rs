@@ -7,6 +7,8 @@ use crate::rng::Rng;
 
 const WRITERS: [&str; 3] = ["etl", "api", "backfill"];
 const SECONDS_PER_DAY: i64 = 86_400;
+/// Where the ids of re-minted retries start: far from every fresh event's.
+const REMINTED_IDS: u64 = 900_000_000;
 /// A retry is delivered within this many records of its original.
 const RETRY_HORIZON: u64 = 40;
 
@@ -111,6 +113,10 @@ struct Base {
     late: Option<(f64, u64)>,
     skew: Option<(f64, u64)>,
     grouped: bool,
+    /// Share of retries that come with a fresh `event_id` (a producer that
+    /// mints a new id on every attempt), drawn apart from every other draw.
+    remint: Option<(f64, Rng)>,
+    reminted: u64,
     clock: i64,
     next_id: u64,
     produced: u64,
@@ -135,6 +141,8 @@ impl Base {
             late: on(Family::Late, p.late_rate).map(|r| (r, p.max_lateness_days.max(1))),
             skew: on(Family::Skew, p.skew_share).map(|s| (s, p.hot_user)),
             grouped: spec.has(Family::Grouped),
+            remint: (p.remint_rate > 0.0).then(|| (p.remint_rate, Rng::derive(spec.seed, "remint"))),
+            reminted: 0,
             clock: p.start_ts,
             next_id: 0,
             produced: 0,
@@ -209,6 +217,12 @@ impl Base {
             } else {
                 Some(self.rng.pick(&WRITERS).to_string())
             };
+            if let Some((rate, rng)) = &mut self.remint
+                && rng.chance(*rate)
+            {
+                copy.event_id = event_id(REMINTED_IDS + self.reminted);
+                self.reminted += 1;
+            }
             let due = if self.grouped { self.produced } else { self.produced + 1 + self.rng.below(RETRY_HORIZON) };
             self.pending.push((due, copy));
         }
@@ -275,6 +289,26 @@ mod tests {
         assert_eq!(a, b);
         let c: Vec<Event> = EventStream::new(&StreamSpec { seed: 43, ..s }).collect();
         assert_ne!(a, c);
+    }
+
+    #[test]
+    fn reminted_retries_carry_the_content_under_a_fresh_id_and_change_nothing_else() {
+        let plain = spec(3000, &[Family::Retries]);
+        let reminting = StreamSpec { params: StreamParams { remint_rate: 0.5, ..StreamParams::default() }, ..plain.clone() };
+        let a: Vec<Event> = EventStream::new(&plain).collect();
+        let b: Vec<Event> = EventStream::new(&reminting).collect();
+        assert_eq!(a.len(), b.len());
+        let mut fresh = 0;
+        for (x, y) in a.iter().zip(&b) {
+            assert_eq!((x.user_id, &x.event_type, x.ts, x.ingested_at), (y.user_id, &y.event_type, y.ts, y.ingested_at));
+            if x.event_id != y.event_id {
+                fresh += 1;
+                assert!(y.event_id.starts_with("e9"), "{}", y.event_id);
+            }
+        }
+        assert!(fresh > 100, "{fresh} re-minted");
+        let ids: std::collections::HashSet<&str> = b.iter().map(|e| e.event_id.as_str()).collect();
+        assert!(ids.len() > a.iter().map(|e| e.event_id.as_str()).collect::<std::collections::HashSet<_>>().len());
     }
 
     #[test]

@@ -193,6 +193,11 @@ pub struct StreamParams {
     /// up to this many levels (objects, arrays, empty ones, every scalar).
     #[serde(skip_serializing_if = "is_zero_u32")]
     pub payload_depth: u32,
+    /// Share of retries (family `retries`) delivered under a fresh
+    /// `event_id`, as from a producer that mints an id per attempt: the
+    /// same content, another id.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub remint_rate: f64,
 }
 
 fn is_zero_u32(x: &u32) -> bool {
@@ -227,6 +232,7 @@ impl Default for StreamParams {
             nonfinite_rate: 0.0,
             whole_amount_rate: 0.0,
             payload_depth: 0,
+            remint_rate: 0.0,
         }
     }
 }

@@ -100,7 +100,8 @@ impl RowStream {
         }
         if self.payload_depth > 0 {
             let depth = 1 + self.payload.below(u64::from(self.payload_depth)) as u32;
-            let payload = self.object(depth);
+            // Now and then a producer sends a payload with nothing in it.
+            let payload = if self.payload.chance(0.04) { json!({}) } else { self.object(depth) };
             row.insert("payload".into(), payload);
         }
         // Producers mid-migration: a version that is not 1 or 2, on rows
@@ -314,6 +315,7 @@ mod tests {
         let rows: Vec<RawRow> = RowStream::new(&spec).collect();
         let depths: Vec<u32> = rows.iter().map(|r| depth(&r["payload"])).collect();
         assert!(depths.iter().all(|d| (1..=7).contains(d)), "{depths:?}");
+        assert!(rows.iter().any(|r| r["payload"] == serde_json::json!({})), "some payloads are empty");
         assert!(depths.iter().any(|d| *d >= 6), "some reach the depth asked");
         let plain = RowStream::new(&StreamSpec { params: StreamParams::default(), ..spec.clone() });
         let same: Vec<RawRow> = plain.map(|mut r| {
