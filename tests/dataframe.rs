@@ -187,3 +187,33 @@ fn a_runaway_plan_gets_a_verdict_not_a_hung_runner() {
         assert!(["time_exceeded", "memory_exceeded"].contains(&verdict.as_str()), "{name}: {verdict}");
     }
 }
+
+/// A review of a DataFrame kata: the learner's input is table rows, each
+/// written as a counterexample shows it, run on DataFusion as given.
+#[test]
+fn a_dataframe_answer_is_reviewed_on_the_rows_given() {
+    let root = Root::new();
+    let out = root.dekata(&["review", KATA, "--lang", "rust", "--answer", "1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("{\"orders\":"), "an example row: {}", stdout(&out));
+    let input = root.path().join("rows.jsonl");
+    // Answer 1 forgets the is_primary filter: one order and a payment that
+    // is not primary show it.
+    std::fs::write(
+        &input,
+        "{\"orders\":{\"customer_id\":1,\"order_id\":11,\"order_ts\":100,\"region\":\"apac\"}}\n\
+         {\"payments\":{\"customer_id\":1,\"region\":\"apac\",\"method\":\"card\",\"is_primary\":false,\"added_ts\":5}}\n",
+    )
+    .unwrap();
+    let input = input.to_str().unwrap();
+    let out = root.dekata(&["review", KATA, "--lang", "rust", "--input", input, "--rule", "primary_only", "--json"]);
+    let facts: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{facts:#}\n{}", stderr(&out));
+    assert_eq!(facts["breaks_answer"], true);
+    // A row of a table the kata does not take is named, and nothing runs.
+    std::fs::write(root.path().join("bad.jsonl"), "{\"clicks\":{\"click_id\":1}}\n").unwrap();
+    let bad = root.path().join("bad.jsonl");
+    let out = root.dekata(&["review", KATA, "--lang", "rust", "--input", bad.to_str().unwrap(), "--rule", "primary_only"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no table `clicks`"), "{}", stderr(&out));
+}
