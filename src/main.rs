@@ -10,6 +10,7 @@ mod digest;
 mod drills;
 mod error;
 mod grading;
+mod install;
 mod interviews;
 mod judge;
 mod language;
@@ -57,6 +58,8 @@ enum Command {
     Hint(cmd::hint::Args),
     /// Restore a kata's starter, keeping your current file as a timestamped backup
     Reset(cmd::reset::Args),
+    /// Make a practice folder anywhere: solutions/, your progress, editor files
+    Init(cmd::init::Args),
     /// Choose the language you write solutions in (rust or python), for good
     Lang(cmd::lang::Args),
     /// A timed mock interview, graded at the end with a scorecard
@@ -93,6 +96,7 @@ fn main() -> ExitCode {
     // Outside any workspace: the Spark engine runs it from `/`.
     let command = match cli.command {
         Command::Confine(args) => return exit_code(cmd::confine::run(args)),
+        Command::Init(args) => return exit_code(cmd::init::run(args)),
         other => other,
     };
     let result = workspace::Workspace::discover(cli.katas_dir).and_then(|ws| match command {
@@ -111,7 +115,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => cmd::validate::run(&ws, args),
         Command::Grade(args) => cmd::grade::run(&ws, args),
         Command::Spark(args) => cmd::spark::run(&ws, args),
-        Command::Confine(_) => unreachable!("run above"),
+        Command::Confine(_) | Command::Init(_) => unreachable!("run above"),
     });
     exit_code(result)
 }

@@ -79,17 +79,26 @@ pub fn refresh(ws: &Workspace) -> Result<()> {
     let frames = modules
         .iter()
         .any(|(_, file)| std::fs::read_to_string(dir.join(file)).is_ok_and(|t| t.contains("datafusion::")));
+    // In a clone the prelude is beside `solutions/`; in a practice folder
+    // it is among dekata's unpacked files.
+    let prelude = if ws.install == ws.root { "../prelude".to_string() } else { ws.prelude().display().to_string() };
+    let manifest = MANIFEST_TEXT.replace("path = \"../prelude\"", &format!("path = {}", toml_string(&prelude)));
     let manifest = if frames {
-        MANIFEST_TEXT.replace(
+        manifest.replace(
             "serde_json = \"1\"\n",
             &format!("serde_json = \"1\"\n{}", ENGINE_DEPENDENCY.replace("{version}", crate::compile::engine::ENGINE)),
         )
     } else {
-        MANIFEST_TEXT.to_string()
+        manifest
     };
     write_generated(ws, &dir.join(MANIFEST), &manifest)?;
     write_generated(ws, &dir.join(LIB), &lib_rs(&modules))?;
     seed_lockfile(ws, &dir)
+}
+
+/// A TOML basic string.
+fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
 }
 
 /// The solution files in `dir` as (module name, file name), sorted.
@@ -155,7 +164,7 @@ fn write_generated(ws: &Workspace, path: &Path, content: &str) -> Result<()> {
 /// first check needs no registry update.
 fn seed_lockfile(ws: &Workspace, dir: &Path) -> Result<()> {
     let lock = dir.join("Cargo.lock");
-    let root_lock = ws.root.join("Cargo.lock");
+    let root_lock = ws.lockfile();
     if lock.exists() || !root_lock.is_file() {
         return Ok(());
     }

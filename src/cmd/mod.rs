@@ -5,6 +5,7 @@ pub mod confine;
 pub mod drill;
 pub mod grade;
 pub mod hint;
+pub mod init;
 pub mod interview;
 pub mod lang;
 pub mod list;

@@ -44,7 +44,7 @@ fn write_package(ws: &Workspace, package: &Path) -> Result<()> {
         profile: profile(),
     };
     cargo::write_if_changed(&package.join("Cargo.toml"), &manifest.render()?)?;
-    cargo::seed_lock(package, &ws.root.join("Cargo.lock"))
+    cargo::seed_lock(package, &ws.lockfile())
 }
 
 /// What every worker package depends on: the prelude under the name

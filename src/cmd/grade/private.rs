@@ -124,7 +124,7 @@ mod tests {
             std::fs::create_dir_all(d).unwrap();
         }
         std::fs::write(katas.join("reference.rs"), "the reference").unwrap();
-        let ws = Workspace { root: root.clone(), target: root.join("target"), own_katas: None };
+        let ws = Workspace { root: root.clone(), install: root.clone(), target: root.join("target"), own_katas: None };
         Here { _dir: dir, ws, katas, class }
     }
 
