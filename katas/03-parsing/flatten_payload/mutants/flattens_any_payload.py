@@ -1,7 +1,7 @@
 # expect: wrong_answer
-# Flattens whatever the payload holds, with one general function: a list
-# gives the paths "0", "1", ..., and a number or text is a single leaf at
-# the empty path, where the rule quarantines a payload that is not an object.
+# Flattens whatever the payload holds: a list's elements start the paths
+# "0", "1", ..., and a number or text becomes the one field "payload",
+# where the rule quarantines a payload that is not an object.
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -59,10 +59,10 @@ def flatten(path: str, value: Any, out: dict[str, Any]) -> None:
     far below the recursion limit."""
     if isinstance(value, dict) and value:
         for key, v in value.items():
-            flatten(f"{path}.{key}" if path else key, v, out)
+            flatten(f"{path}.{key}", v, out)
     elif isinstance(value, list) and value:
         for i, v in enumerate(value):
-            flatten(f"{path}.{i}" if path else str(i), v, out)
+            flatten(f"{path}.{i}", v, out)
     else:
         out[path] = value
 
@@ -71,8 +71,17 @@ def parse(row: RawRow) -> dict[str, Any]:
     # The user id first, as in the Rust reference, so the error names the same field.
     uid = user_id(row)
     fields: dict[str, Any] = {}
-    # The payload is the root: its keys start the paths, and {} gives no fields.
-    flatten("", payload(row), fields)
+    # Whatever the payload is: a dict's keys or a list's indices start the
+    # paths, and a plain value is the one field "payload".
+    root = payload(row)
+    if isinstance(root, dict):
+        for key, v in root.items():
+            flatten(key, v, fields)
+    elif isinstance(root, list):
+        for i, v in enumerate(root):
+            flatten(str(i), v, fields)
+    else:
+        fields["payload"] = root
     return {"user_id": uid, "fields": fields}
 
 

@@ -1,7 +1,7 @@
 //! expect: wrong_answer
-//! Flattens whatever the payload holds, with one general function: a list
-//! gives the paths "0", "1", ..., and a number or text is a single leaf at
-//! the empty path, where the rule quarantines a payload that is not an object.
+//! Flattens whatever the payload holds: an array's elements start the paths
+//! "0", "1", ..., and a number or text becomes the one field "payload",
+//! where the rule quarantines a payload that is not an object.
 use grader::prelude::*;
 
 /// A row whose payload is flattened: one entry per leaf, keyed by its path.
@@ -39,10 +39,6 @@ fn payload(row: &RawRow) -> Result<&Value, String> {
     }
 }
 
-fn join(path: &str, segment: &str) -> String {
-    if path.is_empty() { segment.to_string() } else { format!("{path}.{segment}") }
-}
-
 /// Puts every leaf under `value` into `out`, keyed by its path from the
 /// payload. A non-empty container adds one path segment per entry (a key,
 /// or an index from 0); anything else is a leaf, `{}` and `[]` included.
@@ -52,12 +48,12 @@ fn flatten(path: String, value: &Value, out: &mut BTreeMap<String, Value>) {
     match value {
         Value::Object(map) if !map.is_empty() => {
             for (key, v) in map {
-                flatten(join(&path, key), v, out);
+                flatten(format!("{path}.{key}"), v, out);
             }
         }
         Value::Array(items) if !items.is_empty() => {
             for (i, v) in items.iter().enumerate() {
-                flatten(join(&path, &i.to_string()), v, out);
+                flatten(format!("{path}.{i}"), v, out);
             }
         }
         leaf => {
@@ -69,9 +65,23 @@ fn flatten(path: String, value: &Value, out: &mut BTreeMap<String, Value>) {
 fn parse(row: &RawRow) -> Result<Flattened, String> {
     let user_id = user_id(row)?;
     let mut fields = BTreeMap::new();
-    // The payload is the root: its keys start the paths, and an empty
-    // payload gives no fields.
-    flatten(String::new(), payload(row)?, &mut fields);
+    // Whatever the payload is: an object's keys or an array's indices start
+    // the paths, and a plain value is the one field "payload".
+    match payload(row)? {
+        Value::Object(map) => {
+            for (key, v) in map {
+                flatten(key.clone(), v, &mut fields);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                flatten(i.to_string(), v, &mut fields);
+            }
+        }
+        other => {
+            fields.insert("payload".to_string(), other.clone());
+        }
+    }
     Ok(Flattened { user_id, fields })
 }
 
