@@ -10,7 +10,7 @@
 
 use crate::datasets::{ColumnType, Dataset};
 use crate::prelude::Event;
-use crate::rust_worker::Record;
+use crate::record::Record;
 use crate::streams::RecordKind;
 use crate::tables::TableRow;
 use serde_json::Value;

@@ -6,7 +6,8 @@
 //! backfill jobs by their procedure, `sink` turns an output into canonical
 //! items and a digest, `compare` and `diff` explain a mismatch, `shrink`
 //! finds a small counterexample, `feed` sends records to a worker that does
-//! not generate them, `questions` holds the interviewer's
+//! not generate them, `record` is one input record of any kind and `given`
+//! reads records a reviewer wrote, `questions` holds the interviewer's
 //! follow-ups. `protocol` is what `dekata` and a worker process say to each
 //! other; `worker` is the Rust worker's runtime and `meter` its heap
 //! counter; `seccomp` the filter that keeps a worker from starting
@@ -23,6 +24,7 @@ pub mod meter;
 pub mod prelude;
 pub mod protocol;
 pub mod questions;
+pub mod record;
 pub mod rng;
 pub mod rust_worker;
 pub mod seccomp;

@@ -9,9 +9,10 @@
 use crate::jobs::{Date, JobSpec, Stale, Table, run_range_job};
 use crate::prelude::{Event, RawRow};
 use crate::protocol::Resume;
-use crate::sink::{Sink, to_value};
+use crate::sink::Sink;
 use crate::streams::{EventStream, RecordKind, RowStream, StreamSpec};
 use crate::tables::{self, Dataset, TableRow};
+pub use crate::record::Record;
 use serde_json::Value;
 
 /// The records of one call: a stream generated lazily, or an explicit list
@@ -42,35 +43,6 @@ enum Source {
 pub struct Tables {
     pub dataset: Dataset,
     pub rows: Vec<TableRow>,
-}
-
-/// One input record of any kind, for selections and counterexamples.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Record {
-    Event(Event),
-    Row(RawRow),
-    Table(TableRow),
-}
-
-impl Record {
-    /// The record as a counterexample shows it.
-    pub fn to_value(&self) -> Value {
-        match self {
-            Record::Event(e) => to_value(e),
-            Record::Row(x) => Value::Object(x.clone()),
-            Record::Table(t) => t.to_value(),
-        }
-    }
-
-    /// The chunk of a resumable job's input the record falls in
-    /// ([`crate::chunks`]); records that are not events have no time, and
-    /// stay together.
-    pub fn chunk(&self) -> i64 {
-        match self {
-            Record::Event(e) => crate::chunks::chunk_of(e.ts),
-            Record::Row(_) | Record::Table(_) => 0,
-        }
-    }
 }
 
 impl Input {
