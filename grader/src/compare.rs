@@ -35,14 +35,23 @@ fn rounded(v: &Value, tolerance: f64) -> Value {
 /// (both lists already in canonical order).
 pub fn outputs_agree(expected: &[Value], actual: &[Value], spec: &crate::protocol::CompareSpec) -> bool {
     if spec.relative_tolerance > 0.0 {
-        return estimates_agree(expected, actual, &spec.grain, spec.relative_tolerance);
+        let bound = Bound { relative: spec.relative_tolerance, absolute: spec.float_tolerance };
+        return estimates_agree(expected, actual, &spec.grain, bound);
     }
     items_equal(expected, actual, spec.float_tolerance)
 }
 
+/// How far an estimate may be from the truth: `relative` of it, plus
+/// `absolute` (a floor for small counts, where one unit is a large share).
+#[derive(Clone, Copy, Debug)]
+pub struct Bound {
+    pub relative: f64,
+    pub absolute: f64,
+}
+
 /// Items matched by their grain (in order without one), every number
-/// within `relative` of the expected one.
-fn estimates_agree(expected: &[Value], actual: &[Value], grain: &[String], relative: f64) -> bool {
+/// within the bound of the expected one.
+fn estimates_agree(expected: &[Value], actual: &[Value], grain: &[String], relative: Bound) -> bool {
     if expected.len() != actual.len() {
         return false;
     }
@@ -54,13 +63,13 @@ fn estimates_agree(expected: &[Value], actual: &[Value], grain: &[String], relat
     expected.iter().all(|e| actual_by_key.get(&key(e)).is_some_and(|a| values_close(e, a, relative)))
 }
 
-/// Structural equality where any two numbers are equal within `relative`
+/// Structural equality where any two numbers are equal within the bound
 /// of the expected one.
-pub fn values_close(expected: &Value, actual: &Value, relative: f64) -> bool {
+pub fn values_close(expected: &Value, actual: &Value, relative: Bound) -> bool {
     match (expected, actual) {
         (Value::Number(e), Value::Number(a)) => {
             let (e, a) = (e.as_f64().unwrap_or(f64::NAN), a.as_f64().unwrap_or(f64::NAN));
-            (e - a).abs() <= relative * e.abs()
+            (e - a).abs() <= relative.relative * e.abs() + relative.absolute
         }
         (Value::Array(e), Value::Array(a)) => {
             e.len() == a.len() && e.iter().zip(a).all(|(x, y)| values_close(x, y, relative))
@@ -160,6 +169,9 @@ mod tests {
         assert!(outputs_agree(&[json!(100)], &[json!(104.0)], &single));
         assert!(!outputs_agree(&[json!(0)], &[json!(1)], &single), "zero is estimated exactly");
         assert!(!outputs_agree(&[json!(100)], &[json!("100")], &single));
+        let floored = CompareSpec { float_tolerance: 1.0, ..single };
+        assert!(outputs_agree(&[json!(5)], &[json!(4)], &floored), "one unit off a small count");
+        assert!(!outputs_agree(&[json!(5)], &[json!(3)], &floored));
     }
     use serde_json::json;
 

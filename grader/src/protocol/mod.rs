@@ -66,7 +66,8 @@ pub enum Order {
 #[serde(default, deny_unknown_fields)]
 pub struct CompareSpec {
     pub order: Order,
-    /// Numbers within this absolute difference are equal (0: exact).
+    /// Numbers within this absolute difference are equal (0: exact); with
+    /// `relative_tolerance`, the absolute floor of an estimate's bound.
     pub float_tolerance: f64,
     /// Fields of an output item that together must be unique in the output.
     /// For map outputs the item is `{"key": .., "value": ..}`.

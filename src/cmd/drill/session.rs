@@ -123,6 +123,15 @@ impl Clock {
         }
     }
 
+    /// Before the first command: the prompt on a terminal, else the time
+    /// left.
+    pub(crate) fn begin(&self) {
+        self.prompt();
+        if !self.live {
+            self.say_left();
+        }
+    }
+
     pub(crate) fn say_left(&self) {
         let allowed = clock_text(whole_secs(self.allowed), 1);
         println!("{}", format!("  {} left of {allowed}", self.left_text()).dimmed());
@@ -176,10 +185,7 @@ pub(crate) fn spawn_reader() -> mpsc::Receiver<Option<String>> {
 pub fn interview(ws: &Workspace, katas: &[&Kata], language: Language, seed: u64, clock: &Clock) -> Ending {
     let input = spawn_reader();
     let mut passing = vec![false; katas.len()];
-    clock.prompt();
-    if !clock.live {
-        clock.say_left();
-    }
+    clock.begin();
     loop {
         let left = clock.left();
         if left.is_zero() {

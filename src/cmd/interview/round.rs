@@ -58,10 +58,7 @@ pub fn code(
 ) -> Coded {
     let mut coded = Coded { end: RoundEnd::Done, first: None, last: None, checks: 0 };
     println!("{}", if blind { BLIND_INSTRUCTIONS } else { INSTRUCTIONS }.dimmed());
-    clock.prompt();
-    if !clock.live {
-        clock.say_left();
-    }
+    clock.begin();
     loop {
         let left = clock.left();
         if left.is_zero() {

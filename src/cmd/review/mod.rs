@@ -104,11 +104,9 @@ fn by_name<'m>(answers: &'m [Mutant], name: &str, kata: &Kata) -> Result<&'m Mut
     answers.iter().find(|m| m.name == name).ok_or_else(|| BadRequest::new(SHOW_FIRST.replace("{kata}", &kata.id)).into())
 }
 
-/// What grading an answer's review needs: the case its first
-/// counterexample came from, and that counterexample's size. `None` when
-/// dekata finds no small input that breaks it on this seed.
-fn prepare(ws: &Workspace, kata: &Kata, answer: &Mutant, seed: u64) -> Result<Option<Shown>> {
-    let req = Request {
+/// Grading the answer under review, a trusted file of the kata.
+fn request<'a>(ws: &'a Workspace, kata: &'a Kata, answer: &'a Mutant, seed: u64) -> Request<'a> {
+    Request {
         ws,
         kata,
         solution: &answer.path,
@@ -116,9 +114,16 @@ fn prepare(ws: &Workspace, kata: &Kata, answer: &Mutant, seed: u64) -> Result<Op
         seed,
         color: false,
         truth: None,
-        counterexamples: true,
-        until_caught: true,
-    };
+        counterexamples: false,
+        until_caught: false,
+    }
+}
+
+/// What grading an answer's review needs: the case its first
+/// counterexample came from, and that counterexample's size. `None` when
+/// dekata finds no small input that breaks it on this seed.
+fn prepare(ws: &Workspace, kata: &Kata, answer: &Mutant, seed: u64) -> Result<Option<Shown>> {
+    let req = Request { counterexamples: true, until_caught: true, ..request(ws, kata, answer, seed) };
     let report = grading::grade(&req, &mut Quiet)?;
     Ok(report.cases.iter().find_map(|c| {
         let cx = c.counterexample.as_ref()?;
@@ -301,18 +306,7 @@ fn grade(
         kata.rules.iter().filter(|r| r.mutants.contains(&answer.name)).map(|r| r.id.clone()).collect();
     let count = records.len();
     let ran = if count <= shown.limit {
-        let req = Request {
-            ws,
-            kata,
-            solution: &answer.path,
-            shown_as: None,
-            seed,
-            color: false,
-            truth: None,
-            counterexamples: false,
-            until_caught: false,
-        };
-        Some(grading::run_given(&req, case, records)?)
+        Some(grading::run_given(&request(ws, kata, answer, seed), case, records)?)
     } else {
         None
     };

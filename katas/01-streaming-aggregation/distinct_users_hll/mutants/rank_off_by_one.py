@@ -1,0 +1,36 @@
+# expect: wrong_answer
+# Takes the rank as the number of leading zeros, without the + 1: every
+# register is one lower (a hash with no leading zero leaves its register
+# at 0, as if unseen), and the estimate comes out about half the truth.
+import math
+
+MASK64 = (1 << 64) - 1
+
+
+def mix64(z):
+    z = ((z ^ (z >> 30)) * 0xBF58_476D_1CE4_E5B9) & MASK64
+    z = ((z ^ (z >> 27)) * 0x94D0_49BB_1331_11EB) & MASK64
+    return z ^ (z >> 31)
+
+
+def sketch_hash(row, key):
+    return mix64(key ^ mix64((row + 0x5EED) & MASK64))
+
+
+def estimate(registers):
+    m = len(registers)
+    alpha = 0.7213 / (1 + 1.079 / m)
+    raw = alpha * m * m / sum(2.0 ** -r for r in registers)
+    zeros = registers.count(0)
+    return round(m * math.log(m / zeros) if raw <= 2.5 * m and zeros > 0 else raw)
+
+
+def distinct_users(events, p):
+    registers = bytearray(1 << p)
+    for e in events:
+        h = sketch_hash(0, e["user_id"])
+        index = h >> (64 - p)
+        rank = min(64 - ((h << p) & MASK64).bit_length(), 64 - p)
+        if rank > registers[index]:
+            registers[index] = rank
+    return estimate(registers)

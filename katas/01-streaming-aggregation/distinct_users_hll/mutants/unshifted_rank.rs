@@ -1,0 +1,26 @@
+//! expect: wrong_answer
+//! Counts the leading zeros of the whole hash instead of the bits after the
+//! index: the index bits decide the rank, so register i always gets the
+//! same one and, once every register is hit, the estimate stops growing.
+use grader::prelude::*;
+
+fn estimate(registers: &[u8]) -> u64 {
+    let m = registers.len() as f64;
+    let alpha = 0.7213 / (1.0 + 1.079 / m);
+    let sum: f64 = registers.iter().map(|&r| 2f64.powi(-i32::from(r))).sum();
+    let raw = alpha * m * m / sum;
+    let zeros = registers.iter().filter(|&&r| r == 0).count();
+    let estimate = if raw <= 2.5 * m && zeros > 0 { m * (m / zeros as f64).ln() } else { raw };
+    estimate.round() as u64
+}
+
+pub fn distinct_users(events: impl Iterator<Item = Event>, p: u32) -> u64 {
+    let mut registers = vec![0u8; 1 << p];
+    for e in events {
+        let h = sketch_hash(0, e.user_id);
+        let index = (h >> (64 - p)) as usize;
+        let rank = (h.leading_zeros() + 1).min(64 - p + 1) as u8;
+        registers[index] = registers[index].max(rank);
+    }
+    estimate(&registers)
+}

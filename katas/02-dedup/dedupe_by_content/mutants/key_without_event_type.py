@@ -1,0 +1,21 @@
+# expect: wrong_answer
+# Keys a delivery by user_id and ts alone: a user's view and click in
+# the same second become one event, and the click is lost.
+from collections import deque
+
+
+def dedupe_by_content(events, window_seconds):
+    clock = None
+    seen = set()
+    by_arrival = deque()
+    for e in events:
+        if clock is None or e["ingested_at"] > clock:
+            clock = e["ingested_at"]
+        while by_arrival and by_arrival[0][0] < clock - window_seconds:
+            seen.discard(by_arrival.popleft()[1])
+        key = (e["user_id"], e["ts"])
+        if key in seen:
+            continue
+        seen.add(key)
+        by_arrival.append((clock, key))
+        yield e
