@@ -59,14 +59,18 @@ pub fn unpacked() -> Result<PathBuf> {
 fn entries(mut blob: &[u8]) -> Result<Vec<(&str, &[u8])>> {
     let mut out = Vec::new();
     while !blob.is_empty() {
-        let (path, rest) = take(blob, 4).and_then(|(n, rest)| {
-            let n = u32::from_le_bytes(n.try_into().ok()?) as usize;
-            take(rest, n)
-        }).context(CORRUPT)?;
-        let (bytes, rest) = take(rest, 8).and_then(|(n, rest)| {
-            let n = usize::try_from(u64::from_le_bytes(n.try_into().ok()?)).ok()?;
-            take(rest, n)
-        }).context(CORRUPT)?;
+        let (path, rest) = take(blob, 4)
+            .and_then(|(n, rest)| {
+                let n = u32::from_le_bytes(n.try_into().ok()?) as usize;
+                take(rest, n)
+            })
+            .context(CORRUPT)?;
+        let (bytes, rest) = take(rest, 8)
+            .and_then(|(n, rest)| {
+                let n = usize::try_from(u64::from_le_bytes(n.try_into().ok()?)).ok()?;
+                take(rest, n)
+            })
+            .context(CORRUPT)?;
         let path = std::str::from_utf8(path).context(CORRUPT)?;
         if path.starts_with('/') || path.split('/').any(|part| part == "..") {
             bail!(CORRUPT);

@@ -213,7 +213,8 @@ fn a_dataframe_answer_is_reviewed_on_the_rows_given() {
     // A row of a table the kata does not take is named, and nothing runs.
     std::fs::write(root.path().join("bad.jsonl"), "{\"clicks\":{\"click_id\":1}}\n").unwrap();
     let bad = root.path().join("bad.jsonl");
-    let out = root.dekata(&["review", KATA, "--lang", "rust", "--input", bad.to_str().unwrap(), "--rule", "primary_only"]);
+    let out =
+        root.dekata(&["review", KATA, "--lang", "rust", "--input", bad.to_str().unwrap(), "--rule", "primary_only"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no table `clicks`"), "{}", stderr(&out));
 }

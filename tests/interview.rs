@@ -23,7 +23,8 @@ const LEFT: &str = " left of ";
 #[test]
 fn clarifying_questions_a_failing_then_passing_check_and_a_follow_up() {
     let root = Root::new();
-    let mut iv = Watch::command(&root, "interview", &["count_events", "--lang", "python", "--seed", "3", "--minutes", "30"]);
+    let mut iv =
+        Watch::command(&root, "interview", &["count_events", "--lang", "python", "--seed", "3", "--minutes", "30"]);
     let at = iv.wait_for("Type the numbers", 0);
     let opening = iv.output();
     assert!(opening.contains("Interviewer:"), "{opening}");

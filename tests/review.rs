@@ -6,8 +6,10 @@ use common::*;
 
 use serde_json::Value;
 
-const EVENT_A: &str = r#"{"event_id":"e1","user_id":1,"event_type":"click","ts":5,"ingested_at":10,"updated_by":"etl"}"#;
-const EVENT_B: &str = r#"{"event_id":"e1","user_id":1,"event_type":"click","ts":5,"ingested_at":11,"updated_by":"etl"}"#;
+const EVENT_A: &str =
+    r#"{"event_id":"e1","user_id":1,"event_type":"click","ts":5,"ingested_at":10,"updated_by":"etl"}"#;
+const EVENT_B: &str =
+    r#"{"event_id":"e1","user_id":1,"event_type":"click","ts":5,"ingested_at":11,"updated_by":"etl"}"#;
 
 fn write(root: &Root, name: &str, text: &str) -> String {
     let path = root.path().join(name);
@@ -65,7 +67,8 @@ fn an_answer_is_shown_broken_and_named_and_the_next_one_follows() {
     // A malformed file: every bad line named, exit 2, the file untouched.
     let bad_text = format!("{EVENT_A}\n{{\"event_id\": 7}}\nnot json\n");
     let bad = write(&root, "bad.jsonl", &bad_text);
-    let out = root.dekata(&["review", "dedupe_latest", "--lang", "rust", "--input", &bad, "--rule", "one_per_event_id"]);
+    let out =
+        root.dekata(&["review", "dedupe_latest", "--lang", "rust", "--input", &bad, "--rule", "one_per_event_id"]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(err.contains("line 2") && err.contains("line 3") && err.contains("event_id"), "{err}");

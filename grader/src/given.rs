@@ -121,7 +121,8 @@ fn table_row(object: serde_json::Map<String, Value>, dataset: Dataset) -> Result
 mod tests {
     use super::*;
 
-    const EVENT: &str = r#"{"event_id":"e1","user_id":3,"event_type":"click","ts":10,"ingested_at":11,"updated_by":null}"#;
+    const EVENT: &str =
+        r#"{"event_id":"e1","user_id":3,"event_type":"click","ts":10,"ingested_at":11,"updated_by":null}"#;
 
     #[test]
     fn an_event_as_a_counterexample_shows_it() {

@@ -227,8 +227,14 @@ fn print(stats: &Stats) {
     if r.katas > 0 {
         println!(
             "{}",
-            format!("Code reviews in {}: {} answers broken over {} katas ({} inputs graded)", stats.language.title(), r.broken, r.katas, r.attempts)
-                .bold()
+            format!(
+                "Code reviews in {}: {} answers broken over {} katas ({} inputs graded)",
+                stats.language.title(),
+                r.broken,
+                r.katas,
+                r.attempts
+            )
+            .bold()
         );
     }
 }
@@ -254,7 +260,8 @@ fn print_concerns(stats: &Stats) {
 
 const NO_DRILLS: &str = "No drills yet. Start one with `dekata drill`: a 45-minute mock interview on katas \
 you have not passed, graded at the end concern by concern (`dekata drill --minutes 20 --count 1` for a short one).";
-const NO_INTERVIEWS: &str = "No mock interviews yet: `dekata interview` opens one, with clarifying questions and follow-ups.";
+const NO_INTERVIEWS: &str =
+    "No mock interviews yet: `dekata interview` opens one, with clarifying questions and follow-ups.";
 const NEVER_TESTED: &str = "not tested yet";
 
 #[cfg(test)]

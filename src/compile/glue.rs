@@ -71,20 +71,8 @@ fn header(kata: &Kata, what: &str) -> String {
 /// The body of the closure the worker serves: feed the input to the entry
 /// function and hand its output to the sink, as the call shape's glue says.
 pub fn call(kata: &Kata, module: &str) -> String {
-    let parts = kata.shape().parts();
-    // The arguments after the input come with each run (a case may set
-    // its own), each read as the type the entry function takes.
-    let bind: String = (0..kata.args.len()).map(|i| format!("let arg{i} = input.arg({i}); ")).collect();
-    let extra: String = (0..kata.args.len()).map(|i| format!(", arg{i}")).collect();
-    let glue = crate::shapes::Glue {
-        module,
-        entry: &kata.entry,
-        extra: &extra,
-        tables: kata.kind.dataset().map_or(0, |d| d.tables().len()),
-        written_args: &kata.args,
-    };
-    let body = (parts.glue)(&glue);
-    if bind.is_empty() || !parts.binds_args { body } else { format!("{{ {bind}{body} }}") }
+    let tables = kata.kind.dataset().map_or(0, |d| d.tables().len());
+    crate::shapes::rust_calls::body(kata.shape().parts().rust, module, &kata.entry, &kata.args, tables)
 }
 
 pub fn module_ident(variant: &str) -> String {

@@ -4,12 +4,14 @@
 //! - `glue`: the generated `main` of each worker binary, every call shape;
 //! - `cargo`: the generated packages, lock files and cargo runs;
 //! - `plain`: the build of every kata but the DataFrame ones;
-//! - `engine`: the DataFrame katas' build, which links DataFusion.
+//! - `engine`: the DataFrame katas' build, which links DataFusion;
+//! - `built_in`: the catalogue's references, built with dekata itself.
 //!
 //! A learner's file (or a mutant, or a starter) and a kata's reference are
 //! always built into different binaries: the learner's worker never holds
 //! the reference. Python files need no build: they run in the Python worker.
 
+pub mod built_in;
 mod cargo;
 pub mod engine;
 mod glue;
@@ -140,11 +142,14 @@ pub fn learner(ws: &Workspace, kata: &Kata, solution: &Path, shown_as: Option<&P
     })
 }
 
-/// Builds the kata's Rust reference worker. A reference that does not
-/// compile is the kata's problem, never the learner's.
+/// The kata's Rust reference worker: built in, or built now. A reference
+/// that does not compile is the kata's problem, never the learner's.
 pub fn reference(ws: &Workspace, kata: &Kata, color: bool) -> Result<Program> {
     let reference = std::fs::canonicalize(kata.reference(Language::Rust))
         .with_context(|| format!("cannot resolve {}", kata.reference(Language::Rust).display()))?;
+    if let Some(program) = built_in::program(kata, built_in::Role::Reference, &reference) {
+        return Ok(program);
+    }
     let name = format!("{}__reference", kata.id);
     match build(ws, kata, &name, &glue::single(kata, &reference), color)? {
         Built::Binary(binary, _) => Ok(Program::Native { binary, variant: None }),
@@ -157,11 +162,14 @@ pub fn reference(ws: &Workspace, kata: &Kata, color: bool) -> Result<Program> {
     }
 }
 
-/// Builds an estimating kata's exact program (`truth.rs`): as the
-/// reference, the kata's own trusted code.
+/// An estimating kata's exact program (`truth.rs`), built in or built
+/// now: as the reference, the kata's own trusted code.
 pub fn truth(ws: &Workspace, kata: &Kata, color: bool) -> Result<Program> {
     let path = kata.truth().ok_or_else(|| Internal::new(format!("the kata `{}` has no truth.rs", kata.id)))?;
     let truth = std::fs::canonicalize(&path).with_context(|| format!("cannot resolve {}", path.display()))?;
+    if let Some(program) = built_in::program(kata, built_in::Role::Truth, &truth) {
+        return Ok(program);
+    }
     let name = format!("{}__truth", kata.id);
     match build(ws, kata, &name, &glue::single(kata, &truth), color)? {
         Built::Binary(binary, _) => Ok(Program::Native { binary, variant: None }),

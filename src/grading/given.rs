@@ -57,8 +57,7 @@ impl GivenRun {
     pub fn answer_breaks(&self, compare: &harness::protocol::CompareSpec) -> bool {
         match (&self.reference, &self.answer) {
             (Did::Output(expected), Did::Output(actual)) => {
-                !outputs_agree(expected, actual, compare)
-                    || grain_violation(actual, &compare.grain).is_some()
+                !outputs_agree(expected, actual, compare) || grain_violation(actual, &compare.grain).is_some()
             }
             (Did::Output(_), Did::Raised(_) | Did::Unfinished) => true,
             _ => false,

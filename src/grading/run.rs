@@ -43,9 +43,16 @@ impl Ask {
 #[derive(Clone)]
 pub enum Records {
     Stream(StreamSpec),
-    Selected { stream: StreamSpec, ranges: Vec<[u64; 2]>, records: Arc<Vec<Record>> },
+    Selected {
+        stream: StreamSpec,
+        ranges: Vec<[u64; 2]>,
+        records: Arc<Vec<Record>>,
+    },
     /// Records given whole (a reviewer's input), of the kind `stream` says.
-    Given { stream: StreamSpec, records: Arc<Vec<Record>> },
+    Given {
+        stream: StreamSpec,
+        records: Arc<Vec<Record>>,
+    },
 }
 
 impl Records {

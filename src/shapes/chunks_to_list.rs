@@ -1,6 +1,6 @@
 //! The `chunks_to_list` call shape: `fn(state: &mut S, chunk: impl Iterator<Item = Event>, last: bool, args..) -> Vec<T>`, fed one hour of events at a time, its state checkpointed between chunks.
 
-use super::{Glue, Parts, PythonScaffold, Scaffold};
+use super::{Parts, PythonScaffold, Scaffold};
 use harness::protocol::{Call, CallWith, Form};
 use harness::streams::RecordKind;
 
@@ -8,8 +8,7 @@ pub static PARTS: Parts = Parts {
     name: "chunks_to_list",
     record: RecordKind::Events,
     call: Call { with: CallWith::Chunks, form: Form::List },
-    glue,
-    binds_args: true,
+    rust: super::rust_calls::CHUNKS_TO_LIST,
     scaffold: Scaffold {
         about: include_str!("chunks_to_list/about.toml.tmpl"),
         order: "free",
@@ -31,8 +30,3 @@ pub static PARTS: Parts = Parts {
         ],
     },
 };
-
-/// The Rust harness's call of the entry function.
-fn glue(g: &Glue) -> String {
-    format!("input.chunked(out, |state, chunk, last| {}::{}(state, chunk, last{}))", g.module, g.entry, g.extra)
-}

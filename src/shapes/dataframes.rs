@@ -1,6 +1,6 @@
 //! The `dataframes` call shape: `fn(DataFrame, .., args..) -> datafusion::error::Result<DataFrame>`, one DataFrame per table of the kata's dataset, run on Apache DataFusion (and `def f(DataFrame, ..)` on PySpark).
 
-use super::{Glue, Parts, PythonScaffold, Scaffold};
+use super::{Parts, PythonScaffold, Scaffold};
 use harness::protocol::{Call, CallWith, Form};
 use harness::streams::RecordKind;
 
@@ -8,8 +8,7 @@ pub static PARTS: Parts = Parts {
     name: "dataframes",
     record: RecordKind::Tables,
     call: Call { with: CallWith::Tables, form: Form::List },
-    glue,
-    binds_args: false,
+    rust: super::rust_calls::DATAFRAMES,
     scaffold: Scaffold {
         about: include_str!("dataframes/about.toml.tmpl"),
         order: "free",
@@ -31,14 +30,3 @@ pub static PARTS: Parts = Parts {
         ],
     },
 };
-
-/// The DataFusion worker's call: one DataFrame per table, then the kata's
-/// arguments as written in kata.toml.
-fn glue(g: &Glue) -> String {
-    let frames: String = (0..g.tables).map(|_| "t.next().unwrap(), ").collect();
-    let written: String = g.written_args.iter().map(|a| format!("{a}, ")).collect();
-    format!(
-        "grader_df::run(input, out, |t| {{ let mut t = t.into_iter(); {}::{}({frames}{written}) }})",
-        g.module, g.entry
-    )
-}

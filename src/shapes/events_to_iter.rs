@@ -1,6 +1,6 @@
 //! The `events_to_iter` call shape: `fn(impl Iterator<Item = Event>, args..) -> impl Iterator<Item = T>`: items in order.
 
-use super::{Glue, Parts, PythonScaffold, Scaffold};
+use super::{Parts, PythonScaffold, Scaffold};
 use harness::protocol::{Call, CallWith, Form};
 use harness::streams::RecordKind;
 
@@ -8,8 +8,7 @@ pub static PARTS: Parts = Parts {
     name: "events_to_iter",
     record: RecordKind::Events,
     call: Call { with: CallWith::Records, form: Form::List },
-    glue,
-    binds_args: true,
+    rust: super::rust_calls::EVENTS_TO_ITER,
     scaffold: Scaffold {
         about: include_str!("events_to_iter/about.toml.tmpl"),
         order: "ordered",
@@ -32,8 +31,3 @@ pub static PARTS: Parts = Parts {
         ],
     },
 };
-
-/// The Rust harness's call of the entry function.
-fn glue(g: &Glue) -> String {
-    format!("out.list({}::{}(input.events(){}))", g.module, g.entry, g.extra)
-}

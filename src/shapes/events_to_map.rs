@@ -1,6 +1,6 @@
 //! The `events_to_map` call shape: `fn(impl Iterator<Item = Event>, args..) -> HashMap/BTreeMap<K, V>`: its pairs are the output.
 
-use super::{Glue, Parts, PythonScaffold, Scaffold};
+use super::{Parts, PythonScaffold, Scaffold};
 use harness::protocol::{Call, CallWith, Form};
 use harness::streams::RecordKind;
 
@@ -8,8 +8,7 @@ pub static PARTS: Parts = Parts {
     name: "events_to_map",
     record: RecordKind::Events,
     call: Call { with: CallWith::Records, form: Form::Map },
-    glue,
-    binds_args: true,
+    rust: super::rust_calls::EVENTS_TO_MAP,
     scaffold: Scaffold {
         about: include_str!("events_to_map/about.toml.tmpl"),
         order: "free",
@@ -32,8 +31,3 @@ pub static PARTS: Parts = Parts {
         ],
     },
 };
-
-/// The Rust harness's call of the entry function.
-fn glue(g: &Glue) -> String {
-    format!("out.map({}::{}(input.events(){}))", g.module, g.entry, g.extra)
-}

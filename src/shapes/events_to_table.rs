@@ -1,6 +1,6 @@
 //! The `events_to_table` call shape: `fn(impl Iterator<Item = Event>, start: Date, end: Date, out: &mut Table, args..)`, run by each case's `job` procedure; the store it leaves is compared.
 
-use super::{Glue, Parts, PythonScaffold, Scaffold};
+use super::{Parts, PythonScaffold, Scaffold};
 use harness::protocol::{Call, CallWith, Form};
 use harness::streams::RecordKind;
 
@@ -8,8 +8,7 @@ pub static PARTS: Parts = Parts {
     name: "events_to_table",
     record: RecordKind::Events,
     call: Call { with: CallWith::Job, form: Form::List },
-    glue,
-    binds_args: true,
+    rust: super::rust_calls::EVENTS_TO_TABLE,
     scaffold: Scaffold {
         about: include_str!("events_to_table/about.toml.tmpl"),
         order: "free",
@@ -32,11 +31,3 @@ pub static PARTS: Parts = Parts {
         ],
     },
 };
-
-/// The Rust harness's call of the entry function.
-fn glue(g: &Glue) -> String {
-    format!(
-        "input.range_job(out, |events, start, end, table| {}::{}(events, start, end, table{}))",
-        g.module, g.entry, g.extra
-    )
-}

@@ -1,6 +1,6 @@
 //! The `events_to_value` call shape: `fn(impl Iterator<Item = Event>, args..) -> T`, compared as one value.
 
-use super::{Glue, Parts, PythonScaffold, Scaffold};
+use super::{Parts, PythonScaffold, Scaffold};
 use harness::protocol::{Call, CallWith, Form};
 use harness::streams::RecordKind;
 
@@ -8,8 +8,7 @@ pub static PARTS: Parts = Parts {
     name: "events_to_value",
     record: RecordKind::Events,
     call: Call { with: CallWith::Records, form: Form::Value },
-    glue,
-    binds_args: true,
+    rust: super::rust_calls::EVENTS_TO_VALUE,
     scaffold: Scaffold {
         about: include_str!("events_to_value/about.toml.tmpl"),
         order: "free",
@@ -32,8 +31,3 @@ pub static PARTS: Parts = Parts {
         ],
     },
 };
-
-/// The Rust harness's call of the entry function.
-fn glue(g: &Glue) -> String {
-    format!("out.value({}::{}(input.events(){}))", g.module, g.entry, g.extra)
-}

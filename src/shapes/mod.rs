@@ -1,8 +1,9 @@
 //! The call shapes: how a kata's entry function is called and what it
-//! returns. Each shape is one module, the one home of everything about it:
-//! its signature, the Rust harness's call (its glue), how a worker that is
-//! fed calls it, and the scaffold `dekata new` writes for it in each
-//! language (the templates in the folder named after it).
+//! returns. Each shape is one module, the home of everything about it: its
+//! signature, how a worker that is fed calls it, and the scaffold `dekata
+//! new` writes for it in each language (the templates in the folder named
+//! after it). The Rust harness's call of every shape is in `rust_calls`,
+//! which build.rs compiles as well.
 
 mod chunks_to_list;
 mod dataframes;
@@ -12,6 +13,7 @@ mod events_to_map;
 mod events_to_table;
 mod events_to_value;
 mod rows_to_split;
+pub mod rust_calls;
 
 use harness::protocol::Call;
 use harness::streams::RecordKind;
@@ -55,28 +57,11 @@ pub struct Parts {
     /// what it sends back.
     pub call: Call,
     /// The Rust harness's call of the entry function.
-    pub glue: fn(&Glue) -> String,
-    /// Whether the glue reads the run's arguments (`arg0`, ...) before the
-    /// call; a DataFrame kata's are written in as kata.toml gives them.
-    pub binds_args: bool,
+    pub rust: rust_calls::RustCall,
     /// What `dekata new` writes for the shape.
     pub scaffold: Scaffold,
     /// What `dekata new --lang python` adds.
     pub python: PythonScaffold,
-}
-
-/// What the Rust glue of a call is made from.
-pub struct Glue<'a> {
-    /// The module of the solution.
-    pub module: &'a str,
-    /// The entry function.
-    pub entry: &'a str,
-    /// The arguments after the input, as bound (`, arg0, arg1`).
-    pub extra: &'a str,
-    /// A DataFrame kata's number of tables.
-    pub tables: usize,
-    /// A DataFrame kata's arguments, as kata.toml writes them.
-    pub written_args: &'a [String],
 }
 
 /// Files a scaffold writes, by path in the kata's folder, and their text.
@@ -154,6 +139,15 @@ mod tests {
             let parsed: Shape = serde_json::from_value(serde_json::json!(shape.name())).unwrap();
             assert_eq!(parsed, shape);
             assert!(!shape.parts().scaffold.sources.is_empty() && !shape.parts().python.sources.is_empty());
+            // build.rs finds the shape's Rust call by the same name.
+            let found = rust_calls::of_shape(shape.name()).expect("every shape has a Rust call");
+            let args = ["60".to_string()];
+            assert_eq!(
+                rust_calls::body(found, "m", "f", &args, 2),
+                rust_calls::body(shape.parts().rust, "m", "f", &args, 2),
+                "{}",
+                shape.name()
+            );
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The `rows_to_split` call shape: `fn(impl Iterator<Item = RawRow>, args..) -> (Vec<P>, Vec<Quarantined>)`: what parsed, and what was quarantined.
 
-use super::{Glue, Parts, PythonScaffold, Scaffold};
+use super::{Parts, PythonScaffold, Scaffold};
 use harness::protocol::{Call, CallWith, Form};
 use harness::streams::RecordKind;
 
@@ -8,8 +8,7 @@ pub static PARTS: Parts = Parts {
     name: "rows_to_split",
     record: RecordKind::Rows,
     call: Call { with: CallWith::Records, form: Form::Split },
-    glue,
-    binds_args: true,
+    rust: super::rust_calls::ROWS_TO_SPLIT,
     scaffold: Scaffold {
         about: include_str!("rows_to_split/about.toml.tmpl"),
         order: "ordered",
@@ -32,8 +31,3 @@ pub static PARTS: Parts = Parts {
         ],
     },
 };
-
-/// The Rust harness's call of the entry function.
-fn glue(g: &Glue) -> String {
-    format!("out.split({}::{}(input.rows(){}))", g.module, g.entry, g.extra)
-}

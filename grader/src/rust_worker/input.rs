@@ -9,10 +9,10 @@
 use crate::jobs::{Date, JobSpec, Stale, Table, run_range_job};
 use crate::prelude::{Event, RawRow};
 use crate::protocol::Resume;
+pub use crate::record::Record;
 use crate::sink::Sink;
 use crate::streams::{EventStream, RecordKind, RowStream, StreamSpec};
 use crate::tables::{self, Dataset, TableRow};
-pub use crate::record::Record;
 use serde_json::Value;
 
 /// The records of one call: a stream generated lazily, or an explicit list

@@ -294,13 +294,17 @@ mod tests {
     #[test]
     fn reminted_retries_carry_the_content_under_a_fresh_id_and_change_nothing_else() {
         let plain = spec(3000, &[Family::Retries]);
-        let reminting = StreamSpec { params: StreamParams { remint_rate: 0.5, ..StreamParams::default() }, ..plain.clone() };
+        let reminting =
+            StreamSpec { params: StreamParams { remint_rate: 0.5, ..StreamParams::default() }, ..plain.clone() };
         let a: Vec<Event> = EventStream::new(&plain).collect();
         let b: Vec<Event> = EventStream::new(&reminting).collect();
         assert_eq!(a.len(), b.len());
         let mut fresh = 0;
         for (x, y) in a.iter().zip(&b) {
-            assert_eq!((x.user_id, &x.event_type, x.ts, x.ingested_at), (y.user_id, &y.event_type, y.ts, y.ingested_at));
+            assert_eq!(
+                (x.user_id, &x.event_type, x.ts, x.ingested_at),
+                (y.user_id, &y.event_type, y.ts, y.ingested_at)
+            );
             if x.event_id != y.event_id {
                 fresh += 1;
                 assert!(y.event_id.starts_with("e9"), "{}", y.event_id);

@@ -41,7 +41,8 @@ const WIDE: [char; 5] = ['é', 'ü', 'ß', '日', '本'];
 /// Short non-ASCII words.
 const WORDS: [&str; 5] = ["café", "überweisung", "日本", "açaí", "naïve"];
 /// Keys and words of nested payloads.
-const PAYLOAD_KEYS: [&str; 12] = ["id", "name", "tags", "geo", "lat", "items", "price", "meta", "device", "os", "v", "ref"];
+const PAYLOAD_KEYS: [&str; 12] =
+    ["id", "name", "tags", "geo", "lat", "items", "price", "meta", "device", "os", "v", "ref"];
 const PAYLOAD_WORDS: [&str; 6] = ["ios", "web", "blue", "x1", "café", "0"];
 /// Text that parses to NaN or an infinity.
 const NONFINITE: [&str; 8] = ["nan", "NaN", "inf", "-Infinity", "1e400", "-inf", "INF", " NaN "];
@@ -318,14 +319,19 @@ mod tests {
         assert!(rows.iter().any(|r| r["payload"] == serde_json::json!({})), "some payloads are empty");
         assert!(depths.iter().any(|d| *d >= 6), "some reach the depth asked");
         let plain = RowStream::new(&StreamSpec { params: StreamParams::default(), ..spec.clone() });
-        let same: Vec<RawRow> = plain.map(|mut r| {
-            r.remove("payload");
-            r
-        }).collect();
-        let stripped: Vec<RawRow> = rows.into_iter().map(|mut r| {
-            r.remove("payload");
-            r
-        }).collect();
+        let same: Vec<RawRow> = plain
+            .map(|mut r| {
+                r.remove("payload");
+                r
+            })
+            .collect();
+        let stripped: Vec<RawRow> = rows
+            .into_iter()
+            .map(|mut r| {
+                r.remove("payload");
+                r
+            })
+            .collect();
         assert_eq!(same, stripped, "a payload changes nothing else of the row");
     }
 

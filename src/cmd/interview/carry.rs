@@ -61,7 +61,9 @@ fn rename_entry(text: &str, from: &str, to: &str, language: Language) -> String 
         return text.to_string();
     }
     match language {
-        Language::Rust => text.replace(&format!("fn {from}("), &format!("fn {to}(")).replace(&format!("fn {from}<"), &format!("fn {to}<")),
+        Language::Rust => text
+            .replace(&format!("fn {from}("), &format!("fn {to}("))
+            .replace(&format!("fn {from}<"), &format!("fn {to}<")),
         Language::Python => text.replace(&format!("def {from}("), &format!("def {to}(")),
     }
 }

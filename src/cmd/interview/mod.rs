@@ -170,10 +170,7 @@ fn pick(katas: &[Kata], args: &Args, language: Language, seed: u64) -> Result<Ka
     if let Some(id) = &args.kata {
         let kata = catalog::find(katas, id)?;
         if !kata.speaks(language) {
-            return Err(BadRequest::new(
-                NO_FORM.replace("{kata}", id).replace("{language}", language.title()),
-            )
-            .into());
+            return Err(BadRequest::new(NO_FORM.replace("{kata}", id).replace("{language}", language.title())).into());
         }
         return Ok(kata.clone());
     }
@@ -247,11 +244,7 @@ fn print_scorecard(rounds: &[Round], taken: Duration, allowed: Duration, blind: 
         if matter == 0 {
             println!("      clarifying questions  {}", "none offered".dimmed());
         } else {
-            println!(
-                "      clarifying questions  {} of {matter} asked, {} off the point",
-                c.asked.len(),
-                c.off_topic
-            );
+            println!("      clarifying questions  {} of {matter} asked, {} off the point", c.asked.len(), c.off_topic);
         }
         if !c.missed.is_empty() {
             println!("      {}", format!("missed: {}", c.missed.join(", ")).yellow());

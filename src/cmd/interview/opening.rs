@@ -125,8 +125,12 @@ pub fn answer(interview: &Interview, kata: &Kata, chosen: &[usize], clarified: &
     println!();
     println!(
         "{}",
-        format!("Clarifying questions: {} of {asked_of} that matter asked, {} off the point.", clarified.asked.len(), clarified.off_topic)
-            .dimmed()
+        format!(
+            "Clarifying questions: {} of {asked_of} that matter asked, {} off the point.",
+            clarified.asked.len(),
+            clarified.off_topic
+        )
+        .dimmed()
     );
 }
 

@@ -7,8 +7,8 @@
 use crate::catalog::Kata;
 use crate::cmd::drill::grade_own;
 use crate::cmd::drill::session::{Clock, Command, parse_command};
-use crate::language::Language;
 use crate::judge::Verdict;
+use crate::language::Language;
 use crate::report::Report;
 use crate::workspace::Workspace;
 use colored::Colorize;

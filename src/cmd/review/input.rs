@@ -40,11 +40,9 @@ pub fn parse(text: &str, kind: RecordKind, dataset: Option<Dataset>) -> Result<V
                 }
                 if bad.is_empty() { Ok(records) } else { Err(bad) }
             }
-            Err(e) => Err(vec![BadLine {
-                line: e.line(),
-                index: None,
-                problem: Problem::NotJson { detail: e.to_string() },
-            }]),
+            Err(e) => {
+                Err(vec![BadLine { line: e.line(), index: None, problem: Problem::NotJson { detail: e.to_string() } }])
+            }
         };
     }
     for (i, line) in text.lines().enumerate() {

@@ -57,10 +57,7 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let katas = catalog::load_all(&ws.katas())?;
     let kata = catalog::find(&katas, &args.kata)?;
     if !kata.speaks(language) {
-        return Err(BadRequest::new(
-            NO_FORM.replace("{kata}", &kata.id).replace("{language}", language.title()),
-        )
-        .into());
+        return Err(BadRequest::new(NO_FORM.replace("{kata}", &kata.id).replace("{language}", language.title())).into());
     }
     let answers = reviewable(kata, language)?;
     if answers.is_empty() {
@@ -101,7 +98,10 @@ fn number_of(answers: &[Mutant], name: &str) -> usize {
 }
 
 fn by_name<'m>(answers: &'m [Mutant], name: &str, kata: &Kata) -> Result<&'m Mutant> {
-    answers.iter().find(|m| m.name == name).ok_or_else(|| BadRequest::new(SHOW_FIRST.replace("{kata}", &kata.id)).into())
+    answers
+        .iter()
+        .find(|m| m.name == name)
+        .ok_or_else(|| BadRequest::new(SHOW_FIRST.replace("{kata}", &kata.id)).into())
 }
 
 /// Grading the answer under review, a trusted file of the kata.
@@ -127,7 +127,12 @@ fn prepare(ws: &Workspace, kata: &Kata, answer: &Mutant, seed: u64) -> Result<Op
     let report = grading::grade(&req, &mut Quiet)?;
     Ok(report.cases.iter().find_map(|c| {
         let cx = c.counterexample.as_ref()?;
-        Some(Shown { mutant: answer.name.clone(), case: c.name.clone(), shrunk_records: cx.len(), limit: cx.len() + MARGIN })
+        Some(Shown {
+            mutant: answer.name.clone(),
+            case: c.name.clone(),
+            shrunk_records: cx.len(),
+            limit: cx.len() + MARGIN,
+        })
     }))
 }
 
@@ -200,7 +205,12 @@ fn print_review(
     let case = kata.cases.iter().find(|c| c.name == shown.case);
     if let Some(args) = case.map(|c| &c.args).filter(|a| !a.is_empty()) {
         let args: Vec<String> = args.iter().map(|v| v.to_string()).collect();
-        println!("{} {}({})", "It is called as".dimmed(), kata.entry, ["<your input>".to_string()].iter().chain(&args).cloned().collect::<Vec<_>>().join(", "));
+        println!(
+            "{} {}({})",
+            "It is called as".dimmed(),
+            kata.entry,
+            ["<your input>".to_string()].iter().chain(&args).cloned().collect::<Vec<_>>().join(", ")
+        );
     }
     if let Some(job) = case.and_then(|c| c.job.as_ref()) {
         println!("{} {job:?}", JOB_RUN.dimmed());
@@ -334,7 +344,8 @@ const UNKNOWN_ANSWER: &str = "the kata `{kata}` has no answer {n} to review: its
 const UNKNOWN_RULE: &str = "the kata `{kata}` has no rule `{rule}`; name one of: {ids}";
 const SHOW_FIRST: &str = "there is no answer under review for `{kata}` yet: run `dekata review {kata}` to see one";
 const MALFORMED: &str = "{file}: {n} record(s) are not the kata's input, and nothing was graded:";
-const ALL_BROKEN: &str = "You have broken all {n} answers of `{kata}`. `dekata review {kata} --answer N` shows one again.";
+const ALL_BROKEN: &str =
+    "You have broken all {n} answers of `{kata}`. `dekata review {kata} --answer N` shows one again.";
 const EXAMPLE_RECORD: &str = "A record of this kata's input:";
 const JOB_RUN: &str = "The job runs as:";
 const WRITE_INPUT: &str = "Write the smallest input that breaks this answer into a file, one JSON record a line \

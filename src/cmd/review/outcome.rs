@@ -104,7 +104,10 @@ impl Outcome {
         }
         let text = |id: &str| kata.rules.iter().find(|r| r.id == id).map(|r| r.text.clone()).unwrap_or_default();
         if self.rule_right() {
-            println!("{yes} {}", RULE_RIGHT.replace("{rule}", &self.rule_named).replace("{text}", &text(&self.rule_named)));
+            println!(
+                "{yes} {}",
+                RULE_RIGHT.replace("{rule}", &self.rule_named).replace("{text}", &text(&self.rule_named))
+            );
         } else {
             let broken = self.breaks.join("`, `");
             println!("{no} {}", RULE_WRONG.replace("{named}", &self.rule_named).replace("{rule}", &broken));
@@ -145,10 +148,12 @@ fn print_both(ran: &GivenRun) {
 
 const TOO_MANY: &str = "{n} records: a review's input may have at most {limit} (dekata's own counterexample has {shrunk}). \
 Smaller is the skill: cut every record the failure does not need.";
-const BROKE_IT: &str = "Your {n} record(s) break the answer: the reference and the answer disagree (- expected, + the answer's):";
+const BROKE_IT: &str =
+    "Your {n} record(s) break the answer: the reference and the answer disagree (- expected, + the answer's):";
 const SAME_OUTPUT: &str = "On your input the answer gives what the reference gives: it does not break it. \
 Which rule does the code get wrong, and what input would show it?";
-const REFERENCE_RAISED: &str = "The reference itself fails on your input ({message}): it is not an input the prompt allows.";
+const REFERENCE_RAISED: &str =
+    "The reference itself fails on your input ({message}): it is not an input the prompt allows.";
 const REFERENCE_UNFINISHED: &str = "The reference did not finish on your input: it is not an input the prompt allows.";
 const SAME_ROWS_BROKEN_GRAIN: &str = "the same rows, but the answer's break the output's grain (a key twice)";
 const RULE_RIGHT: &str = "It breaks `{rule}`: {text}";
