@@ -1,5 +1,5 @@
 //! The generated `main` of each worker binary: every call shape in one
-//! place. A worker binary holds one solution (or, for a DataFrame kata's own
+//! place. A worker binary holds one solution (or, for a kata's own
 //! learner-side files, several, picked by a variant argument), never the
 //! reference beside a learner's code.
 
@@ -26,8 +26,8 @@ pub fn single(kata: &Kata, solution: &Path) -> String {
     )
 }
 
-/// The `main` of a worker for several solutions of one kata (a DataFrame
-/// kata's starter and mutants: one engine-linked binary instead of many);
+/// The `main` of a worker for several solutions of one kata (its starter
+/// and mutants: one binary to build and link instead of many);
 /// the variant argument picks the one that runs.
 pub fn several(kata: &Kata, modules: &[(String, &Path)]) -> String {
     let mut text = header(kata, "its starter and mutants, one picked per run");

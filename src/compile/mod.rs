@@ -121,7 +121,10 @@ pub fn learner(ws: &Workspace, kata: &Kata, solution: &Path, shown_as: Option<&P
         // The reference graded as a learner (by `validate`): its own worker.
         return Ok(Compiled::Built { program: self::reference(ws, kata, color)?, seconds: 0.0 });
     }
-    let (name, glue_text, variant) = if kata.needs_engine() && in_kata_folder(kata, &solution)? {
+    // The kata's own learner-side files (its starter and mutants, which
+    // `validate` grades one after another) build as one binary: one cargo
+    // run and one link per kata instead of one per file.
+    if in_kata_folder(kata, &solution)? {
         let modules = kata_modules(kata)?;
         let Some((variant, _)) = modules.iter().find(|(_, path)| *path == solution) else {
             return Err(Internal::new(format!(
@@ -131,13 +134,23 @@ pub fn learner(ws: &Workspace, kata: &Kata, solution: &Path, shown_as: Option<&P
             .into());
         };
         let listed: Vec<(String, &Path)> = modules.iter().map(|(v, p)| (v.clone(), p.as_path())).collect();
-        (format!("{}__kata", kata.id), glue::several(kata, &listed), Some(variant.clone()))
-    } else {
-        (binary_name(kata, &solution), glue::single(kata, &solution), None)
-    };
-    let built = build(ws, kata, &name, &glue_text, color)?;
+        let name = format!("{}__kata", kata.id);
+        match build(ws, kata, &name, &glue::several(kata, &listed), color)? {
+            Built::Binary(binary, seconds) => {
+                return Ok(Compiled::Built {
+                    program: Program::Native { binary, variant: Some(variant.clone()) },
+                    seconds,
+                });
+            }
+            // One of them does not compile: each is then built alone, so
+            // that the compiler's complaint is about this file only.
+            Built::Rejected(_) if !kata.needs_engine() => {}
+            Built::Rejected(stderr) => return Ok(Compiled::Rejected { stderr }),
+        }
+    }
+    let built = build(ws, kata, &binary_name(kata, &solution), &glue::single(kata, &solution), color)?;
     Ok(match built {
-        Built::Binary(binary, seconds) => Compiled::Built { program: Program::Native { binary, variant }, seconds },
+        Built::Binary(binary, seconds) => Compiled::Built { program: Program::Native { binary, variant: None }, seconds },
         Built::Rejected(stderr) => Compiled::Rejected { stderr },
     })
 }
