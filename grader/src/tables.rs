@@ -109,8 +109,9 @@ impl Gen<'_> {
 
     /// `value`, or null for `corrupt_rate / 4` of the rows under
     /// `missing_fields`: a value a table may lack beside its keys (an id,
-    /// a time, an amount, a city). Draws nothing without the family, so the
-    /// other streams stay as they were.
+    /// a time, an amount, a city), or in `orders_payments` the join keys
+    /// themselves (`customer_id`, `region`). Draws nothing without the
+    /// family, so the other streams stay as they were.
     fn or_null(&mut self, value: Value) -> Value {
         if self.has(Family::MissingFields) && self.rng.chance(self.spec.params.corrupt_rate / 4.0) {
             Value::Null
@@ -136,7 +137,10 @@ impl Gen<'_> {
             }
             let region = if self.rng.chance(0.3) { *self.rng.pick(&REGIONS) } else { home(customer) };
             let ts = self.time();
-            let order = json!({"order_id": order_id, "customer_id": customer, "region": region, "order_ts": ts});
+            // Under `missing_fields`, an order may lack its customer or its
+            // region (the join keys): null-safe joins need nulls on both sides.
+            let (customer_value, region) = (self.or_null(json!(customer)), self.or_null(json!(region)));
+            let order = json!({"order_id": order_id, "customer_id": customer_value, "region": region, "order_ts": ts});
             self.push("orders", order.clone());
             made += 1;
             if self.has(Family::Retries) && made < n && self.rng.chance(self.spec.params.retry_rate) {
@@ -164,6 +168,7 @@ impl Gen<'_> {
                 };
                 let method = *self.rng.pick(&METHODS);
                 let added = self.time();
+                let (customer, region) = (self.or_null(json!(customer)), self.or_null(json!(region)));
                 self.push(
                     "payments",
                     json!({"customer_id": customer, "region": region, "method": method, "is_primary": primary, "added_ts": added}),
@@ -313,6 +318,10 @@ mod tests {
             (Dataset::SalesStores, "sales", "sale_id"),
             (Dataset::SalesStores, "sales", "amount_cents"),
             (Dataset::SalesStores, "stores", "city"),
+            (Dataset::OrdersPayments, "orders", "customer_id"),
+            (Dataset::OrdersPayments, "orders", "region"),
+            (Dataset::OrdersPayments, "payments", "customer_id"),
+            (Dataset::OrdersPayments, "payments", "region"),
         ] {
             assert!(nulls(d, &[Family::MissingFields], table, column) > 0, "{table}.{column}");
             assert_eq!(nulls(d, &[Family::Nulls], table, column), 0, "{table}.{column}");

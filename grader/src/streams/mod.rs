@@ -198,6 +198,16 @@ pub struct StreamParams {
     /// same content, another id.
     #[serde(skip_serializing_if = "is_zero")]
     pub remint_rate: f64,
+    /// Rows: share of rows whose event time (`ts`, or `event_time` on a
+    /// version-2 row) is rewritten from the true Unix seconds into another
+    /// format a producer might send: epoch milliseconds (an integer of 10^11
+    /// or more), digits as text, ISO-8601 with `Z` or a numeric offset
+    /// (`+05:30`, `-08:00`), `YYYY-MM-DD HH:MM:SS` with no zone (UTC),
+    /// sometimes with a fraction of a second or spaces around; or junk that
+    /// names no time (empty text, words, month 13, February 29 of a common
+    /// year, hour 24, a date alone).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub ts_format_rate: f64,
 }
 
 fn is_zero_u32(x: &u32) -> bool {
@@ -233,6 +243,7 @@ impl Default for StreamParams {
             whole_amount_rate: 0.0,
             payload_depth: 0,
             remint_rate: 0.0,
+            ts_format_rate: 0.0,
         }
     }
 }

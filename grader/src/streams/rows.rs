@@ -23,6 +23,7 @@ pub struct RowStream {
     nonfinite: Rng,
     whole: Rng,
     payload: Rng,
+    ts_formats: Rng,
     families: Vec<Family>,
     corrupt_rate: f64,
     amount_rate: f64,
@@ -32,6 +33,7 @@ pub struct RowStream {
     nonfinite_rate: f64,
     whole_amount_rate: f64,
     payload_depth: u32,
+    ts_format_rate: f64,
 }
 
 /// The text null as producers write it when they are not careful.
@@ -44,6 +46,30 @@ const WORDS: [&str; 5] = ["café", "überweisung", "日本", "açaí", "naïve"]
 const PAYLOAD_KEYS: [&str; 12] =
     ["id", "name", "tags", "geo", "lat", "items", "price", "meta", "device", "os", "v", "ref"];
 const PAYLOAD_WORDS: [&str; 6] = ["ios", "web", "blue", "x1", "café", "0"];
+/// Offsets from UTC, in minutes, that producers write their local times in.
+const OFFSETS: [i64; 8] = [330, -480, 60, -210, 540, 0, 345, -600];
+
+/// The UTC civil date `(year, month, day)` and time of day of a Unix time
+/// (proleptic Gregorian; Howard Hinnant's `civil_from_days`).
+fn civil(ts: i64) -> ((i64, i64, i64), [i64; 3]) {
+    let days = ts.div_euclid(86_400);
+    let secs = ts.rem_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    ((y, m, d), [secs / 3_600, secs / 60 % 60, secs % 60])
+}
+
+fn ymd((y, m, d): (i64, i64, i64)) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 /// Text that parses to NaN or an infinity.
 const NONFINITE: [&str; 8] = ["nan", "NaN", "inf", "-Infinity", "1e400", "-inf", "INF", " NaN "];
 
@@ -58,6 +84,7 @@ impl RowStream {
             nonfinite: Rng::derive(spec.seed, "nonfinite"),
             whole: Rng::derive(spec.seed, "whole"),
             payload: Rng::derive(spec.seed, "payload"),
+            ts_formats: Rng::derive(spec.seed, "ts-formats"),
             families: spec.families.clone(),
             corrupt_rate: spec.params.corrupt_rate,
             amount_rate: spec.params.amount_rate,
@@ -67,6 +94,7 @@ impl RowStream {
             nonfinite_rate: spec.params.nonfinite_rate,
             whole_amount_rate: spec.params.whole_amount_rate,
             payload_depth: spec.params.payload_depth,
+            ts_format_rate: spec.params.ts_format_rate,
         }
     }
 
@@ -98,6 +126,10 @@ impl RowStream {
         }
         if self.nonfinite_rate > 0.0 && self.nonfinite.chance(self.nonfinite_rate) {
             row.insert(names[3].into(), json!(*self.nonfinite.pick(&NONFINITE)));
+        }
+        if self.ts_format_rate > 0.0 && self.ts_formats.chance(self.ts_format_rate) {
+            let v = self.ts_format(e.ts);
+            row.insert(names[1].into(), v);
         }
         if self.payload_depth > 0 {
             let depth = 1 + self.payload.below(u64::from(self.payload_depth)) as u32;
@@ -195,6 +227,57 @@ impl RowStream {
         text
     }
 
+    /// The Unix time `ts` in a format producers send (see
+    /// `StreamParams::ts_format_rate`), from which it can be read back
+    /// exactly; or, one time in six, junk that names no time.
+    fn ts_format(&mut self, ts: i64) -> Value {
+        let r = &mut self.ts_formats;
+        let (date, [h, mi, s]) = civil(ts);
+        // Six digits as Python's isoformat writes them, three as
+        // JavaScript's toISOString, one now and then.
+        let fraction = |r: &mut Rng| match r.below(4) {
+            0 => format!(".{:03}", r.below(1_000)),
+            1 => format!(".{:06}", r.below(1_000_000)),
+            2 => format!(".{}", r.below(10)),
+            _ => String::new(),
+        };
+        let text = match r.below(6) {
+            0 => return json!(ts * 1_000 + r.below(1_000) as i64),
+            1 => {
+                if r.chance(0.25) {
+                    format!("{}", ts * 1_000 + r.below(1_000) as i64)
+                } else {
+                    format!("{ts}")
+                }
+            }
+            2 => format!("{}T{h:02}:{mi:02}:{s:02}{}Z", ymd(date), fraction(r)),
+            3 => {
+                let minutes = *r.pick(&OFFSETS);
+                let (local, [h, mi, s]) = civil(ts + minutes * 60);
+                let sign = if minutes < 0 { '-' } else { '+' };
+                let m = minutes.abs();
+                format!("{}T{h:02}:{mi:02}:{s:02}{}{sign}{:02}:{:02}", ymd(local), fraction(r), m / 60, m % 60)
+            }
+            4 => format!("{} {h:02}:{mi:02}:{s:02}{}", ymd(date), fraction(r)),
+            _ => {
+                let (y, m, d) = date;
+                // A common year's February 29th: the year after a leap year.
+                let common = if y % 4 == 0 { y + 1 } else { y };
+                match r.below(8) {
+                    0 => String::new(),
+                    1 => "not a date".to_string(),
+                    2 => format!("{y:04}-13-{d:02}T{h:02}:{mi:02}:{s:02}Z"),
+                    3 => format!("{common:04}-02-29 {h:02}:{mi:02}:{s:02}"),
+                    4 => format!("{y:04}-{m:02}-{d:02}T24:{mi:02}:{s:02}Z"),
+                    5 => ymd(date),
+                    6 => format!("{ts}.5"),
+                    _ => format!("{d:02}/{m:02}/{y:04} {h:02}:{mi:02}"),
+                }
+            }
+        };
+        if r.chance(0.125) { json!(format!(" {text}  ")) } else { json!(text) }
+    }
+
     /// A JSON object nested exactly `depth` levels down along one branch,
     /// its keys from a small vocabulary (so that paths repeat across rows).
     fn object(&mut self, depth: u32) -> Value {
@@ -282,6 +365,7 @@ impl Iterator for RowStream {
 mod tests {
     use super::*;
     use crate::streams::StreamParams;
+    use std::collections::HashSet;
 
     fn rows(families: &[Family]) -> Vec<RawRow> {
         let spec = StreamSpec {
@@ -388,6 +472,108 @@ mod tests {
         }));
         assert!(types.iter().all(|s| s.len() <= 100));
         assert!(all.iter().any(|r| r.get("amount").is_some_and(Value::is_u64)));
+    }
+
+    #[test]
+    fn ts_formats_are_off_by_default_and_read_back_to_the_true_time() {
+        use jiff::Timestamp;
+        let families = [Family::Clean, Family::SchemaDrift];
+        let spec = |rate: f64| StreamSpec {
+            record: super::super::RecordKind::Rows,
+            seed: 9,
+            events: 6000,
+            families: families.to_vec(),
+            params: StreamParams { ts_format_rate: rate, ..StreamParams::default() },
+            dataset: None,
+        };
+        let plain: Vec<RawRow> = RowStream::new(&spec(0.0)).collect();
+        assert!(plain.iter().all(|r| r.get("ts").or(r.get("event_time")).is_some_and(Value::is_i64)));
+        let formatted: Vec<RawRow> = RowStream::new(&spec(0.7)).collect();
+        assert_eq!(plain.len(), formatted.len());
+        // [millis, millis text, digits text, Z, offset, naive, fraction, padded, junk]
+        let mut seen = [0usize; 9];
+        let mut offsets = HashSet::new();
+        for (p, f) in plain.iter().zip(&formatted) {
+            let field = if p.contains_key("ts") { "ts" } else { "event_time" };
+            let truth = p[field].as_i64().unwrap();
+            let mut rest = f.clone();
+            rest.insert(field.into(), p[field].clone());
+            assert_eq!(&rest, p, "only the event time changes");
+            let t = match &f[field] {
+                Value::Number(n) if n.as_i64() == Some(truth) => continue,
+                Value::Number(n) => {
+                    let ms = n.as_i64().unwrap();
+                    assert!(ms >= 100_000_000_000 && ms.div_euclid(1_000) == truth, "{ms} {truth}");
+                    seen[0] += 1;
+                    continue;
+                }
+                Value::String(s) => s,
+                other => panic!("{other}"),
+            };
+            let s = t.trim();
+            if s.len() != t.len() {
+                seen[7] += 1;
+            }
+            if s.contains('.') && s.len() > 19 {
+                seen[6] += 1;
+            }
+            if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+                let n: i64 = s.parse().unwrap();
+                if n >= 100_000_000_000 {
+                    assert_eq!(n.div_euclid(1_000), truth);
+                    seen[1] += 1;
+                } else {
+                    assert_eq!(n, truth);
+                    seen[2] += 1;
+                }
+            } else if let Ok(at) = s.parse::<Timestamp>() {
+                assert_eq!(at.as_second(), truth, "{s}");
+                if s.ends_with('Z') {
+                    seen[3] += 1;
+                } else {
+                    offsets.insert(s[s.len() - 6..].to_string());
+                    seen[4] += 1;
+                }
+            } else if s.len() >= 19 && s.as_bytes()[10] == b' ' && s.parse::<jiff::civil::DateTime>().is_ok() {
+                let at = jiff::tz::Offset::UTC.to_timestamp(s.parse::<jiff::civil::DateTime>().unwrap()).unwrap();
+                assert_eq!(at.as_second(), truth, "{s}");
+                seen[5] += 1;
+            } else {
+                seen[8] += 1;
+            }
+        }
+        assert!(seen.iter().all(|n| *n > 20), "every format appears: {seen:?}");
+        assert_eq!(offsets.len(), OFFSETS.len(), "{offsets:?}");
+        let junk: HashSet<&str> = formatted
+            .iter()
+            .filter_map(|r| r.get("ts")?.as_str())
+            .map(str::trim)
+            .filter(|s| s.is_empty() || s.contains("-13-") || s.contains("T24:") || s.contains("-02-29 "))
+            .collect();
+        assert!(junk.contains(""), "empty text is junk");
+        assert!(junk.iter().any(|s| s.contains("-13-")) && junk.iter().any(|s| s.contains("T24:")));
+        assert!(junk.iter().any(|s| s.contains("-02-29 ")), "{junk:?}");
+    }
+
+    #[test]
+    fn civil_agrees_with_jiff() {
+        use jiff::{Timestamp, tz::Offset};
+        for ts in [0, 1_767_225_599, 1_767_225_600, 951_782_400, 1_835_481_599, -1, -86_401, 253_402_207_200] {
+            let z = Offset::UTC.to_datetime(Timestamp::from_second(ts).unwrap());
+            let ((y, m, d), [h, mi, s]) = civil(ts);
+            assert_eq!(
+                (y, m, d, h, mi, s),
+                (
+                    i64::from(z.year()),
+                    i64::from(z.month()),
+                    i64::from(z.day()),
+                    i64::from(z.hour()),
+                    i64::from(z.minute()),
+                    i64::from(z.second())
+                ),
+                "{ts}"
+            );
+        }
     }
 
     #[test]

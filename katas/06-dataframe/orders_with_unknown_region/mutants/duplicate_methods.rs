@@ -1,0 +1,24 @@
+//! expect: wrong_answer
+//! Joins the payments as they are: a method the customer added twice in
+//! the region gives the order two identical rows.
+use datafusion::error::Result;
+use datafusion::logical_expr::{JoinType, Operator};
+use datafusion::prelude::*;
+
+pub fn orders_with_unknown_region(orders: DataFrame, payments: DataFrame) -> Result<DataFrame> {
+    let methods = payments.select(vec![
+        col("customer_id").alias("pay_customer_id"),
+        col("region").alias("pay_region"),
+        col("method"),
+    ])?;
+    orders
+        .join_on(
+            methods,
+            JoinType::Left,
+            [
+                col("customer_id").eq(col("pay_customer_id")),
+                binary_expr(col("region"), Operator::IsNotDistinctFrom, col("pay_region")),
+            ],
+        )?
+        .select(vec![col("order_id"), col("customer_id"), col("region"), col("method")])
+}

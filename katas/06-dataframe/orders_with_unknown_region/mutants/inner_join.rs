@@ -1,0 +1,22 @@
+//! expect: wrong_answer
+//! An inner join: an order no payment method matches vanishes instead of
+//! keeping its row with a null method.
+use datafusion::error::Result;
+use datafusion::logical_expr::{JoinType, Operator};
+use datafusion::prelude::*;
+
+pub fn orders_with_unknown_region(orders: DataFrame, payments: DataFrame) -> Result<DataFrame> {
+    let methods = payments
+        .select(vec![col("customer_id").alias("pay_customer_id"), col("region").alias("pay_region"), col("method")])?
+        .distinct()?;
+    orders
+        .join_on(
+            methods,
+            JoinType::Inner,
+            [
+                col("customer_id").eq(col("pay_customer_id")),
+                binary_expr(col("region"), Operator::IsNotDistinctFrom, col("pay_region")),
+            ],
+        )?
+        .select(vec![col("order_id"), col("customer_id"), col("region"), col("method")])
+}

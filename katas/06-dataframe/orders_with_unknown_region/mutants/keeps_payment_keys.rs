@@ -1,0 +1,20 @@
+//! expect: wrong_answer
+//! Returns the join as it comes: order_ts and the payments' renamed keys
+//! ride along as extra columns.
+use datafusion::error::Result;
+use datafusion::logical_expr::{JoinType, Operator};
+use datafusion::prelude::*;
+
+pub fn orders_with_unknown_region(orders: DataFrame, payments: DataFrame) -> Result<DataFrame> {
+    let methods = payments
+        .select(vec![col("customer_id").alias("pay_customer_id"), col("region").alias("pay_region"), col("method")])?
+        .distinct()?;
+    orders.join_on(
+        methods,
+        JoinType::Left,
+        [
+            col("customer_id").eq(col("pay_customer_id")),
+            binary_expr(col("region"), Operator::IsNotDistinctFrom, col("pay_region")),
+        ],
+    )
+}
