@@ -150,7 +150,9 @@ pub fn learner(ws: &Workspace, kata: &Kata, solution: &Path, shown_as: Option<&P
     }
     let built = build(ws, kata, &binary_name(kata, &solution), &glue::single(kata, &solution), color)?;
     Ok(match built {
-        Built::Binary(binary, seconds) => Compiled::Built { program: Program::Native { binary, variant: None }, seconds },
+        Built::Binary(binary, seconds) => {
+            Compiled::Built { program: Program::Native { binary, variant: None }, seconds }
+        }
         Built::Rejected(stderr) => Compiled::Rejected { stderr },
     })
 }

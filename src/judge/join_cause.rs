@@ -1,6 +1,7 @@
 //! What a DataFrame counterexample shows about its join, read off the
 //! records rather than guessed from row counts: a fan-out, an unmatched
-//! row kept, a match lost, a wrong match, columns that differ.
+//! row kept, null keys matched to each other, a match lost, a wrong match,
+//! columns that differ.
 
 use harness::shrink::Counterexample;
 use serde_json::Value;
@@ -15,6 +16,10 @@ pub enum Cause {
     /// An output row the reference does not have, whose join key is null
     /// or has no match on the other side: a row without a match was kept.
     UnmatchedKept { table: String, column: String, key: Value },
+    /// An output row the reference does not have, whose join key is null,
+    /// where the counterexample has rows with a null key in `tables` (two
+    /// or more): the join paired nulls, which `=` never does.
+    NullsMatched { column: String, tables: Vec<String> },
     /// A missing output row whose key is on both sides: a match was lost.
     /// `short`: the row is there but counts less than the reference's (an
     /// aggregate over the join): rows that should count were lost.
@@ -143,9 +148,13 @@ fn grain_key(grain: &[String], row: &Value) -> Value {
 /// The first record of the counterexample without a partner: its join
 /// key null, or on fewer tables than the dataset has.
 fn unmatched(column: &str, tables: &BTreeMap<String, HashSet<String>>, records: &[Value]) -> Option<Cause> {
+    let nulls = null_keyed(column, records);
     records.iter().find_map(|record| {
         let (table, row) = record.as_object().and_then(|o| o.iter().next())?;
         let key = row.get(column)?;
+        if key.is_null() && nulls.len() >= 2 {
+            return Some(Cause::NullsMatched { column: column.to_string(), tables: nulls.clone() });
+        }
         let alone = key.is_null() || on_tables(tables, key).len() < tables.len();
         alone.then(|| Cause::UnmatchedKept { table: table.clone(), column: column.to_string(), key: key.clone() })
     })
@@ -178,6 +187,10 @@ fn join_cause(
         match extra.get(column) {
             Some(key) => {
                 let found = on_tables(tables, key);
+                let nulls = null_keyed(column, &cx.records);
+                if key.is_null() && nulls.len() >= 2 {
+                    return Some(Cause::NullsMatched { column: column.to_string(), tables: nulls });
+                }
                 if key.is_null() || found.len() < tables.len() {
                     let table = found.first().cloned().or_else(|| tables.keys().next().cloned()).unwrap_or_default();
                     return Some(Cause::UnmatchedKept { table, column: column.to_string(), key: key.clone() });
@@ -222,6 +235,19 @@ fn tables_of(records: &[Value]) -> HashSet<&str> {
 /// The key values of each table in a DataFrame counterexample
 /// (`{"orders": {...}}` records), as JSON text; every table of the dataset
 /// has an entry, even one the counterexample holds no rows of.
+/// The tables of the counterexample's records that have a row whose join
+/// key is null, in the records' order.
+fn null_keyed(column: &str, records: &[Value]) -> Vec<String> {
+    let mut tables = Vec::new();
+    for record in records {
+        let Some((table, row)) = record.as_object().and_then(|o| o.iter().next()) else { continue };
+        if row.get(column).is_some_and(Value::is_null) && !tables.contains(table) {
+            tables.push(table.clone());
+        }
+    }
+    tables
+}
+
 fn keys_by_table(column: &str, records: &[Value], names: &[&str]) -> BTreeMap<String, HashSet<String>> {
     let mut tables: BTreeMap<String, HashSet<String>> = names.iter().map(|n| (n.to_string(), HashSet::new())).collect();
     for record in records {
@@ -291,6 +317,38 @@ mod tests {
             cause(&["plan".to_string()], "user_id", &["clicks", "users"], &kept, &more),
             Some(Cause::UnmatchedKept { table: "clicks".into(), column: "user_id".into(), key: json!(20_050) })
         );
+    }
+
+    #[test]
+    fn nulls_paired_by_a_null_safe_join_are_named_as_such() {
+        let grain = ["order_id".to_string(), "method".to_string()];
+        let names = ["orders", "payments"];
+        // An order and a payment, both without a customer: the reference
+        // keeps the order alone; a null-safe join pairs them.
+        let records = vec![
+            json!({"orders": {"order_id": 1, "customer_id": null, "region": "eu", "order_ts": 0}}),
+            json!({"payments": {"customer_id": null, "region": "eu", "method": "card", "is_primary": true, "added_ts": 0}}),
+        ];
+        let expected = vec![json!({"order_id": 1, "customer_id": null, "region": "eu", "method": null})];
+        let actual = [json!({"order_id": 1, "customer_id": null, "region": "eu", "method": "card"})];
+        let paired = cx(records, expected.clone(), &actual);
+        assert_eq!(
+            cause(&grain, "customer_id", &names, &paired, &actual),
+            Some(Cause::NullsMatched {
+                column: "customer_id".into(),
+                tables: vec!["orders".into(), "payments".into()]
+            })
+        );
+        // A null on one side only is a row without a partner.
+        let alone = cx(
+            vec![json!({"orders": {"order_id": 1, "customer_id": null, "region": "eu", "order_ts": 0}})],
+            vec![],
+            &actual,
+        );
+        assert!(matches!(
+            cause(&grain, "customer_id", &names, &alone, &actual),
+            Some(Cause::UnmatchedKept { key: Value::Null, .. })
+        ));
     }
 
     #[test]

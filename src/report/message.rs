@@ -191,6 +191,13 @@ fn join_words(cause: &Cause, actual: u64, expected: u64, on: &str) -> String {
                 "{UNMATCHED_KEPT}{counts}: in the counterexample, {which}, and your output keeps it: {UNMATCHED_KEPT_WHY}"
             )
         }
+        Cause::NullsMatched { column, tables } => {
+            format!(
+                "{NULLS_MATCHED}{counts}: in the counterexample, rows of {} have a null {column}, and your output \
+                 pairs them: {NULLS_MATCHED_WHY}",
+                tables.join(" and ")
+            )
+        }
         Cause::LostMatch { column, key, tables, short: Some(short) } => {
             let both = if tables.len() >= 2 && !key.is_null() {
                 format!(", where {column} = {key} is in {} alike", tables.join(" and "))
@@ -392,6 +399,10 @@ const UNMATCHED_KEPT_WHY: &str = "a row without a match was kept (a left join wh
 keeps every row of its left side).";
 const COLUMNS_WHY: &str = "Return exactly the columns the kata names: drop helper columns (a rank, a \
 salt, a flag) and keep each name as asked.";
+const NULLS_MATCHED: &str = "nulls matched: ";
+const NULLS_MATCHED_WHY: &str = "a null key is no value, and `=` matches it with nothing; a null-safe \
+comparison (`eqNullSafe`, `IS NOT DISTINCT FROM`) or a null replaced by a stand-in before the join pairs \
+nulls, which this key's rule does not allow.";
 const LOST_ROWS: &str = "lost rows: ";
 const LOST_MATCH_WHY: &str = "a match was lost (a join on the wrong key, or a salt added to one side only, \
 misses rows that should meet).";

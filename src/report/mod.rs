@@ -50,6 +50,8 @@ pub enum Rule {
     FanOut,
     /// A row without a match was kept.
     UnmatchedKept,
+    /// Rows whose join keys are null were matched to each other.
+    NullsMatched,
     /// A match was lost.
     LostMatch,
     /// A row without a match was dropped.
@@ -270,6 +272,7 @@ fn rule(judged: &Judged) -> Option<Rule> {
         Finding::Wrong(_) => match &judged.cause {
             Some(Cause::FanOut { .. }) => Rule::FanOut,
             Some(Cause::UnmatchedKept { .. }) => Rule::UnmatchedKept,
+            Some(Cause::NullsMatched { .. }) => Rule::NullsMatched,
             Some(Cause::LostMatch { .. }) => Rule::LostMatch,
             Some(Cause::LostUnmatched { .. }) => Rule::LostUnmatched,
             Some(Cause::WrongMatch { .. }) => Rule::WrongMatch,
