@@ -413,6 +413,9 @@ rows).";
 const LOST_UNMATCHED_WHY: &str = "a row without a match was dropped (an inner join where a left join belongs \
 drops every row without a match).";
 
+/// Before the prompt's rule a failure breaks (its mutant fails the same way).
+const BREAKS_RULE: &str = "It breaks the rule:";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -432,6 +435,3 @@ mod tests {
         assert!(fewer.contains("your output has 3 rows where the reference's has 4"), "{fewer}");
     }
 }
-
-/// Before the prompt's rule a failure breaks (its mutant fails the same way).
-const BREAKS_RULE: &str = "It breaks the rule:";

@@ -82,16 +82,9 @@ pub fn clarified(interview: &Interview, kata: &Kata, language: Language, chosen:
         let applies = |rule: &str| kata.rules.iter().any(|r| r.id == rule && r.applies_to(language));
         match &q.rule {
             Some(rule) if !applies(rule) => {}
-            Some(rule) if chosen.contains(&i) => {
-                if !out.asked.contains(rule) {
-                    out.asked.push(rule.clone());
-                }
-            }
-            Some(rule) => {
-                if !out.missed.contains(rule) {
-                    out.missed.push(rule.clone());
-                }
-            }
+            Some(rule) if chosen.contains(&i) && !out.asked.contains(rule) => out.asked.push(rule.clone()),
+            Some(rule) if !chosen.contains(&i) && !out.missed.contains(rule) => out.missed.push(rule.clone()),
+            Some(_) => {}
             None if chosen.contains(&i) => out.off_topic += 1,
             None => {}
         }
