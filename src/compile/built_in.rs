@@ -36,10 +36,21 @@ pub enum Role {
 }
 
 impl Role {
-    fn name(self) -> &'static str {
-        match self {
+    /// The program's name, built in and as cargo builds it:
+    /// `<kata>__reference`, `<kata>__truth`.
+    pub fn key(self, kata: &Kata) -> String {
+        let role = match self {
             Role::Reference => "reference",
             Role::Truth => "truth",
+        };
+        format!("{}__{role}", kata.id)
+    }
+
+    /// The program as messages name it.
+    pub fn described(self) -> &'static str {
+        match self {
+            Role::Reference => "reference",
+            Role::Truth => "exact program",
         }
     }
 }
@@ -50,7 +61,7 @@ pub fn program(kata: &Kata, role: Role, source: &Path) -> Option<Program> {
     if kata.needs_engine() {
         return None;
     }
-    let key = format!("{}__{}", kata.id, role.name());
+    let key = role.key(kata);
     let found = BUILT_IN.iter().find(|b| b.key == key)?;
     if found.call != glue::call(kata, &key) {
         return None;
@@ -95,7 +106,7 @@ mod tests {
             let mut programs = vec![(Role::Reference, kata.reference(crate::language::Language::Rust))];
             programs.extend(kata.truth().map(|t| (Role::Truth, t)));
             for (role, source) in programs {
-                let key = format!("{}__{}", kata.id, role.name());
+                let key = role.key(kata);
                 let found = BUILT_IN.iter().find(|b| b.key == key).unwrap_or_else(|| panic!("{key} is not built in"));
                 assert_eq!(found.call, glue::call(kata, &key), "{key}");
                 assert_eq!(found.source, std::fs::read_to_string(&source).unwrap(), "{key}");

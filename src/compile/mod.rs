@@ -160,38 +160,30 @@ pub fn learner(ws: &Workspace, kata: &Kata, solution: &Path, shown_as: Option<&P
 /// The kata's Rust reference worker: built in, or built now. A reference
 /// that does not compile is the kata's problem, never the learner's.
 pub fn reference(ws: &Workspace, kata: &Kata, color: bool) -> Result<Program> {
-    let reference = std::fs::canonicalize(kata.reference(Language::Rust))
-        .with_context(|| format!("cannot resolve {}", kata.reference(Language::Rust).display()))?;
-    if let Some(program) = built_in::program(kata, built_in::Role::Reference, &reference) {
-        return Ok(program);
-    }
-    let name = format!("{}__reference", kata.id);
-    match build(ws, kata, &name, &glue::single(kata, &reference), color)? {
-        Built::Binary(binary, _) => Ok(Program::Native { binary, variant: None }),
-        Built::Rejected(stderr) => Err(Internal::new(format!(
-            "the reference of `{}` ({}) does not compile: this is a problem with the kata.\n{stderr}",
-            kata.id,
-            ws.display(&kata.reference(Language::Rust))
-        ))
-        .into()),
-    }
+    trusted(ws, kata, built_in::Role::Reference, &kata.reference(Language::Rust), color)
 }
 
 /// An estimating kata's exact program (`truth.rs`), built in or built
 /// now: as the reference, the kata's own trusted code.
 pub fn truth(ws: &Workspace, kata: &Kata, color: bool) -> Result<Program> {
     let path = kata.truth().ok_or_else(|| Internal::new(format!("the kata `{}` has no truth.rs", kata.id)))?;
-    let truth = std::fs::canonicalize(&path).with_context(|| format!("cannot resolve {}", path.display()))?;
-    if let Some(program) = built_in::program(kata, built_in::Role::Truth, &truth) {
+    trusted(ws, kata, built_in::Role::Truth, &path, color)
+}
+
+/// One of the kata's trusted programs, the file `path`: the built-in one
+/// while it is unchanged, else built by cargo under the same name.
+fn trusted(ws: &Workspace, kata: &Kata, role: built_in::Role, path: &Path, color: bool) -> Result<Program> {
+    let source = std::fs::canonicalize(path).with_context(|| format!("cannot resolve {}", path.display()))?;
+    if let Some(program) = built_in::program(kata, role, &source) {
         return Ok(program);
     }
-    let name = format!("{}__truth", kata.id);
-    match build(ws, kata, &name, &glue::single(kata, &truth), color)? {
+    match build(ws, kata, &role.key(kata), &glue::single(kata, &source), color)? {
         Built::Binary(binary, _) => Ok(Program::Native { binary, variant: None }),
         Built::Rejected(stderr) => Err(Internal::new(format!(
-            "the exact program of `{}` ({}) does not compile: this is a problem with the kata.\n{stderr}",
+            "the {} of `{}` ({}) does not compile: this is a problem with the kata.\n{stderr}",
+            role.described(),
             kata.id,
-            ws.display(&path)
+            ws.display(path)
         ))
         .into()),
     }

@@ -148,12 +148,11 @@ fn grain_key(grain: &[String], row: &Value) -> Value {
 /// The first record of the counterexample without a partner: its join
 /// key null, or on fewer tables than the dataset has.
 fn unmatched(column: &str, tables: &BTreeMap<String, HashSet<String>>, records: &[Value]) -> Option<Cause> {
-    let nulls = null_keyed(column, records);
     records.iter().find_map(|record| {
         let (table, row) = record.as_object().and_then(|o| o.iter().next())?;
         let key = row.get(column)?;
-        if key.is_null() && nulls.len() >= 2 {
-            return Some(Cause::NullsMatched { column: column.to_string(), tables: nulls.clone() });
+        if let Some(cause) = nulls_matched(column, key, records) {
+            return Some(cause);
         }
         let alone = key.is_null() || on_tables(tables, key).len() < tables.len();
         alone.then(|| Cause::UnmatchedKept { table: table.clone(), column: column.to_string(), key: key.clone() })
@@ -187,9 +186,8 @@ fn join_cause(
         match extra.get(column) {
             Some(key) => {
                 let found = on_tables(tables, key);
-                let nulls = null_keyed(column, &cx.records);
-                if key.is_null() && nulls.len() >= 2 {
-                    return Some(Cause::NullsMatched { column: column.to_string(), tables: nulls });
+                if let Some(cause) = nulls_matched(column, key, &cx.records) {
+                    return Some(cause);
                 }
                 if key.is_null() || found.len() < tables.len() {
                     let table = found.first().cloned().or_else(|| tables.keys().next().cloned()).unwrap_or_default();
@@ -235,17 +233,21 @@ fn tables_of(records: &[Value]) -> HashSet<&str> {
 /// The key values of each table in a DataFrame counterexample
 /// (`{"orders": {...}}` records), as JSON text; every table of the dataset
 /// has an entry, even one the counterexample holds no rows of.
-/// The tables of the counterexample's records that have a row whose join
-/// key is null, in the records' order.
-fn null_keyed(column: &str, records: &[Value]) -> Vec<String> {
-    let mut tables = Vec::new();
+/// A row whose join `key` is null, kept where the counterexample has null
+/// keys in two tables or more: the join paired the nulls. The tables are in
+/// the records' order.
+fn nulls_matched(column: &str, key: &Value, records: &[Value]) -> Option<Cause> {
+    if !key.is_null() {
+        return None;
+    }
+    let mut tables: Vec<String> = Vec::new();
     for record in records {
         let Some((table, row)) = record.as_object().and_then(|o| o.iter().next()) else { continue };
         if row.get(column).is_some_and(Value::is_null) && !tables.contains(table) {
             tables.push(table.clone());
         }
     }
-    tables
+    (tables.len() >= 2).then(|| Cause::NullsMatched { column: column.to_string(), tables })
 }
 
 fn keys_by_table(column: &str, records: &[Value], names: &[&str]) -> BTreeMap<String, HashSet<String>> {
