@@ -141,3 +141,25 @@ fn the_same_seed_gives_the_same_report_on_a_busy_machine() {
     assert!(!failing(&idle).is_empty());
     assert_eq!(scrub(idle), scrub(busy));
 }
+
+/// Every case must catch a Rust mutant or say why it exists. A mutant is
+/// graded only until its first failure, so a case no mutant fails first is
+/// proven on its own: a second retries case, last in the kata, is caught
+/// there; a second empty stream is caught by nothing and named.
+#[test]
+fn validate_proves_each_case_catches_a_mutant_or_says_why() {
+    let root = dedupe_latest_with("", &[]);
+    let toml = root.path().join("katas").join("02-dedup").join("dedupe_latest").join("kata.toml");
+    let mut text = std::fs::read_to_string(&toml).unwrap();
+    text.push_str(
+        "\n[[cases]]\nname = \"retries-again\"\nfamilies = [\"retries\"]\nevents = 3000\nstream = { retry_rate = 0.3 }\n\
+         \n[[cases]]\nname = \"nothing-again\"\nfamilies = [\"empty\"]\nevents = 0\n",
+    );
+    std::fs::write(&toml, text).unwrap();
+    let out = root.dekata(&["validate", "dedupe_latest", "--lang", "rust"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}{}", stderr(&out));
+    assert!(text.contains("case `nothing-again` kills no mutant"), "{text}");
+    assert!(!text.contains("case `retries-again`"), "{text}");
+    assert_eq!(text.matches("kills no mutant").count(), 1, "{text}");
+}

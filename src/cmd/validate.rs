@@ -105,20 +105,11 @@ fn grade_file(ws: &Workspace, kata: &Kata, file: &Path, seed: u64, warm: &mut Wa
     grade_against(ws, kata, file, seed, None, false, warm)
 }
 
-/// A mutant once it need not be run on every case: whether it is caught,
-/// and with which verdict, is all a rule needs, so its cases after the
-/// first failing one are not run. Rust mutants run every case on the
-/// default seed, where each case must catch one of them.
-fn grade_mutant(
-    ws: &Workspace,
-    kata: &Kata,
-    file: &Path,
-    seed: u64,
-    language: Language,
-    warm: &mut Warm,
-) -> Result<Report> {
-    let every_case = language == Language::Rust && seed == grading::DEFAULT_SEED;
-    grade_against(ws, kata, file, seed, None, !every_case, warm)
+/// A mutant is graded until its first failing case: whether it is caught,
+/// and with which verdict, is all a rule needs. The cases no mutant was
+/// first caught on are then proven one by one (`prove_cases`).
+fn grade_mutant(ws: &Workspace, kata: &Kata, file: &Path, seed: u64, warm: &mut Warm) -> Result<Report> {
+    grade_against(ws, kata, file, seed, None, true, warm)
 }
 
 /// Grades `file` against the reference of `truth` (`None`: the kata's usual
@@ -293,7 +284,7 @@ fn validate_form(ws: &Workspace, kata: &Kata, language: Language, log: &mut Log)
         let mut good = true;
         let mut caught_on = Vec::new();
         for &seed in seeds {
-            let r = grade_mutant(ws, kata, &m.path, seed, language, &mut warm)?;
+            let r = grade_mutant(ws, kata, &m.path, seed, &mut warm)?;
             if r.verdict == Overall::CompileError {
                 log.bad(&format!("{lang} mutant {} does not load:\n{}", m.name, r.compile.stderr));
                 good = false;
@@ -348,6 +339,7 @@ fn validate_form(ws: &Workspace, kata: &Kata, language: Language, log: &mut Log)
     if language != Language::Rust {
         return Ok(());
     }
+    prove_cases(ws, kata, &mutants, &mut kills, &mut warm, log)?;
     for case in &kata.cases {
         let killed = &kills[case.name.as_str()];
         if killed.is_empty() && case.why.is_none() {
@@ -356,6 +348,48 @@ fn validate_form(ws: &Workspace, kata: &Kata, language: Language, log: &mut Log)
                 case.name
             ));
         }
+    }
+    Ok(())
+}
+
+/// Every case must catch a Rust mutant on the default seed, or say why it
+/// exists. A case no mutant was first caught on is run alone against each
+/// mutant in turn, until one fails it (with the mutant's own verdict), so a
+/// mutant runs a big case only when no other proves it.
+fn prove_cases(
+    ws: &Workspace,
+    kata: &Kata,
+    mutants: &[mutants::Mutant],
+    kills: &mut BTreeMap<&str, Vec<String>>,
+    warm: &mut Warm,
+    log: &mut Log,
+) -> Result<()> {
+    let mut rest = kata.clone();
+    rest.cases.retain(|c| c.why.is_none() && kills[c.name.as_str()].is_empty());
+    for m in mutants {
+        if rest.cases.is_empty() {
+            break;
+        }
+        let r = grade_against(ws, &rest, &m.path, grading::DEFAULT_SEED, None, false, warm)?;
+        if r.verdict == Overall::CompileError {
+            continue;
+        }
+        for c in r.cases.iter().filter(|c| c.verdict != Verdict::Pass) {
+            if c.verdict != m.expect {
+                log.bad(&format!(
+                    "Rust mutant {} should get only {}, got {} on {} ({})",
+                    m.name,
+                    m.expect.name(),
+                    c.verdict.name(),
+                    c.name,
+                    m.about
+                ));
+            }
+            if let Some(list) = kills.get_mut(c.name.as_str()) {
+                list.push(m.name.clone());
+            }
+        }
+        rest.cases.retain(|c| kills[c.name.as_str()].is_empty());
     }
     Ok(())
 }

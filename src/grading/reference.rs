@@ -15,6 +15,7 @@ use crate::results::{Measured, Observed};
 use anyhow::Result;
 use harness::protocol::Outcome;
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// How long a reference may take on one case before dekata gives up on it
@@ -29,7 +30,7 @@ pub struct Kept {
     rust: Option<Side>,
     python: Option<Side>,
     exact: Option<Side>,
-    read: HashMap<String, Measured>,
+    read: HashMap<String, Arc<Measured>>,
 }
 
 /// The kata's references: the one whose output is the truth, and the one
@@ -46,7 +47,7 @@ pub struct References<'a> {
     exact: Option<Side>,
     /// The language of the solution being graded.
     language: Language,
-    read: HashMap<String, Measured>,
+    read: HashMap<String, Arc<Measured>>,
 }
 
 impl<'a> References<'a> {
@@ -116,20 +117,21 @@ impl<'a> References<'a> {
 
     /// The expected result on `case`, on the stream a solution in
     /// `language` gets.
-    pub fn expected(&mut self, case: &Case, language: Language) -> Result<Measured> {
+    pub fn expected(&mut self, case: &Case, language: Language) -> Result<Arc<Measured>> {
         let truth = self.truth();
         self.result(case, language, truth)
     }
 
     /// The result whose time and heap set the limits for a solution in
     /// `language`: its own language's reference.
-    pub fn baseline(&mut self, case: &Case, language: Language) -> Result<Measured> {
+    pub fn baseline(&mut self, case: &Case, language: Language) -> Result<Arc<Measured>> {
         self.result(case, language, Who::Reference(language))
     }
 
     /// The reference in `side_language` on the stream of a solution in
-    /// `language`, cached.
-    fn result(&mut self, case: &Case, language: Language, who: Who) -> Result<Measured> {
+    /// `language`, cached (shared, not copied: a kept output of thousands
+    /// of records is read once per mutant).
+    fn result(&mut self, case: &Case, language: Language, who: Who) -> Result<Arc<Measured>> {
         let (req, kata) = (self.req, self.req.kata);
         let stream = stream_spec(kata, case, req.seed, language);
         let ask = asked::ask(kata, case);
@@ -159,10 +161,11 @@ impl<'a> References<'a> {
         let name = format!("{}-{}", case.name, who.key());
         let remembered = format!("{name}/{key}");
         if let Some(hit) = self.read.get(&remembered) {
-            return Ok(hit.clone());
+            return Ok(Arc::clone(hit));
         }
         if let Some(hit) = cache::load(req.ws, &kata.id, &name, &key) {
-            self.read.insert(remembered, hit.clone());
+            let hit = Arc::new(hit);
+            self.read.insert(remembered, Arc::clone(&hit));
             return Ok(hit);
         }
         let side = self.side_of(who)?;
@@ -171,7 +174,8 @@ impl<'a> References<'a> {
             other => return Err(failed(req, case, &source, &other).into()),
         };
         cache::store(req.ws, &kata.id, &name, &key, &measured)?;
-        self.read.insert(remembered, measured.clone());
+        let measured = Arc::new(measured);
+        self.read.insert(remembered, Arc::clone(&measured));
         Ok(measured)
     }
 

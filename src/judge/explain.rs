@@ -45,10 +45,8 @@ fn question(kata: &Kata, cx: &Counterexample, actual: &[Value]) -> Option<Questi
     if retried(&rows) {
         return Some(Question::of(Concern::Retries));
     }
-    if kata.gap_seconds.is_some() {
-        if several_users(&rows) {
-            return Some(Question::interleaved());
-        }
+    if kata.gap_seconds.is_some() && several_users(&rows) {
+        return Some(Question::interleaved());
     }
     None
 }

@@ -293,7 +293,21 @@ pub fn system_libraries() -> Vec<PathBuf> {
 /// kernel executes along with it; `None` for a static program or a file
 /// that is not a 64-bit little-endian ELF.
 pub fn interpreter(program: &Path) -> Option<PathBuf> {
-    let bytes = std::fs::read(program).ok()?;
+    // The headers and the loader's name sit at the file's start: a worker
+    // binary of many MiB is read whole only when they do not.
+    use std::io::Read;
+    let mut head = Vec::with_capacity(HEAD_BYTES as usize);
+    std::fs::File::open(program).ok()?.take(HEAD_BYTES).read_to_end(&mut head).ok()?;
+    match interpreter_in(&head) {
+        None if head.len() as u64 == HEAD_BYTES => interpreter_in(&std::fs::read(program).ok()?),
+        found => found,
+    }
+}
+
+/// How much of a program [`interpreter`] reads first.
+const HEAD_BYTES: u64 = 64 * 1024;
+
+fn interpreter_in(bytes: &[u8]) -> Option<PathBuf> {
     let u16_at = |at: usize| bytes.get(at..at + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
     let u32_at = |at: usize| bytes.get(at..at + 4).map(|b| u32::from_le_bytes(b.try_into().unwrap_or_default()));
     let u64_at = |at: usize| bytes.get(at..at + 8).map(|b| u64::from_le_bytes(b.try_into().unwrap_or_default()));
@@ -322,3 +336,19 @@ const TURNED_OFF: &str = "DEKATA_LANDLOCK=off, so the solution ran without the f
 (resource limits still applied)";
 const NO_LANDLOCK: &str = "this kernel has no Landlock, so the solution ran without the file and process \
 sandbox (resource limits still applied)";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dynamic_program_names_its_loader_from_its_first_bytes() {
+        let me = std::env::current_exe().unwrap();
+        let loader = interpreter(&me).expect("a test binary is dynamically linked");
+        assert!(loader.is_absolute() && loader.exists(), "{}", loader.display());
+        // Its headers alone are enough; a file that is not ELF has none.
+        let head: Vec<u8> = std::fs::read(&me).unwrap().into_iter().take(HEAD_BYTES as usize).collect();
+        assert_eq!(interpreter_in(&head), Some(loader));
+        assert_eq!(interpreter_in(b"#!/bin/sh\n"), None);
+    }
+}

@@ -285,7 +285,7 @@ impl RowStream {
         let deep_at = self.payload.below(keys as u64) as usize;
         let mut map = serde_json::Map::new();
         for i in 0..keys {
-            let key: &str = *self.payload.pick(&PAYLOAD_KEYS);
+            let key = *self.payload.pick(&PAYLOAD_KEYS);
             let value = if depth > 1 && i == deep_at { self.nested(depth - 1) } else { self.leaf() };
             map.insert(key.to_string(), value);
         }

@@ -156,10 +156,10 @@ fn say_blind(report: &Report) {
         "\u{2717}".red(),
         BLIND_FAILED.replace("{passed}", &passed.to_string()).replace("{total}", &total.to_string())
     );
-    if let Some(case) = report.cases.iter().find(|c| c.verdict != Verdict::Pass) {
-        if !case.question.is_empty() {
-            println!("  {} {}", "Interviewer:".bold(), format!("\u{201c}{}\u{201d}", case.question).yellow());
-        }
+    if let Some(case) = report.cases.iter().find(|c| c.verdict != Verdict::Pass)
+        && !case.question.is_empty()
+    {
+        println!("  {} {}", "Interviewer:".bold(), format!("\u{201c}{}\u{201d}", case.question).yellow());
     }
 }
 
