@@ -43,7 +43,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from dekata_daemon import Daemon, free_port, run  # noqa: E402
 from dekata_guard import REFUSED, Guard, Refused  # noqa: E402
 from pyspark.sql.connect.proto import relations_pb2  # noqa: E402
-from dekata_observe import literal_rows, not_read, observe  # noqa: E402
+from dekata_observe import not_read, observe  # noqa: E402
 
 #: Settings of the engine itself: quiet, local, loopback only.
 LOCAL = {
@@ -258,7 +258,6 @@ class Engine(Daemon):
             changed = self.changed(holder, session["settings"])
             plan = observe(self, dataset, f"dekata-{sid}", changed, self.counts_partitions(session))
             plan["inputs_not_read"] = not_read(dataset, session["paths"])
-            plan["literal_rows"] = literal_rows(dataset)
             plan["plan_bytes"] = len(relation)
             return {"rows": rows, "plan": plan, "problems": problems}
         except Py4JJavaError as e:

@@ -13,8 +13,8 @@ def observe(engine, dataset, group, changed, count_partitions):
     each shuffle exchange, the rows each of its partitions received (when
     `count_partitions`: a kata with a skew rule)."""
     plan = dataset.queryExecution().executedPlan()
-    joins, exchanges = [], []
-    walk(plan, joins, exchanges)
+    joins, exchanges, literals = [], [], []
+    walk(plan, joins, exchanges, literals)
     target = engine.partitions
     for change in changed:
         if change["key"] == "spark.sql.shuffle.partitions":
@@ -33,6 +33,9 @@ def observe(engine, dataset, group, changed, count_partitions):
         "target_partitions": target,
         "graded_partitions": engine.partitions,
         "settings_changed": changed,
+        # The rows the plan carries as literal tables (a DataFrame made
+        # from local rows).
+        "literal_rows": sum(metric(node, "numOutputRows") for node in literals),
     }
 
 
@@ -74,12 +77,16 @@ def nodes(node):
         yield from nodes(child)
 
 
-def walk(plan, joins, exchanges):
+def walk(plan, joins, exchanges, literals):
+    """One pass over the plan that ran: its joins, its shuffle exchanges,
+    and its literal tables (each Py4J call is a round trip)."""
     for kind, node in nodes(plan):
         if kind in JOINS:
             joins.append(join_seen(node, JOINS[kind]))
-        if kind == "ShuffleExchangeExec":
+        elif kind == "ShuffleExchangeExec":
             exchanges.append(node)
+        elif kind == "LocalTableScanExec":
+            literals.append(node)
 
 
 def not_read(dataset, paths):
@@ -96,16 +103,6 @@ def not_read(dataset, paths):
         for path in seq(relation.location().rootPaths()):
             read.add(os.path.realpath(str(path.toUri().getPath())))
     return sorted(name for name, path in paths.items() if os.path.realpath(path) not in read)
-
-
-def literal_rows(dataset):
-    """The rows the executed plan carries as literal tables (a DataFrame
-    made from local rows)."""
-    total = 0
-    for kind, node in nodes(dataset.queryExecution().executedPlan()):
-        if kind == "LocalTableScanExec":
-            total += metric(node, "numOutputRows")
-    return total
 
 
 def join_seen(node, mode):

@@ -86,6 +86,12 @@ fn python(program: &Program, mut limits: Limits) -> Result<Launch> {
         limits = crate::spark::limits(limits);
         startup = Some(crate::spark::STARTUP);
         env.push(("MALLOC_ARENA_MAX".into(), "2".into()));
+        // The client imports pandas, and with it numpy, whose BLAS would
+        // start a thread per core that spins beside the engine's JVM; a
+        // client that only builds plans needs none of them.
+        for threads in ["OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"] {
+            env.push((threads.into(), "1".into()));
+        }
     }
     let args = serde_json::to_string(&args).context("cannot write the kata's arguments for Python")?;
     let call = serde_json::to_string(&shape.call()).context("cannot write the call for Python")?;
