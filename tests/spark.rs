@@ -260,6 +260,12 @@ fn an_answer_worked_out_of_spark_or_joined_without_keys_is_rejected_whatever_the
     let message = day["message"].as_str().unwrap();
     assert!(message.contains("the answer was not computed by Spark: it never reads `sales` or `stores`"), "{message}");
 
+    // So is one for a kata without plan rules.
+    let (code, report) = check_spark(&root, "latest_order_payment", &spark_fixture("lop_on_the_driver"));
+    assert_eq!(code, 1);
+    let refused = messages(&report, "plan_rejected");
+    assert_eq!(refused.len(), report["cases"].as_array().unwrap().len(), "{report:#}");
+
     // A join on an expression has no keys: a cartesian product, judged as
     // the join it is.
     let (_, report) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_non_equi"));

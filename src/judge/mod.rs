@@ -152,8 +152,13 @@ pub fn judge(case: &Case, kata: &Kata, against: &Against<'_>, learner: &Observed
         return j;
     }
 
-    if let (Some(rules), Some(plan)) = (kata.kind.plan(), &j.plan)
-        && let Some(broken) = plan::check(rules, plan)
+    // Every DataFrame kata wants the answer from its engine; a kata with
+    // plan rules also wants it computed their way.
+    if let Some(plan) = &j.plan
+        && let Some(broken) = match kata.kind.plan() {
+            Some(rules) => plan::check(rules, plan),
+            None => plan::outside_engine(plan),
+        }
     {
         if let Some(question) = broken.question() {
             j.set_question(question, QuestionFrom::Finding);

@@ -66,6 +66,20 @@ pub const LOOP_JOIN_QUESTION: &str = "How many row pairs does this join compare 
 pub const BROADCAST_MEMORY_QUESTION: &str =
     "What happens when the table you broadcast does not fit in an executor's memory?";
 
+/// Whether the answer was worked out outside the engine: a plan that does
+/// not read every input table, or that carries the answer as literal rows.
+/// Every DataFrame kata asks for an answer computed by its engine, whether
+/// or not it has plan rules.
+pub fn outside_engine(plan: &PlanReport) -> Option<Broken> {
+    (!plan.inputs_not_read.is_empty() || plan.literal_rows > LITERAL_ROWS || plan.plan_bytes > PLAN_BYTES).then(|| {
+        Broken::OutsideEngine {
+            not_read: plan.inputs_not_read.clone(),
+            literal_rows: plan.literal_rows,
+            plan_bytes: plan.plan_bytes,
+        }
+    })
+}
+
 /// The first rule the plan breaks, if any.
 pub fn check(rules: &PlanRules, plan: &PlanReport) -> Option<Broken> {
     if plan.target_partitions < plan.graded_partitions {
@@ -78,12 +92,8 @@ pub fn check(rules: &PlanRules, plan: &PlanReport) -> Option<Broken> {
             now: changed.now.clone(),
         });
     }
-    if !plan.inputs_not_read.is_empty() || plan.literal_rows > LITERAL_ROWS || plan.plan_bytes > PLAN_BYTES {
-        return Some(Broken::OutsideEngine {
-            not_read: plan.inputs_not_read.clone(),
-            literal_rows: plan.literal_rows,
-            plan_bytes: plan.plan_bytes,
-        });
+    if let Some(outside) = outside_engine(plan) {
+        return Some(outside);
     }
     for join in &plan.joins {
         // A join without keys that was not broadcast pairs every row of
@@ -194,6 +204,10 @@ mod tests {
         assert!(matches!(check(&rules(), &heavy), Some(Broken::OutsideEngine { .. })));
         let lookup = PlanReport { literal_rows: LITERAL_ROWS, plan_bytes: 4_000, ..Default::default() };
         assert_eq!(check(&rules(), &lookup), None);
+        // A kata without plan rules refuses it all the same.
+        assert!(matches!(outside_engine(&unread), Some(Broken::OutsideEngine { .. })));
+        assert!(matches!(outside_engine(&literal), Some(Broken::OutsideEngine { .. })));
+        assert_eq!(outside_engine(&lookup), None);
     }
 
     #[test]
