@@ -280,8 +280,21 @@ fn an_answer_worked_out_of_spark_or_joined_without_keys_is_rejected_whatever_the
     let day = case(&report, "a-day-of-sales");
     assert_eq!(day["verdict"], "plan_rejected", "{day:#}");
     assert!(day["plan"].as_str().unwrap().contains("SortMergeJoin"), "{day:#}");
+
+    // Nor does what it does once the plan is handed over: its session is
+    // closed to it while the next case's plan is built.
+    let (code, report) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_after_return"));
+    assert_eq!(code, 1, "{report:#}");
+    let day = case(&report, "a-day-of-sales");
+    assert_eq!(day["verdict"], "plan_rejected", "{day:#}");
+    // Either its change came too late (a shuffled join) or it is read as
+    // a change of the session's settings, never a broadcast join that passes.
+    let said = day["message"].as_str().unwrap();
+    assert!(!day["plan"].as_str().unwrap().contains("BroadcastHashJoin") || said.contains(THRESHOLD), "{day:#}");
     assert_nothing_left(&root);
 }
+
+const THRESHOLD: &str = "spark.sql.autoBroadcastJoinThreshold";
 
 #[test]
 fn a_solution_reaches_no_file_artifact_or_other_session_through_the_engine() {

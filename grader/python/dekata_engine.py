@@ -109,10 +109,13 @@ class Engine(Daemon):
         self.guard = Guard(inner_port, self.session_open, self.sql_refusal)
         self.port = self.guard.port
 
-    def session_open(self, sid):
-        """Whether dekata opened session `sid` for a run (and has not closed it)."""
+    def session_open(self, sid, after_seal=False):
+        """Whether dekata opened session `sid` for a run (and has not closed
+        it) and, unless the request is one `after_seal` allows, has not
+        sealed it."""
         with self.lock:
-            return sid in self.sessions
+            session = self.sessions.get(sid)
+            return session is not None and (after_seal or not session.get("sealed", False))
 
     def sql_refusal(self, text):
         """What is wrong with a solution's SQL, or None: it may query, set
@@ -151,6 +154,8 @@ class Engine(Daemon):
                     "sessions": len(self.sessions), "idle_seconds": self.idle_seconds}
         if op == "open":
             return self.open(request)
+        if op == "seal":
+            return self.seal(request["session"])
         if op == "judge":
             return self.judge(request)
         if op == "cancel":
@@ -194,6 +199,16 @@ class Engine(Daemon):
                 "count_partitions": bool(request.get("count_partitions", True)),
             }
         return {"session": sid, "inputs": paths}
+
+    def seal(self, sid):
+        """Closes session `sid` to the worker: its plan was handed over, and
+        nothing the worker sends from now on (it goes on to its next run)
+        reaches the session that plan is judged in."""
+        with self.lock:
+            session = self.sessions.get(sid)
+            if session is not None:
+                session["sealed"] = True
+        return {"sealed": session is not None}
 
     def close(self, sid):
         with self.lock:
@@ -245,6 +260,10 @@ class Engine(Daemon):
                 self.guard.walk(relations_pb2.Relation.FromString(relation))
             except Refused as e:
                 return {"failed": {"kind": "query", "message": REFUSED.format(what=e)}}
+            # The session is sealed (see `seal`): its settings now are the
+            # ones the plan runs with, whatever the worker does next. A change
+            # reverted before the end is still a change.
+            changed_before = self.changed(holder, session["settings"])
             proto = self.jvm.org.apache.spark.connect.proto.Relation.parseFrom(bytearray(relation))
             planner = self.jvm.org.apache.spark.sql.connect.planner.SparkConnectPlanner(
                 holder, self.jvm.scala.Option.empty()
@@ -256,6 +275,7 @@ class Engine(Daemon):
             rows = [row.asDict() for row in frame.collect()]
             problems = [{"kind": "duplicate_column", "name": n} for i, n in enumerate(columns) if n in columns[:i]]
             changed = self.changed(holder, session["settings"])
+            changed += [c for c in changed_before if c["key"] not in {d["key"] for d in changed}]
             plan = observe(self, dataset, f"dekata-{sid}", changed, self.counts_partitions(session))
             plan["inputs_not_read"] = not_read(dataset, session["paths"])
             plan["plan_bytes"] = len(relation)

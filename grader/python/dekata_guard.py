@@ -50,6 +50,11 @@ REQUESTS = {
     "FetchErrorDetails": base_pb2.FetchErrorDetailsRequest,
 }
 
+#: What a client still sends on its own for a session whose plan was handed
+#: over (the release of an execution's buffered results): it cannot change
+#: what is judged.
+AFTER_SEAL = {"ReleaseExecute"}
+
 #: The requests that answer with a stream.
 STREAMED = {"ExecutePlan", "ReattachExecute"}
 
@@ -103,7 +108,9 @@ class Refused(Exception):
 class Guard:
     """Serves the workers' port on loopback and forwards to Spark Connect's.
 
-    `session_open(sid)` says whether dekata opened session `sid` for a run;
+    `session_open(sid, after_seal)` says whether dekata opened session `sid`
+    for a run and the worker may still reach it: once its plan was handed
+    over, only with a request `after_seal` allows;
     `sql_refusal(text)` says what is wrong with a SQL text, or None.
     """
 
@@ -123,7 +130,7 @@ class Guard:
         if kind is None:
             raise Refused(name)
         request = kind.FromString(raw)
-        if not self.session_open(request.session_id):
+        if not self.session_open(request.session_id, name in AFTER_SEAL):
             raise Refused("a session dekata did not open for this run")
         self.walk(request)
 

@@ -119,7 +119,15 @@ pub fn grade_warm(req: &Request<'_>, observer: &mut dyn Observer, mut warm: Opti
     let named = Named::of(req);
     let mut rule_mutants = rule_match::RuleMutants::new(req.ws, req.kata, language)?;
     let mut cases = Vec::new();
-    for case in &req.kata.cases {
+    let ahead = learner.judges_ahead();
+    for (i, case) in req.kata.cases.iter().enumerate() {
+        // This case's run and the next begun now: the engine judges one
+        // while the worker builds the other's plan.
+        if ahead {
+            for case in req.kata.cases.iter().skip(i).take(2) {
+                begin_ahead(req, language, &mut learner, &mut references, case)?;
+            }
+        }
         let budget = shrink::budget_for_check(req.kata, language, cases.iter().any(CaseReport::has_counterexample));
         let sides = Sides { learner: &mut learner, references: &mut references, rule_mutants: &mut rule_mutants };
         let report = grade_case(req, language, sides, case, &named, budget)?;
@@ -159,20 +167,7 @@ fn grade_case(
 ) -> Result<CaseReport> {
     let kata = req.kata;
     let Sides { learner, references, rule_mutants } = sides;
-    let expected = references.expected(case, language)?;
-    let baseline = references.baseline(case, language)?;
-    let time_limit = judge::case_time_limit_ms(&kata.limits_in(language), &baseline);
-    let stream = stream_spec(kata, case, req.seed, language);
-    let mut ask = ask(kata, case);
-    ask.state_limit_bytes = state_limit(kata, &expected);
-    // The wall clock is only a backstop for code that sleeps or blocks:
-    // limits are judged on CPU time, and a busy machine slows the wall.
-    // A run that has used twice its CPU limit is stopped there: it cannot
-    // pass, even if the reference, timed again, turns out slower.
-    let clock = crate::worker::Clock {
-        wall: Duration::from_millis(time_limit * WALL_FACTOR + 1_000),
-        cpu: Some(Duration::from_millis(time_limit * CPU_STOP_FACTOR)),
-    };
+    let Planned { expected, baseline, time_limit, stream, ask, clock } = plan_case(req, language, references, case)?;
     let end = run::run_case(learner, &stream, case.memory.as_ref().map(|m| m.scale), &ask, clock)?;
     let root = req.ws.root.display().to_string();
     let against = Against {
@@ -214,6 +209,58 @@ fn grade_case(
         judged.breaks(rule);
     }
     Ok(CaseReport::new(judged, counterexample.map(|(cx, _)| cx)))
+}
+
+/// What a case's learner run is asked, beside the reference's results it
+/// is judged against.
+struct Planned {
+    expected: std::sync::Arc<crate::results::Measured>,
+    baseline: std::sync::Arc<crate::results::Measured>,
+    time_limit: u64,
+    stream: harness::streams::StreamSpec,
+    ask: run::Ask,
+    clock: crate::worker::Clock,
+}
+
+fn plan_case(req: &Request<'_>, language: Language, references: &mut References<'_>, case: &Case) -> Result<Planned> {
+    let kata = req.kata;
+    let expected = references.expected(case, language)?;
+    let baseline = references.baseline(case, language)?;
+    let time_limit = judge::case_time_limit_ms(&kata.limits_in(language), &baseline);
+    let stream = stream_spec(kata, case, req.seed, language);
+    let mut ask = ask(kata, case);
+    ask.state_limit_bytes = state_limit(kata, &expected);
+    // The wall clock is only a backstop for code that sleeps or blocks:
+    // limits are judged on CPU time, and a busy machine slows the wall.
+    // A run that has used twice its CPU limit is stopped there: it cannot
+    // pass, even if the reference, timed again, turns out slower.
+    let clock = crate::worker::Clock {
+        wall: Duration::from_millis(time_limit * WALL_FACTOR + 1_000),
+        cpu: Some(Duration::from_millis(time_limit * CPU_STOP_FACTOR)),
+    };
+    Ok(Planned { expected, baseline, time_limit, stream, ask, clock })
+}
+
+/// Begins `case`'s learner run ahead of its turn, as `run::run_case` would
+/// make it: the run `grade_case` then makes takes its result. A memory
+/// case and a resumable one are left to their turn.
+fn begin_ahead(
+    req: &Request<'_>,
+    language: Language,
+    learner: &mut Side,
+    references: &mut References<'_>,
+    case: &Case,
+) -> Result<()> {
+    if case.memory.is_some() {
+        return Ok(());
+    }
+    let Planned { stream, ask, clock, .. } = plan_case(req, language, references, case)?;
+    if ask.resumable {
+        return Ok(());
+    }
+    let generates = learner.generates()?;
+    let (request, feed) = run::request(&run::Records::Stream(stream), &ask, generates);
+    learner.submit(request, feed, clock)
 }
 
 /// How reports name the solution: as the learner's file, also where a

@@ -75,6 +75,37 @@ pub fn open(engine: Engine, spark: &SparkSession, request: &mut RunRequest, reco
     Ok(Opened { engine, run })
 }
 
+/// Closes the run's session to the worker, whose plan was handed over: it
+/// may go on to its next run while this one is judged, and nothing it sends
+/// reaches this session. False when the engine cannot (a cluster's, which
+/// the worker reaches directly): the worker is then paused instead.
+pub fn seal(opened: &Opened) -> bool {
+    let asked = json!({"op": "seal", "session": opened.run.session});
+    matches!(opened.engine.call(&asked, Duration::from_secs(30)), Ok(answer) if answer["sealed"] == true)
+}
+
+/// A judgement under way on a thread of its own; the run's session is
+/// closed when it ends.
+pub struct Judging(std::thread::JoinHandle<(Judged, Duration)>);
+
+impl Judging {
+    /// Starts judging `relation` in `opened`'s session within `wait`.
+    pub fn start(opened: Opened, relation: String, wait: Duration) -> Judging {
+        Judging(std::thread::spawn(move || {
+            let started = std::time::Instant::now();
+            let judged = judge(&opened, &relation, wait);
+            (judged, started.elapsed())
+        }))
+    }
+
+    /// The judgement, once made, and how long it took.
+    pub fn wait(self) -> (Judged, Duration) {
+        self.0.join().unwrap_or_else(|_| {
+            (Judged::Died(death(Exit::Code(ENGINE_ENDED), Duration::ZERO, format!("dekata: {ENDED}"))), Duration::ZERO)
+        })
+    }
+}
+
 /// What the engine's judgement of a returned plan gave.
 pub enum Judged {
     /// The rows, the executed plan, and what the rows alone cannot show.

@@ -8,7 +8,7 @@ use crate::worker::Clock;
 use crate::worker::launch;
 use crate::worker::{Death, Feeder, Ran, Started, Worker};
 use anyhow::{Context, Result};
-use harness::protocol::{Form, Measure, Outcome, Output, OutputSummary, RunRequest};
+use harness::protocol::{Done, Form, Measure, Order, Outcome, Output, OutputSummary, RunRequest};
 use harness::sink::Sink;
 use std::time::Duration;
 
@@ -39,11 +39,42 @@ pub struct Side {
     pub sandbox: Option<Sandbox>,
     /// Whether the kernel kept them from starting processes.
     pub processes: Option<Processes>,
+    /// PySpark runs begun ahead of their turn (`submit`), by
+    /// [`ahead_key`], in the order they were begun.
+    ahead: Vec<(u64, Begun)>,
+}
+
+/// A run begun: ended already (and whether the engine ended under it), or
+/// replied to by its worker.
+enum Begun {
+    Ended(RunEnd, bool),
+    Replied(Box<Replied>),
+}
+
+/// A run its worker replied to, the engine's judgement of its plan maybe
+/// still under way.
+struct Replied {
+    done: Done,
+    sink: Option<Sink>,
+    order: Order,
+    keep: bool,
+    /// Whether the worker's CPU time was read from the kernel.
+    outside: bool,
+    judging: Option<on_engine::Judging>,
+    /// Whether the worker waits paused for the judgement.
+    paused: bool,
+}
+
+/// What tells a run begun ahead from another: its request and its records.
+fn ahead_key(request: &RunRequest, records: &[serde_json::Value]) -> u64 {
+    let request = serde_json::to_vec(request).unwrap_or_default();
+    let records = serde_json::to_vec(records).unwrap_or_default();
+    harness::rng::mix64(harness::rng::fnv1a(&request) ^ harness::rng::fnv1a(&records).rotate_left(17))
 }
 
 impl Side {
     pub fn new(program: Program, limits: Limits, startup: Duration) -> Side {
-        Side { program, limits, worker: None, served: 0, startup, sandbox: None, processes: None }
+        Side { program, limits, worker: None, served: 0, startup, sandbox: None, processes: None, ahead: Vec::new() }
     }
 
     /// Starts the worker unless it runs; the death of one that would not
@@ -99,6 +130,8 @@ impl Side {
         };
         let same_worker = same_worker(&self.program, &program);
         self.program = program;
+        // Runs begun ahead ran the former text.
+        self.ahead.clear();
         let (worker, (source, shown_as)) = match (self.worker.as_mut(), loaded) {
             (Some(w), Some(loaded)) if w.alive() && w.hello.reloads && same_worker => (w, loaded),
             _ => {
@@ -132,30 +165,68 @@ impl Side {
     /// sink would have.
     pub fn run(&mut self, request: RunRequest, feed: Option<Feeder>, clock: Clock) -> Result<RunEnd> {
         if !matches!(&self.program, Program::Python { spark: Some(_), .. }) {
-            return Ok(self.run_once(request, feed, None, clock)?.0);
+            let begun = self.begin(request, feed, None, clock)?;
+            return Ok(self.finish(begun).0);
         }
-        // A PySpark run. When the engine ends under it for a reason that
-        // may not be this run's (another submission's query took it down),
-        // the run is made again, once, on a new engine: a verdict is never
-        // the engine's.
+        // A PySpark run, maybe begun ahead of its turn (`submit`). When the
+        // engine ends under it for a reason that may not be this run's
+        // (another submission's query took it down), the run is made again,
+        // once, on a new engine: a verdict is never the engine's.
         let records = on_engine::gather(feed)?;
-        let (end, engine_ended) = self.run_once(request.clone(), None, Some(records.clone()), clock)?;
+        let key = ahead_key(&request, &records);
+        let begun = match self.ahead.iter().position(|(k, _)| *k == key) {
+            Some(i) => self.ahead.remove(i).1,
+            None => self.begin(request.clone(), None, Some(records.clone()), clock)?,
+        };
+        let (end, engine_ended) = self.finish(begun);
         if !engine_ended {
             return Ok(end);
         }
         eprintln!("{}", on_engine::AGAIN);
-        Ok(self.run_once(request, None, Some(records), clock)?.0)
+        let begun = self.begin(request, None, Some(records), clock)?;
+        Ok(self.finish(begun).0)
     }
 
-    /// One run; for PySpark, on the run's `records` and with whether the
-    /// engine ended under it.
-    fn run_once(
+    /// Whether runs may begin ahead of their turn (`submit`): PySpark on
+    /// dekata's own engine, which can close a session to the worker.
+    pub fn judges_ahead(&self) -> bool {
+        matches!(&self.program, Program::Python { spark: Some(s), .. } if s.engine.remote.is_none())
+    }
+
+    /// Begins a PySpark run ahead of its turn, so that the engine judges
+    /// its plan while the worker goes on to build the next run's: `run`,
+    /// asked the same on the same records, takes its result. Other runs
+    /// (a memory run, a run on a cluster's engine) are left to `run`.
+    pub fn submit(&mut self, request: RunRequest, feed: Option<Feeder>, clock: Clock) -> Result<()> {
+        if !self.judges_ahead() || request.heap {
+            return Ok(());
+        }
+        let records = on_engine::gather(feed)?;
+        let key = ahead_key(&request, &records);
+        if self.ahead.iter().any(|(k, _)| *k == key) {
+            return Ok(());
+        }
+        let mut begun = self.begin(request, None, Some(records), clock)?;
+        // A run whose worker had to be paused cannot wait for its turn.
+        if matches!(&begun, Begun::Replied(r) if r.paused) {
+            let (end, engine_ended) = self.finish(begun);
+            begun = Begun::Ended(end, engine_ended);
+        }
+        self.ahead.push((key, begun));
+        Ok(())
+    }
+
+    /// A run up to its worker's reply: for PySpark, on the run's `records`,
+    /// with the engine's judgement of the plan under way. The worker's own
+    /// measures (CPU time, memory) are read here, before it runs anything
+    /// else.
+    fn begin(
         &mut self,
         mut request: RunRequest,
         feed: Option<Feeder>,
         records: Option<Vec<serde_json::Value>>,
         clock: Clock,
-    ) -> Result<(RunEnd, bool)> {
+    ) -> Result<Begun> {
         let (order, keep, heap) = (request.order, request.keep, request.heap);
         // A PySpark run: its tables go to a fresh session on the engine,
         // and a worker connected to another engine (one that ended) is
@@ -190,87 +261,108 @@ impl Side {
             self.stop();
         }
         if let Err(death) = self.ready()? {
-            return Ok((RunEnd::Died(death), false));
+            return Ok(Begun::Ended(RunEnd::Died(death), false));
         }
         self.served += 1;
         let worker = self.worker.as_mut().expect("ready above");
         // A worker that is measured from outside has its CPU time read from
-        // the kernel too: every process of it (a PySpark worker's JVM
-        // included), and nothing the solution can patch.
+        // the kernel too: every process of it, and nothing the solution can
+        // patch.
         let outside = worker.hello.heap_from_outside;
         let cpu_before = outside.then(|| worker.cpu_us());
         let mut sink: Option<Sink> = None;
         let mut on_items = |form, items| sink.get_or_insert_with(|| Sink::new(order, keep)).streamed(form, items);
-        let ran = worker.run(request, feed, clock, &mut on_items)?;
-        let end = match ran {
+        let mut done = match worker.run(request, feed, clock, &mut on_items)? {
             Ran::Died(death) => {
                 self.worker = None;
-                RunEnd::Died(death)
+                return Ok(Begun::Ended(RunEnd::Died(death), false));
             }
-            Ran::Done(mut done) => {
-                let worker = self.worker.as_ref().expect("it ran");
-                let relation = match &mut done.output {
-                    Some(Output::Streamed { relation, .. }) => relation.take(),
-                    _ => None,
-                };
-                if let (Some(opened), Some(relation)) = (&opened, relation) {
-                    // Paused while the engine judges: nothing the
-                    // solution left running can touch its session then.
-                    worker.pause(true);
-                    let started = std::time::Instant::now();
-                    let judged = on_engine::judge(opened, &relation, clock.cpu.unwrap_or(clock.wall).min(clock.wall));
-                    worker.pause(false);
-                    let spent = started.elapsed().as_micros() as u64;
-                    done.measure.elapsed_us += spent;
-                    done.measure.cpu_us += spent;
-                    match judged {
-                        on_engine::Judged::Rows { rows, plan, problems } => {
-                            sink.get_or_insert_with(|| Sink::new(order, keep)).streamed(Form::List, rows);
-                            if let Some(Output::Streamed { plan: seen, problems: found, .. }) = &mut done.output {
-                                *seen = Some(plan);
-                                found.extend(problems);
-                            }
-                        }
-                        on_engine::Judged::Failed(outcome) => {
-                            done.outcome = outcome;
-                            done.output = None;
-                        }
-                        on_engine::Judged::Died(death) => return Ok((RunEnd::Died(death), false)),
-                        on_engine::Judged::EngineEnded(death) => return Ok((RunEnd::Died(death), true)),
-                    }
-                }
-                if heap {
-                    let resident = worker.resident_since_hello().unwrap_or(0);
-                    if outside {
-                        done.measure.peak_heap_bytes = resident;
-                    } else {
-                        // Beside the worker's own heap meter, which memory
-                        // outside the heap (a static) never passes through.
-                        done.measure.peak_resident_bytes = Some(resident);
-                    }
-                }
-                if let Some(before) = cpu_before {
-                    done.measure.cpu_us = worker.cpu_us().saturating_sub(before);
-                }
-                let output = match done.output {
-                    Some(Output::Summary(summary)) => Some(summary),
-                    Some(Output::Streamed { plan, state, problems, .. }) => {
-                        let mut sink = sink.unwrap_or_else(|| Sink::new(order, keep));
-                        if let Some(plan) = plan {
-                            sink.plan(plan);
-                        }
-                        for problem in problems {
-                            sink.problem(problem);
-                        }
-                        sink.state_seen(state);
-                        Some(sink.finish())
-                    }
-                    None => None,
-                };
-                RunEnd::Finished(Finished { outcome: done.outcome, measure: done.measure, output })
-            }
+            Ran::Done(done) => done,
         };
-        Ok((end, false))
+        let worker = self.worker.as_ref().expect("it ran");
+        if heap {
+            let resident = worker.resident_since_hello().unwrap_or(0);
+            if outside {
+                done.measure.peak_heap_bytes = resident;
+            } else {
+                // Beside the worker's own heap meter, which memory outside
+                // the heap (a static) never passes through.
+                done.measure.peak_resident_bytes = Some(resident);
+            }
+        }
+        if let Some(before) = cpu_before {
+            done.measure.cpu_us = worker.cpu_us().saturating_sub(before);
+        }
+        let relation = match &mut done.output {
+            Some(Output::Streamed { relation, .. }) => relation.take(),
+            _ => None,
+        };
+        let (judging, paused) = match (opened, relation) {
+            (Some(opened), Some(relation)) => {
+                // Nothing the solution left running may touch the session
+                // while its plan is judged: the engine closes it to the
+                // worker, or else the worker is paused until the end.
+                let paused = !on_engine::seal(&opened);
+                if paused {
+                    worker.pause(true);
+                }
+                let wait = clock.cpu.unwrap_or(clock.wall).min(clock.wall);
+                (Some(on_engine::Judging::start(opened, relation, wait)), paused)
+            }
+            _ => (None, false),
+        };
+        Ok(Begun::Replied(Box::new(Replied { done, sink, order, keep, outside, judging, paused })))
+    }
+
+    /// A begun run's end, once the engine has judged its plan, and whether
+    /// the engine ended under it.
+    fn finish(&mut self, begun: Begun) -> (RunEnd, bool) {
+        let Replied { mut done, mut sink, order, keep, outside, judging, paused } = match begun {
+            Begun::Ended(end, engine_ended) => return (end, engine_ended),
+            Begun::Replied(replied) => *replied,
+        };
+        if let Some(judging) = judging {
+            let (judged, spent) = judging.wait();
+            if paused && let Some(worker) = &self.worker {
+                worker.pause(false);
+            }
+            let spent = spent.as_micros() as u64;
+            done.measure.elapsed_us += spent;
+            if !outside {
+                done.measure.cpu_us += spent;
+            }
+            match judged {
+                on_engine::Judged::Rows { rows, plan, problems } => {
+                    sink.get_or_insert_with(|| Sink::new(order, keep)).streamed(Form::List, rows);
+                    if let Some(Output::Streamed { plan: seen, problems: found, .. }) = &mut done.output {
+                        *seen = Some(plan);
+                        found.extend(problems);
+                    }
+                }
+                on_engine::Judged::Failed(outcome) => {
+                    done.outcome = outcome;
+                    done.output = None;
+                }
+                on_engine::Judged::Died(death) => return (RunEnd::Died(death), false),
+                on_engine::Judged::EngineEnded(death) => return (RunEnd::Died(death), true),
+            }
+        }
+        let output = match done.output {
+            Some(Output::Summary(summary)) => Some(summary),
+            Some(Output::Streamed { plan, state, problems, .. }) => {
+                let mut sink = sink.unwrap_or_else(|| Sink::new(order, keep));
+                if let Some(plan) = plan {
+                    sink.plan(plan);
+                }
+                for problem in problems {
+                    sink.problem(problem);
+                }
+                sink.state_seen(state);
+                Some(sink.finish())
+            }
+            None => None,
+        };
+        (RunEnd::Finished(Finished { outcome: done.outcome, measure: done.measure, output }), false)
     }
 
     /// Ends the worker at once, if one runs, so that the next run starts a
