@@ -12,7 +12,7 @@ use crate::grading::{self, Quiet, Request, Warm};
 use crate::language::Language;
 use crate::mutants;
 use crate::render;
-use crate::report::{Overall, Report, Verdict};
+use crate::report::{CaseReport, Overall, Report, Verdict};
 use crate::workspace::Workspace;
 use anyhow::Result;
 use colored::Colorize;
@@ -309,20 +309,8 @@ fn validate_form(ws: &Workspace, kata: &Kata, language: Language, log: &mut Log)
                     m.about
                 ));
                 good = false;
-            } else if verdicts != [m.expect] {
-                let got: Vec<String> = r
-                    .cases
-                    .iter()
-                    .filter(|c| c.verdict != Verdict::Pass)
-                    .map(|c| format!("{} on {}", c.verdict.name(), c.name))
-                    .collect();
-                log.bad(&format!(
-                    "{lang} mutant {} should get only {} with seed {seed}, got {} ({})",
-                    m.name,
-                    m.expect.name(),
-                    got.join("; "),
-                    m.about
-                ));
+            } else if let Some(got) = stray_verdicts(m, &r) {
+                log.bad(&wrong_verdicts(lang, m, seed, &got));
                 good = false;
             }
         }
@@ -374,17 +362,10 @@ fn prove_cases(
         if r.verdict == Overall::CompileError {
             continue;
         }
+        if let Some(got) = stray_verdicts(m, &r) {
+            log.bad(&wrong_verdicts(Language::Rust.title(), m, grading::DEFAULT_SEED, &got));
+        }
         for c in r.cases.iter().filter(|c| c.verdict != Verdict::Pass) {
-            if c.verdict != m.expect {
-                log.bad(&format!(
-                    "Rust mutant {} should get only {}, got {} on {} ({})",
-                    m.name,
-                    m.expect.name(),
-                    c.verdict.name(),
-                    c.name,
-                    m.about
-                ));
-            }
             if let Some(list) = kills.get_mut(c.name.as_str()) {
                 list.push(m.name.clone());
             }
@@ -392,6 +373,20 @@ fn prove_cases(
         rest.cases.retain(|c| kills[c.name.as_str()].is_empty());
     }
     Ok(())
+}
+
+/// A mutant's failing cases, as "verdict on case", when any of them got a
+/// verdict other than the mutant's own.
+fn stray_verdicts(m: &mutants::Mutant, r: &Report) -> Option<String> {
+    let failing: Vec<&CaseReport> = r.cases.iter().filter(|c| c.verdict != Verdict::Pass).collect();
+    failing
+        .iter()
+        .any(|c| c.verdict != m.expect)
+        .then(|| failing.iter().map(|c| format!("{} on {}", c.verdict.name(), c.name)).collect::<Vec<_>>().join("; "))
+}
+
+fn wrong_verdicts(lang: &str, m: &mutants::Mutant, seed: u64, got: &str) -> String {
+    format!("{lang} mutant {} should get only {} with seed {seed}, got {got} ({})", m.name, m.expect.name(), m.about)
 }
 
 const NO_RULES: &str = "the kata lists no [[rules]]: give each rule of the prompt an id, its text, the \
