@@ -91,7 +91,7 @@ class Daemon(abc.ABC):
         os.replace(socket_path, os.path.join(self.state, "engine.sock"))
         write_state(self.state, {"pid": os.getpid(), "port": self.port, "started": self.started,
                                  "pyspark": self.config.get("pyspark"), "script": self.config.get("script"),
-                                 "key": self.key})
+                                 "key": self.key, "inputs": getattr(self, "inputs", None)})
         threading.Thread(target=self.idle_watch, daemon=True).start()
         threading.Thread(target=self.alive_watch, daemon=True).start()
         self.server.serve_forever()

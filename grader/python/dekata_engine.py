@@ -27,7 +27,6 @@ Python workers, children of this confined process.
 """
 
 import base64
-import json
 import os
 import re
 import shutil
@@ -77,6 +76,7 @@ class Engine(Daemon):
         self.partitions = int(config["partitions"])
         self.heap_mib = int(config["driver_memory_mib"])
         self.inputs = os.path.join(self.own, "inputs")
+        os.makedirs(self.inputs, exist_ok=True)
         # Spark Connect's own port, which no worker is told: workers reach
         # Spark through the guard's (self.port, below).
         inner_port = free_port()
@@ -170,7 +170,12 @@ class Engine(Daemon):
         return {"error": f"unknown request {op!r}"}
 
     def open(self, request):
-        """A fresh session with the graded settings, and the run's tables."""
+        """A fresh session with the graded settings, on the run's tables:
+        dekata wrote them, one JSON-lines file per table, into a folder of
+        its own under this engine's inputs, which becomes the session's."""
+        given = os.path.realpath(request["folder"])
+        if os.path.dirname(given) != os.path.realpath(self.inputs) or not os.path.isdir(given):
+            return {"error": f"the tables' folder is not one of this engine's inputs: {given}"}
         sid = str(uuid.uuid4())
         holder = self.service.getOrCreateIsolatedSession(USER, sid, self.jvm.scala.Option.empty())
         conf = holder.session().conf()
@@ -178,24 +183,12 @@ class Engine(Daemon):
         for key, value in settings.items():
             conf.set(key, value)
         folder = os.path.join(self.inputs, sid)
-        os.makedirs(folder)
+        os.rename(given, folder)
         paths = {t["name"]: os.path.join(folder, t["name"] + ".json") for t in request["tables"]}
-        files = {name: open(path, "w", encoding="utf-8") for name, path in paths.items()}
-        rows = {name: 0 for name in paths}
-        try:
-            for record in request["records"]:
-                rows[record["table"]] += 1
-                out = files[record["table"]]
-                out.write(json.dumps(record["row"], separators=(",", ":")))
-                out.write("\n")
-        finally:
-            for f in files.values():
-                f.close()
         with self.lock:
             self.sessions[sid] = {
                 "settings": settings,
                 "paths": paths,
-                "rows": rows,
                 "count_partitions": bool(request.get("count_partitions", True)),
             }
         return {"session": sid, "inputs": paths}

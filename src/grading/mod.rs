@@ -43,6 +43,13 @@ use std::time::Duration;
 const WALL_FACTOR: u64 = 3;
 /// A run is stopped once its CPU time reaches this multiple of its limit.
 const CPU_STOP_FACTOR: u64 = 2;
+/// How many cases' runs are begun at once, where runs can be (PySpark on
+/// dekata's engine, which judges them side by side): the engine's opening
+/// of a case's session, the worker's building of its plan and the engine's
+/// judgements then overlap. A grading that stops at the first failure
+/// begins fewer, to waste less.
+const AHEAD: usize = 4;
+const AHEAD_UNTIL_CAUGHT: usize = 2;
 /// Hears about progress while a kata is graded.
 pub trait Observer {
     fn compiled(&mut self, _seconds: f64) {}
@@ -119,12 +126,18 @@ pub fn grade_warm(req: &Request<'_>, observer: &mut dyn Observer, mut warm: Opti
     let named = Named::of(req);
     let mut rule_mutants = rule_match::RuleMutants::new(req.ws, req.kata, language)?;
     let mut cases = Vec::new();
-    let ahead = learner.judges_ahead();
+    let ahead = if !learner.judges_ahead() {
+        0
+    } else if req.until_caught {
+        AHEAD_UNTIL_CAUGHT
+    } else {
+        AHEAD
+    };
     for (i, case) in req.kata.cases.iter().enumerate() {
-        // This case's run and the next begun now: the engine judges one
-        // while the worker builds the other's plan.
-        if ahead {
-            for case in req.kata.cases.iter().skip(i).take(2) {
+        // This case's run and the next ones begun now: the engine judges
+        // them while the worker builds the next one's plan.
+        if ahead > 0 {
+            for case in req.kata.cases.iter().skip(i).take(ahead) {
                 begin_ahead(req, language, &mut learner, &mut references, case)?;
             }
         }

@@ -61,14 +61,30 @@ pub fn open(engine: Engine, spark: &SparkSession, request: &mut RunRequest, reco
     if let Input::Feed { feeds, .. } = &mut request.input {
         *feeds = 0;
     }
-    let asked = json!({
+    let mut asked = json!({
         "op": "open",
         "tables": spark.tables,
         "settings": spark.settings,
-        "records": records,
         "count_partitions": spark.count_partitions,
     });
-    let answer = engine.call(&asked, Duration::from_secs(120)).map_err(|f| anyhow::anyhow!(gone(&f)))?;
+    // dekata's own engine opens the session on tables dekata wrote; a
+    // cluster's is sent the records.
+    let written = match &engine.state.inputs {
+        Some(inputs) => {
+            let folder = write_tables(inputs, &spark.tables, &records)?;
+            asked["folder"] = json!(folder);
+            Some(folder)
+        }
+        None => {
+            asked["records"] = Value::Array(records);
+            None
+        }
+    };
+    let answer = engine.call(&asked, Duration::from_secs(120)).map_err(|f| anyhow::anyhow!(gone(&f)));
+    if let Some(folder) = written.filter(|_| !matches!(&answer, Ok(a) if a.get("session").is_some())) {
+        let _ = std::fs::remove_dir_all(folder);
+    }
+    let answer = answer?;
     let run: SparkRun = serde_json::from_value(answer.clone())
         .with_context(|| format!("the Spark engine could not open a session: {answer}"))?;
     request.spark = Some(run.clone());
@@ -104,6 +120,33 @@ impl Judging {
             (Judged::Died(death(Exit::Code(ENGINE_ENDED), Duration::ZERO, format!("dekata: {ENDED}"))), Duration::ZERO)
         })
     }
+}
+
+/// Writes a run's tables into a new folder under the engine's `inputs`:
+/// one file per table (`NAME.json`), a JSON object per row and line.
+fn write_tables(inputs: &std::path::Path, tables: &Value, records: &[Value]) -> Result<std::path::PathBuf> {
+    use std::io::Write;
+    static WRITTEN: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = WRITTEN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let folder = inputs.join(format!(".dekata-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&folder).with_context(|| format!("cannot create {}", folder.display()))?;
+    let mut files = std::collections::BTreeMap::new();
+    for table in tables.as_array().into_iter().flatten() {
+        let name = table["name"].as_str().context("a table without a name")?;
+        let path = folder.join(format!("{name}.json"));
+        let file = std::fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
+        files.insert(name.to_string(), (path, std::io::BufWriter::new(file)));
+    }
+    for record in records {
+        let table = record["table"].as_str().unwrap_or_default();
+        let (path, out) = files.get_mut(table).with_context(|| format!("a row of no table of the kata: {table}"))?;
+        serde_json::to_writer(&mut *out, &record["row"]).with_context(|| format!("cannot write {}", path.display()))?;
+        out.write_all(b"\n").with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    for (path, mut out) in files.into_values() {
+        out.flush().with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(folder)
 }
 
 /// What the engine's judgement of a returned plan gave.

@@ -103,6 +103,10 @@ pub struct State {
     /// Spark's Python workers, reaches the socket but not this file).
     #[serde(default)]
     pub key: Option<String>,
+    /// Where dekata writes a run's tables for the engine to open a session
+    /// on (dekata's own engine; a cluster's reads them from the request).
+    #[serde(default)]
+    pub inputs: Option<PathBuf>,
 }
 
 /// A serving engine.
