@@ -18,6 +18,9 @@ use std::time::Duration;
 
 /// How long a file must be quiet before it is graded.
 pub const DEBOUNCE: Duration = Duration::from_millis(200);
+/// ...once a writer has closed it: the save is complete unless another
+/// write follows at once.
+pub const AFTER_CLOSE: Duration = Duration::from_millis(30);
 
 /// A running watch; dropping it stops the watcher and then the thread.
 pub struct FileWatch {
@@ -50,7 +53,7 @@ impl FileWatch {
 /// Turns raw events into debounced `FileChanged` events until either side hangs up.
 fn debounce(raw: &Receiver<notify::Result<Event>>, followed: &Mutex<OsString>, tx: &Sender<WatchEvent>) {
     while let Ok(first) = raw.recv() {
-        match first {
+        let closed = match first {
             Err(e) => {
                 if tx.send(WatchEvent::WatchError(e.to_string())).is_err() {
                     return;
@@ -58,12 +61,16 @@ fn debounce(raw: &Receiver<notify::Result<Event>>, followed: &Mutex<OsString>, t
                 continue;
             }
             Ok(event) if !concerns(&event, &lock(followed)) => continue,
-            Ok(_) => {}
-        }
-        // Wait until the followed file has been quiet for DEBOUNCE.
+            Ok(event) => closed_after_write(&event),
+        };
+        // Wait until the followed file has been quiet for DEBOUNCE, or for
+        // AFTER_CLOSE after its writer closed it.
+        let mut quiet = if closed { AFTER_CLOSE } else { DEBOUNCE };
         loop {
-            match raw.recv_timeout(DEBOUNCE) {
-                Ok(Ok(event)) if concerns(&event, &lock(followed)) => continue,
+            match raw.recv_timeout(quiet) {
+                Ok(Ok(event)) if concerns(&event, &lock(followed)) => {
+                    quiet = if closed_after_write(&event) { AFTER_CLOSE } else { DEBOUNCE };
+                }
                 Ok(_) => {}
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => return,
@@ -73,6 +80,10 @@ fn debounce(raw: &Receiver<notify::Result<Event>>, followed: &Mutex<OsString>, t
             return;
         }
     }
+}
+
+fn closed_after_write(event: &Event) -> bool {
+    matches!(event.kind, EventKind::Access(AccessKind::Close(AccessMode::Write)))
 }
 
 /// Whether `event` may have changed the content of the file named `name`.
