@@ -7,6 +7,7 @@ carries. Nothing here runs in a learner's process.
 
 import os
 import re
+import time
 
 def observe(engine, dataset, group, changed, count_partitions):
     """What the executed plan did: its joins (strategy and rows), and for
@@ -184,9 +185,28 @@ def partition_rows(engine, exchange, group):
         exchange.getShuffleRDD(specs).count()
     finally:
         jsc.clearJobGroup()
+    # The status store hears of tasks from Spark's listener bus, after the
+    # job has returned and later still when other queries keep it busy: a
+    # partition is read only once its task's end has been heard.
+    deadline = time.monotonic() + STORE_WAIT_SECONDS
+    while True:
+        rows, heard = read_partition_rows(context, jsc, group, count)
+        if heard == count or time.monotonic() > deadline:
+            return rows
+        time.sleep(0.02)
+
+
+#: How long the status store may take to hear of a count's tasks.
+STORE_WAIT_SECONDS = 30
+
+
+def read_partition_rows(context, jsc, group, count):
+    """The rows each partition's task of group `group` read, as the status
+    store has them, and how many partitions' tasks it has heard end."""
     tracker = context.statusTracker()
     store = jsc.statusStore()
     rows = [0] * count
+    heard = set()
     for job in tracker.getJobIdsForGroup(group):
         info = tracker.getJobInfo(job)
         for stage in info.stageIds if info else []:
@@ -197,4 +217,5 @@ def partition_rows(engine, exchange, group):
                 metrics = task.taskMetrics()
                 if metrics.isDefined() and task.status() == "SUCCESS" and task.index() < count:
                     rows[task.index()] = metrics.get().shuffleReadMetrics().recordsRead()
-    return rows
+                    heard.add(task.index())
+    return rows, len(heard)
