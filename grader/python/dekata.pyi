@@ -12,7 +12,7 @@ are plain dicts at run time, so import these names for annotations only,
 and `pyrightconfig.json` at the project's root finds this file.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any, Protocol, TypedDict, TypeVar
 
@@ -27,6 +27,20 @@ class Event(TypedDict):
     ingested_at: int
     """Processing time, Unix seconds."""
     updated_by: str | None
+
+class Source(Protocol):
+    """A source that can be read again, with a budget of passes (the
+    function's `passes` argument): each `open()` starts a new pass from the
+    first event, and opening the next pass ends the one before. A pass
+    beyond the budget raises."""
+
+    budget: int
+    """How many passes the budget allows in all."""
+    opened: int
+    """How many passes have been opened so far."""
+
+    def open(self) -> Iterator[Event]:
+        """A new pass over the whole source, from its first event."""
 
 RawRow = dict[str, Any]
 """A loose JSON object, as `json.loads` gives it: any field may be missing,

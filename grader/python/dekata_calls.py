@@ -14,6 +14,8 @@ import types
 BATCH = 1024
 SECONDS_PER_DAY = 86_400
 EPOCH = datetime.date(1970, 1, 1)
+#: The feed line that ends one copy of the input (grader/src/feed.rs).
+END = b'"end"'
 
 
 class InjectedFailure(BaseException):
@@ -96,7 +98,8 @@ class Feeds:
         read its whole input)."""
         while self.open:
             line = self.requests.readline()
-            if not line or json.loads(line) == "end":
+            # The end line is `"end"` alone: a batch is skipped unread.
+            if not line or line.rstrip() == END:
                 self.open = False
 
     def finish(self):
@@ -138,6 +141,35 @@ def safe_dumps(item):
         return dumps(item)
     except (TypeError, ValueError) as e:
         return dumps(f"<cannot be shown as JSON: {e}>")
+
+
+class PassBudgetSpent(Exception):
+    """A pass more than the source's budget was asked for."""
+
+
+class Source:
+    """A source that can be read again, with a budget of passes: each
+    `open()` starts a new pass from the first record (the next copy dekata
+    fed); the pass before it ends there. The budget is the call's first
+    argument, and dekata feeds that many copies."""
+
+    def __init__(self, feeds, budget):
+        self._feeds = feeds
+        self.budget = budget
+        self.opened = 0
+
+    def open(self):
+        """A new pass over the whole source, from its first record."""
+        if self.opened >= self.budget:
+            raise PassBudgetSpent(
+                f"the source was opened for pass {self.opened + 1} of a budget of {self.budget}: "
+                "every pass reads the whole source, so plan the passes before the first one"
+            )
+        self.opened += 1
+        return self._feeds.copy()
+
+    def __iter__(self):
+        raise TypeError("a Source is not an iterator: call source.open() for each pass")
 
 
 # ------------------------------------------------- what a call returns, by form
@@ -295,6 +327,8 @@ def call(how, entry, feeds, args, request, out, spark):
     with_ = how["with"]
     if with_ == "records":
         READERS[how["form"]](entry(feeds.copy(), *args), out)
+    elif with_ == "passes":
+        READERS[how["form"]](entry(Source(feeds, args[0]), *args), out)
     elif with_ == "job":
         for _, rows in run_job(entry, feeds, request["job"], args).partitions():
             for row in rows:

@@ -9,6 +9,7 @@
 
 pub mod jobs;
 pub mod prelude;
+pub mod source;
 #[doc(hidden)]
 pub mod records;
 

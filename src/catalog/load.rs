@@ -252,6 +252,9 @@ pub fn load(path: &Path) -> Result<Kata> {
             (None, Some(usual)) => usual.clone(),
             (None, None) => Vec::new(),
         };
+        if file.shape == Shape::PassesToIter && !is_pass_budget(args.first()) {
+            return Err(bad(format!("case `{}`: {PASS_BUDGET_ARG}", c.name)));
+        }
         cases.push(Case {
             args,
             question: Question::of_case(c.question, c.concern, &c.families),
@@ -324,6 +327,19 @@ pub(super) fn malformed(path: &Path, text: &str, e: &toml::de::Error) -> anyhow:
 }
 
 /// Arguments written in kata.toml as JSON values, or the first that is not.
+/// A source read in passes takes its budget first: a whole number of
+/// passes, at least one.
+fn is_pass_budget(arg: Option<&serde_json::Value>) -> bool {
+    arg.and_then(serde_json::Value::as_u64).is_some_and(|n| (1..=MAX_PASSES).contains(&n))
+}
+
+/// The most passes a source's budget may give: each is a copy of the
+/// stream fed to a Python worker.
+const MAX_PASSES: u64 = 64;
+
+const PASS_BUDGET_ARG: &str = "a kata of shape passes_to_iter takes the budget of passes as its first argument: \
+a whole number from 1 to 64 (`args = [\"4\"]`)";
+
 fn json_args(args: &[String]) -> std::result::Result<Vec<serde_json::Value>, String> {
     args.iter().map(|a| serde_json::from_str(a).map_err(|_| a.clone())).collect()
 }

@@ -164,6 +164,7 @@ fn scaffold(shape: Shape, templates: &Scaffold, python: Option<&PythonScaffold>,
         .replace("{python_case}", python_case)
         .replace("{order}", templates.order)
         .replace("{grain}", templates.grain)
+        .replace("{args}", templates.args)
         .replace("{shape}", shape.name())
         .replace("{pattern}", pattern);
     let mut files = vec![File { path: "kata.toml", text: fill(&toml) }];

@@ -28,6 +28,8 @@ pub struct Ask {
     pub worker_chunks: bool,
     /// The entry function's arguments after its input.
     pub args: Vec<serde_json::Value>,
+    /// A source read in passes: its budget, the copies a fed worker gets.
+    pub passes: Option<u32>,
 }
 
 impl Ask {
@@ -93,7 +95,7 @@ pub fn request(records: &Records, ask: &Ask, generates: bool) -> (RunRequest, Op
                 run.calls = harness::jobs::calls(&run.spec, run.first_day, || count);
                 u32::try_from(run.calls.len()).unwrap_or(u32::MAX)
             }
-            None => 1,
+            None => ask.passes.unwrap_or(1),
         };
         let feeding = Feeding { copies, tail, cuts: ask.worker_chunks };
         let feed = match listed {

@@ -13,6 +13,7 @@ pub static PARTS: Parts = Parts {
         about: include_str!("chunks_to_list/about.toml.tmpl"),
         order: "free",
         grain: "[]",
+        args: "[]",
         cases: Some(include_str!("chunks_to_list/cases.toml.tmpl")),
         sources: &[
             ("starter.rs", include_str!("chunks_to_list/starter.rs.tmpl")),

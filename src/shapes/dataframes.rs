@@ -13,6 +13,7 @@ pub static PARTS: Parts = Parts {
         about: include_str!("dataframes/about.toml.tmpl"),
         order: "free",
         grain: "[\"user_id\"]",
+        args: "[]",
         cases: Some(include_str!("dataframes/cases.toml.tmpl")),
         sources: &[
             ("starter.rs", include_str!("dataframes/starter.rs.tmpl")),

@@ -13,6 +13,7 @@ pub static PARTS: Parts = Parts {
         about: include_str!("events_to_iter/about.toml.tmpl"),
         order: "ordered",
         grain: "[]",
+        args: "[]",
         cases: None,
         sources: &[
             ("starter.rs", include_str!("events_to_iter/starter.rs.tmpl")),

@@ -13,6 +13,7 @@ pub static PARTS: Parts = Parts {
         about: include_str!("events_to_map/about.toml.tmpl"),
         order: "free",
         grain: "[\"key\"]",
+        args: "[]",
         cases: None,
         sources: &[
             ("starter.rs", include_str!("events_to_map/starter.rs.tmpl")),

@@ -13,6 +13,7 @@ pub static PARTS: Parts = Parts {
         about: include_str!("events_to_table/about.toml.tmpl"),
         order: "free",
         grain: "[\"day\", \"user_id\"]",
+        args: "[]",
         cases: Some(include_str!("events_to_table/cases.toml.tmpl")),
         sources: &[
             ("starter.rs", include_str!("events_to_table/starter.rs.tmpl")),

@@ -13,6 +13,7 @@ pub static PARTS: Parts = Parts {
         about: include_str!("events_to_value/about.toml.tmpl"),
         order: "free",
         grain: "[]",
+        args: "[]",
         cases: None,
         sources: &[
             ("starter.rs", include_str!("events_to_value/starter.rs.tmpl")),

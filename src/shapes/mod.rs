@@ -12,6 +12,7 @@ mod events_to_list;
 mod events_to_map;
 mod events_to_table;
 mod events_to_value;
+mod passes_to_iter;
 mod rows_to_split;
 pub mod rust_calls;
 
@@ -33,6 +34,9 @@ pub enum Shape {
     EventsToIter,
     /// `fn(impl Iterator<Item = Event>, args..) -> T`, compared as one value
     EventsToValue,
+    /// `fn(source: Source, passes: u64, args..) -> impl Iterator<Item = T>`:
+    /// the input read in passes, at most the first argument's number
+    PassesToIter,
     /// `fn(impl Iterator<Item = RawRow>, args..) -> (Vec<P>, Vec<Quarantined>)`
     RowsToSplit,
     /// `fn(impl Iterator<Item = Event>, start: Date, end: Date, out: &mut Table, args..)`,
@@ -75,6 +79,8 @@ pub struct Scaffold {
     pub order: &'static str,
     /// Its `compare.grain`.
     pub grain: &'static str,
+    /// Its `args`, the entry function's arguments after its input.
+    pub args: &'static str,
     /// Its `[stream]` and `[[cases]]`, when the shape needs its own.
     pub cases: Option<&'static str>,
     pub sources: Sources,
@@ -87,11 +93,12 @@ pub struct PythonScaffold {
 }
 
 impl Shape {
-    pub const ALL: [Shape; 8] = [
+    pub const ALL: [Shape; 9] = [
         Shape::EventsToMap,
         Shape::EventsToList,
         Shape::EventsToIter,
         Shape::EventsToValue,
+        Shape::PassesToIter,
         Shape::RowsToSplit,
         Shape::EventsToTable,
         Shape::ChunksToList,
@@ -105,6 +112,7 @@ impl Shape {
             Shape::EventsToList => &events_to_list::PARTS,
             Shape::EventsToIter => &events_to_iter::PARTS,
             Shape::EventsToValue => &events_to_value::PARTS,
+            Shape::PassesToIter => &passes_to_iter::PARTS,
             Shape::RowsToSplit => &rows_to_split::PARTS,
             Shape::EventsToTable => &events_to_table::PARTS,
             Shape::ChunksToList => &chunks_to_list::PARTS,

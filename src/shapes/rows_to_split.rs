@@ -13,6 +13,7 @@ pub static PARTS: Parts = Parts {
         about: include_str!("rows_to_split/about.toml.tmpl"),
         order: "ordered",
         grain: "[]",
+        args: "[]",
         cases: Some(include_str!("rows_to_split/cases.toml.tmpl")),
         sources: &[
             ("starter.rs", include_str!("rows_to_split/starter.rs.tmpl")),

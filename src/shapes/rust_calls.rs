@@ -38,6 +38,11 @@ pub const EVENTS_TO_LIST: RustCall =
 pub const EVENTS_TO_ITER: RustCall =
     RustCall { glue: |g| format!("out.list({}::{}(input.events(){}))", g.module, g.entry, g.extra), binds_args: true };
 
+/// The source is read in passes; its items are pulled one at a time by
+/// the sink, as they are yielded.
+pub const PASSES_TO_ITER: RustCall =
+    RustCall { glue: |g| format!("out.list({}::{}(input.source(){}))", g.module, g.entry, g.extra), binds_args: true };
+
 pub const EVENTS_TO_VALUE: RustCall =
     RustCall { glue: |g| format!("out.value({}::{}(input.events(){}))", g.module, g.entry, g.extra), binds_args: true };
 
@@ -86,6 +91,7 @@ pub fn of_shape(name: &str) -> Option<RustCall> {
         "events_to_list" => EVENTS_TO_LIST,
         "events_to_iter" => EVENTS_TO_ITER,
         "events_to_value" => EVENTS_TO_VALUE,
+        "passes_to_iter" => PASSES_TO_ITER,
         "rows_to_split" => ROWS_TO_SPLIT,
         "events_to_table" => EVENTS_TO_TABLE,
         "chunks_to_list" => CHUNKS_TO_LIST,

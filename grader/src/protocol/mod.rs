@@ -208,6 +208,11 @@ pub enum CallWith {
     /// A DataFrame kata: `entry(*tables, *args)` on the run's Spark
     /// session; the plan of the DataFrame it returns.
     Tables,
+    /// `entry(source, *args)`, once, where `source.open()` starts a new
+    /// pass over the input: each pass reads the next copy of the feed. The
+    /// first argument is the budget of passes, and the parent feeds that
+    /// many copies; a pass more is refused. The result read as the form says.
+    Passes,
 }
 
 /// Where a run's records come from.

@@ -196,6 +196,24 @@ impl Input {
         }
     }
 
+    /// The input as a source read in passes (see [`crate::prelude::Source`]):
+    /// each pass replays the whole input; the first argument after the
+    /// source is the budget of passes.
+    pub fn source(self) -> crate::prelude::Source {
+        let budget: u64 = self.arg(0);
+        let open: Box<dyn FnMut() -> crate::prelude::Pass> = match self.origin {
+            Origin::Generated(spec) => Box::new(move || Box::new(EventStream::new(&spec))),
+            Origin::Listed(records) => {
+                let events = std::sync::Arc::new(events_of(&records));
+                Box::new(move || {
+                    let events = std::sync::Arc::clone(&events);
+                    Box::new((0..events.len()).map(move |i| events[i].clone()))
+                })
+            }
+        };
+        crate::prelude::Source::new(budget, open)
+    }
+
     /// The input as a one-pass iterator of raw JSON rows.
     pub fn rows(self) -> Records<RawRow, RowStream> {
         match self.source {

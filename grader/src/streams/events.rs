@@ -104,6 +104,7 @@ impl Iterator for Disorder {
 struct Base {
     rng: Rng,
     users: u64,
+    stride: u64,
     event_types: Vec<String>,
     mean_gap: u64,
     max_delay: u64,
@@ -132,6 +133,7 @@ impl Base {
         Base {
             rng: Rng::derive(spec.seed, "events"),
             users,
+            stride: p.user_stride.max(1),
             event_types,
             mean_gap: p.mean_gap_seconds,
             max_delay: p.max_ingest_delay,
@@ -167,7 +169,7 @@ impl Base {
         self.clock += gap as i64;
         let user_id = match self.skew {
             Some((share, hot)) if self.rng.chance(share) => hot,
-            _ => 1 + self.rng.below(self.users),
+            _ => (1 + self.rng.below(self.users)) * self.stride,
         };
         let event_type = self.rng.pick(&self.event_types).clone();
         let ingested_at = self.clock + self.rng.below(self.max_delay + 1) as i64;

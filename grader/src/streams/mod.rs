@@ -142,7 +142,7 @@ impl Family {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct StreamParams {
-    /// Users are numbered `1..=users`.
+    /// Users are numbered `1..=users` (see `user_stride`).
     pub users: u64,
     pub event_types: Vec<String>,
     /// Event time of the first record (Unix seconds).
@@ -160,6 +160,11 @@ pub struct StreamParams {
     /// Share of records that arrive days late (family `late`).
     pub late_rate: f64,
     pub max_lateness_days: u64,
+    /// Users are numbered `stride, 2 * stride, ..`: ids that share a
+    /// factor, so that bucketing by the id itself (`user_id % n`) puts
+    /// them all in few buckets. 1: ids `1..=users`.
+    #[serde(skip_serializing_if = "is_one")]
+    pub user_stride: u64,
     /// Share of records that belong to `hot_user` (family `skew`).
     pub skew_share: f64,
     pub hot_user: u64,
@@ -210,6 +215,10 @@ pub struct StreamParams {
     pub ts_format_rate: f64,
 }
 
+fn is_one(x: &u64) -> bool {
+    *x == 1
+}
+
 fn is_zero_u32(x: &u32) -> bool {
     *x == 0
 }
@@ -231,6 +240,7 @@ impl Default for StreamParams {
             tie_rate: 0.5,
             late_rate: 0.05,
             max_lateness_days: 3,
+            user_stride: 1,
             skew_share: 0.9,
             hot_user: 1,
             disorder_window: 64,
