@@ -7,12 +7,13 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-const SHAPES: [&str; 8] = [
+const SHAPES: [&str; 9] = [
     "events_to_map",
     "events_to_list",
     "events_to_iter",
     "events_to_value",
     "passes_to_iter",
+    "streams_to_iter",
     "rows_to_split",
     "events_to_table",
     "chunks_to_list",

@@ -47,7 +47,8 @@ class Feeds:
     def __init__(self, requests, spec):
         self.requests = requests
         self.records = spec["records"]
-        self.left = spec["feeds"]
+        self.left = spec.get("feeds", 0)
+        self.streams = spec.get("streams", 0)
         self.open = False
 
     def copy(self):
@@ -92,6 +93,20 @@ class Feeds:
                 chunk = []
             else:
                 chunk.extend(message["batch"])
+
+    def pulled(self, out):
+        """The run's sorted streams (a merge kata's input), each a lazy
+        iterator that asks dekata for its next batch when it runs dry."""
+        return [self._pull(out, stream) for stream in range(self.streams)]
+
+    def _pull(self, out, stream):
+        ask = dumps({"reply": "pull", "id": out.id, "stream": stream})
+        while True:
+            out.channel.send_raw(ask)
+            message = self._line()
+            if message == "end":
+                return
+            yield from message["batch"]
 
     def finish_copy(self):
         """Reads what is left of the current copy (a solution need not
@@ -327,6 +342,8 @@ def call(how, entry, feeds, args, request, out, spark):
     with_ = how["with"]
     if with_ == "records":
         READERS[how["form"]](entry(feeds.copy(), *args), out)
+    elif with_ == "streams":
+        READERS[how["form"]](entry(feeds.pulled(out), *args), out)
     elif with_ == "passes":
         READERS[how["form"]](entry(Source(feeds, args[0]), *args), out)
     elif with_ == "job":

@@ -93,6 +93,28 @@ fn close_batch(
     Ok(())
 }
 
+/// Answers a worker's pulls from sorted streams ([`crate::partitions`]):
+/// the next line of stream `s`, a batch of up to [`BATCH`] events or, once
+/// it is spent (or does not exist), the end line.
+pub fn puller(streams: Vec<Vec<crate::prelude::Event>>) -> impl FnMut(u32) -> Vec<u8> + Send {
+    let mut streams: Vec<std::vec::IntoIter<crate::prelude::Event>> = streams.into_iter().map(Vec::into_iter).collect();
+    move |s| {
+        let Some(stream) = streams.get_mut(s as usize) else { return END_LINE.to_vec() };
+        let mut line = Vec::with_capacity(BATCH * 160 + 16);
+        let mut in_line = 0;
+        for event in stream.by_ref().take(BATCH) {
+            line.extend_from_slice(if in_line == 0 { b"{\"batch\":[" } else { b"," });
+            write_record(&mut line, &Record::Event(event));
+            in_line += 1;
+        }
+        if in_line == 0 {
+            return END_LINE.to_vec();
+        }
+        line.extend_from_slice(b"]}\n");
+        line
+    }
+}
+
 /// A record as a feed sends it: events and rows as their objects, table
 /// rows as `{"table": name, "row": {...}}`.
 fn write_record(line: &mut Vec<u8>, record: &Record) {

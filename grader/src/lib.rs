@@ -21,6 +21,7 @@ pub mod feed;
 pub mod given;
 pub mod jobs;
 pub mod meter;
+pub mod partitions;
 pub mod prelude;
 pub mod protocol;
 pub mod questions;

@@ -4,7 +4,8 @@
 
 use crate::records::Event;
 
-/// One pass over a [`Source`]: the events from the first, lazily.
+/// A lazy stream of events: one pass over a [`Source`], or one sorted
+/// partition of a merge kata's input.
 pub type Pass = Box<dyn Iterator<Item = Event>>;
 
 /// A re-readable source of events with a budget of passes. Each

@@ -252,6 +252,9 @@ pub fn load(path: &Path) -> Result<Kata> {
             (None, Some(usual)) => usual.clone(),
             (None, None) => Vec::new(),
         };
+        if (params.partitions > 0) != (file.shape == Shape::StreamsToIter) || params.partitions > MAX_PARTITIONS {
+            return Err(bad(format!("case `{}`: {PARTITIONS_PARAM}", c.name)));
+        }
         if file.shape == Shape::PassesToIter && !is_pass_budget(args.first()) {
             return Err(bad(format!("case `{}`: {PASS_BUDGET_ARG}", c.name)));
         }
@@ -336,6 +339,12 @@ fn is_pass_budget(arg: Option<&serde_json::Value>) -> bool {
 /// The most passes a source's budget may give: each is a copy of the
 /// stream fed to a Python worker.
 const MAX_PASSES: u64 = 64;
+
+/// The most sorted streams a merge kata's input is split into.
+const MAX_PARTITIONS: u64 = 256;
+
+const PARTITIONS_PARAM: &str = "the stream parameter `partitions` (the sorted streams a merge kata's input is split \
+into) is for katas of shape streams_to_iter, and every one of them sets it: a whole number from 1 to 256";
 
 const PASS_BUDGET_ARG: &str = "a kata of shape passes_to_iter takes the budget of passes as its first argument: \
 a whole number from 1 to 64 (`args = [\"4\"]`)";

@@ -35,6 +35,7 @@ pub fn ask(kata: &Kata, case: &Case) -> Ask {
         resumable: kata.kind == Kind::Chunks && case.memory.is_none(),
         worker_chunks: kata.kind == Kind::Chunks && case.memory.is_some(),
         passes: (kata.shape() == Shape::PassesToIter).then(|| pass_budget(&case.args)),
+        pulled: kata.shape() == Shape::StreamsToIter,
         args: case.args.clone(),
     }
 }

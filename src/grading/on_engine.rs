@@ -8,7 +8,7 @@
 use crate::compile::SparkSession;
 use crate::process::death::{Death, Exit};
 use crate::spark::engine::{self, Engine, Failure};
-use crate::worker::Feeder;
+use crate::worker::Feed;
 use anyhow::{Context, Result};
 use harness::protocol::{FeedLine, Input, Outcome, PlanReport, Problem, RunRequest, SparkRun};
 use serde_json::{Value, json};
@@ -33,9 +33,10 @@ pub fn engine(spark: &SparkSession) -> Result<Engine> {
 
 /// The records the feeder would have sent the worker: they go to the
 /// engine instead.
-pub fn gather(feed: Option<Feeder>) -> Result<Vec<Value>> {
+pub fn gather(feed: Option<Feed>) -> Result<Vec<Value>> {
     let mut records: Vec<Value> = Vec::new();
     if let Some(feed) = feed {
+        let Feed::Push(feed) = feed else { anyhow::bail!("a DataFrame kata's tables are fed whole, not pulled") };
         let mut bytes: Vec<u8> = Vec::new();
         feed(&mut |line: &[u8]| {
             bytes.extend_from_slice(line);

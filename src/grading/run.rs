@@ -5,7 +5,7 @@
 use super::side::{Finished, RunEnd, Side};
 use crate::results::{Measured, Observed};
 use crate::worker::Clock;
-use crate::worker::Feeder;
+use crate::worker::{Feed, Feeder};
 use anyhow::Result;
 use harness::protocol::{Input, JobRun, Measure, Order, Outcome, Resume, RunRequest};
 use harness::rust_worker::Record;
@@ -30,6 +30,9 @@ pub struct Ask {
     pub args: Vec<serde_json::Value>,
     /// A source read in passes: its budget, the copies a fed worker gets.
     pub passes: Option<u32>,
+    /// The input is split into sorted streams that a fed worker pulls from
+    /// (the merge katas).
+    pub pulled: bool,
 }
 
 impl Ask {
@@ -68,7 +71,7 @@ impl Records {
 /// The request for one run, and the feed to send after it when the worker
 /// does not generate its input. A fed job's request carries the calls its
 /// procedure makes, one per copy of the input fed.
-pub fn request(records: &Records, ask: &Ask, generates: bool) -> (RunRequest, Option<Feeder>) {
+pub fn request(records: &Records, ask: &Ask, generates: bool) -> (RunRequest, Option<Feed>) {
     let stream = records.stream().clone();
     let mut job = ask.job.clone();
     let (input, feed) = if generates {
@@ -79,6 +82,19 @@ pub fn request(records: &Records, ask: &Ask, generates: bool) -> (RunRequest, Op
                 (Input::Given { stream, records: records.iter().map(Record::to_value).collect() }, None)
             }
         }
+    } else if ask.pulled {
+        let events = match records {
+            Records::Stream(spec) => harness::rust_worker::materialise(spec),
+            Records::Selected { records, .. } | Records::Given { records, .. } => records.to_vec(),
+        };
+        let count = events.len() as u64;
+        let parts = harness::partitions::split(
+            events.into_iter().filter_map(|r| if let Record::Event(e) = r { Some(e) } else { None }),
+            stream.params.partitions,
+        );
+        let streams = u32::try_from(parts.len()).unwrap_or(u32::MAX);
+        let input = Input::Pull { kind: stream.record, records: count, streams };
+        (input, Some(Feed::Pull(Box::new(harness::feed::puller(parts)))))
     } else {
         // Every copy a fed job reads ends as a generating worker's does.
         let tail = Arc::new(ask.job.as_ref().map(redelivered).unwrap_or_default());
@@ -103,7 +119,7 @@ pub fn request(records: &Records, ask: &Ask, generates: bool) -> (RunRequest, Op
             None => generated_feed(stream.clone(), feeding),
         };
         let input = Input::Feed { kind: stream.record, records: count, feeds: copies, dataset: stream.dataset };
-        (input, Some(feed))
+        (input, Some(Feed::Push(feed)))
     };
     let request = RunRequest {
         id: 0,

@@ -6,7 +6,7 @@ use crate::compile::Program;
 use crate::process::confine::{Limits, Processes, Sandbox};
 use crate::worker::Clock;
 use crate::worker::launch;
-use crate::worker::{Death, Feeder, Ran, Started, Worker};
+use crate::worker::{Death, Feed, Ran, Started, Worker};
 use anyhow::{Context, Result};
 use harness::protocol::{Done, Form, Measure, Order, Outcome, Output, OutputSummary, RunRequest};
 use harness::sink::Sink;
@@ -163,7 +163,7 @@ impl Side {
 
     /// One run; streamed output is summarised here, as the worker's own
     /// sink would have.
-    pub fn run(&mut self, request: RunRequest, feed: Option<Feeder>, clock: Clock) -> Result<RunEnd> {
+    pub fn run(&mut self, request: RunRequest, feed: Option<Feed>, clock: Clock) -> Result<RunEnd> {
         if !matches!(&self.program, Program::Python { spark: Some(_), .. }) {
             let begun = self.begin(request, feed, None, clock)?;
             return Ok(self.finish(begun).0);
@@ -197,7 +197,7 @@ impl Side {
     /// its plan while the worker goes on to build the next run's: `run`,
     /// asked the same on the same records, takes its result. Other runs
     /// (a memory run, a run on a cluster's engine) are left to `run`.
-    pub fn submit(&mut self, request: RunRequest, feed: Option<Feeder>, clock: Clock) -> Result<()> {
+    pub fn submit(&mut self, request: RunRequest, feed: Option<Feed>, clock: Clock) -> Result<()> {
         if !self.judges_ahead() || request.heap {
             return Ok(());
         }
@@ -223,7 +223,7 @@ impl Side {
     fn begin(
         &mut self,
         mut request: RunRequest,
-        feed: Option<Feeder>,
+        feed: Option<Feed>,
         records: Option<Vec<serde_json::Value>>,
         clock: Clock,
     ) -> Result<Begun> {

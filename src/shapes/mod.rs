@@ -14,6 +14,7 @@ mod events_to_table;
 mod events_to_value;
 mod passes_to_iter;
 mod rows_to_split;
+mod streams_to_iter;
 pub mod rust_calls;
 
 use harness::protocol::Call;
@@ -37,6 +38,9 @@ pub enum Shape {
     /// `fn(source: Source, passes: u64, args..) -> impl Iterator<Item = T>`:
     /// the input read in passes, at most the first argument's number
     PassesToIter,
+    /// `fn(streams: Vec<Pass>, args..) -> impl Iterator<Item = T>`: the
+    /// input as sorted streams, one per partition (`stream.partitions`)
+    StreamsToIter,
     /// `fn(impl Iterator<Item = RawRow>, args..) -> (Vec<P>, Vec<Quarantined>)`
     RowsToSplit,
     /// `fn(impl Iterator<Item = Event>, start: Date, end: Date, out: &mut Table, args..)`,
@@ -93,12 +97,13 @@ pub struct PythonScaffold {
 }
 
 impl Shape {
-    pub const ALL: [Shape; 9] = [
+    pub const ALL: [Shape; 10] = [
         Shape::EventsToMap,
         Shape::EventsToList,
         Shape::EventsToIter,
         Shape::EventsToValue,
         Shape::PassesToIter,
+        Shape::StreamsToIter,
         Shape::RowsToSplit,
         Shape::EventsToTable,
         Shape::ChunksToList,
@@ -113,6 +118,7 @@ impl Shape {
             Shape::EventsToIter => &events_to_iter::PARTS,
             Shape::EventsToValue => &events_to_value::PARTS,
             Shape::PassesToIter => &passes_to_iter::PARTS,
+            Shape::StreamsToIter => &streams_to_iter::PARTS,
             Shape::RowsToSplit => &rows_to_split::PARTS,
             Shape::EventsToTable => &events_to_table::PARTS,
             Shape::ChunksToList => &chunks_to_list::PARTS,

@@ -43,6 +43,11 @@ pub const EVENTS_TO_ITER: RustCall =
 pub const PASSES_TO_ITER: RustCall =
     RustCall { glue: |g| format!("out.list({}::{}(input.source(){}))", g.module, g.entry, g.extra), binds_args: true };
 
+/// One lazy stream per partition of the input; the items are pulled one
+/// at a time by the sink, as they are yielded.
+pub const STREAMS_TO_ITER: RustCall =
+    RustCall { glue: |g| format!("out.list({}::{}(input.streams(){}))", g.module, g.entry, g.extra), binds_args: true };
+
 pub const EVENTS_TO_VALUE: RustCall =
     RustCall { glue: |g| format!("out.value({}::{}(input.events(){}))", g.module, g.entry, g.extra), binds_args: true };
 
@@ -92,6 +97,7 @@ pub fn of_shape(name: &str) -> Option<RustCall> {
         "events_to_iter" => EVENTS_TO_ITER,
         "events_to_value" => EVENTS_TO_VALUE,
         "passes_to_iter" => PASSES_TO_ITER,
+        "streams_to_iter" => STREAMS_TO_ITER,
         "rows_to_split" => ROWS_TO_SPLIT,
         "events_to_table" => EVENTS_TO_TABLE,
         "chunks_to_list" => CHUNKS_TO_LIST,

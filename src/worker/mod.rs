@@ -75,6 +75,18 @@ pub enum Ran {
 /// lines (`harness::protocol::FeedLine`s as JSON, each ending in a newline).
 pub type Feeder = Box<dyn FnOnce(&mut dyn FnMut(&[u8]) -> std::io::Result<()>) -> std::io::Result<()> + Send>;
 
+/// The next line of one of a run's streams, as the worker asks for it
+/// (`Reply::Pull`): a batch, or the end of that stream.
+pub type Puller = Box<dyn FnMut(u32) -> Vec<u8> + Send>;
+
+/// How a run's records reach a worker that does not generate them.
+pub enum Feed {
+    /// Written after the request, all of it, on a thread of their own.
+    Push(Feeder),
+    /// Written a line at a time, when the worker asks.
+    Pull(Puller),
+}
+
 /// A running worker.
 pub struct Worker {
     child: Child,
@@ -219,7 +231,7 @@ impl Worker {
     pub fn run(
         &mut self,
         mut request: RunRequest,
-        feed: Option<Feeder>,
+        feed: Option<Feed>,
         clock: Clock,
         on_items: &mut dyn FnMut(Form, Vec<Value>),
     ) -> Result<Ran> {
@@ -232,18 +244,29 @@ impl Worker {
         if let Some(death) = self.send(&Request::Run(Box::new(request)), started)? {
             return Ok(Ran::Died(death));
         }
-        if let Some(feed) = feed {
-            let socket = self.requests.try_clone().context("cannot share the request channel")?;
-            thread::spawn(move || {
-                let mut write = |line: &[u8]| send_all(&socket, line);
-                let _ = feed(&mut write);
-            });
+        let mut puller = None;
+        match feed {
+            Some(Feed::Push(feed)) => {
+                let socket = self.requests.try_clone().context("cannot share the request channel")?;
+                thread::spawn(move || {
+                    let mut write = |line: &[u8]| send_all(&socket, line);
+                    let _ = feed(&mut write);
+                });
+            }
+            Some(Feed::Pull(pull)) => puller = Some(pull),
+            None => {}
         }
         let deadline = started + clock.wall;
         let cpu = clock.cpu.map(|budget| (budget, cpu_start));
         loop {
             match self.next_reply_within(deadline, cpu, started) {
                 Ok(Reply::Items { id: got, form, items }) if got == id => on_items(form, items),
+                Ok(Reply::Pull { id: got, stream }) if got == id && puller.is_some() => {
+                    let line = puller.as_mut().map(|pull| pull(stream)).unwrap_or_default();
+                    if let Some(death) = self.send_before(&line, deadline, started)? {
+                        return Ok(Ran::Died(death));
+                    }
+                }
                 Ok(Reply::Done(done)) if done.id == id => return Ok(Ran::Done(done)),
                 Ok(other) => return Ok(Ran::Died(self.unexpected(&other, started))),
                 Err(death) => return Ok(Ran::Died(death)),
@@ -279,6 +302,22 @@ impl Worker {
         let mut line = serde_json::to_vec(request)?;
         line.push(b'\n');
         Ok(send_all(&self.requests, &line).is_err().then(|| self.wait_for_end(started)))
+    }
+
+    /// Sends a line the worker asked for, before `deadline`: a worker that
+    /// asks and does not read is out of time, not a parent stuck writing.
+    fn send_before(&mut self, line: &[u8], deadline: Instant, started: Instant) -> Result<Option<Death>> {
+        let left = deadline.saturating_duration_since(Instant::now()).max(Duration::from_millis(1));
+        self.requests.set_write_timeout(Some(left)).context("cannot time the request channel")?;
+        let sent = send_all(&self.requests, line);
+        let _ = self.requests.set_write_timeout(None);
+        Ok(match sent {
+            Ok(()) => None,
+            Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {
+                Some(self.end(Exit::TimedOut, None, None, started))
+            }
+            Err(_) => Some(self.wait_for_end(started)),
+        })
     }
 
     /// Ends a worker that replied out of turn: it no longer speaks the

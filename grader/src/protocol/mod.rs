@@ -208,6 +208,11 @@ pub enum CallWith {
     /// A DataFrame kata: `entry(*tables, *args)` on the run's Spark
     /// session; the plan of the DataFrame it returns.
     Tables,
+    /// `entry(streams, *args)`, once, where `streams` is a list of lazy
+    /// iterators, one per partition of the input ([`crate::partitions`]):
+    /// the worker pulls each one's records as it is read ([`Input::Pull`]).
+    /// The result read as the form says.
+    Streams,
     /// `entry(source, *args)`, once, where `source.open()` starts a new
     /// pass over the input: each pass reads the next copy of the feed. The
     /// first argument is the budget of passes, and the parent feeds that
@@ -230,6 +235,11 @@ pub enum Input {
     /// them ([`crate::given`]): a reviewer's input to `dekata review`.
     /// `stream` says what they are (their kind, the dataset, its start).
     Given { stream: StreamSpec, records: Vec<Value> },
+    /// The input is `streams` streams (the partitions of `records`
+    /// records) that the worker pulls from: it asks for the next batch of
+    /// one with [`Reply::Pull`], and the parent answers with one
+    /// [`FeedLine`], a batch or the end of that stream.
+    Pull { kind: RecordKind, records: u64, streams: u32 },
     /// The parent sends `feeds` copies of the same `records` records after
     /// the request (a job kata replays its input: twice, day by day...).
     Feed {
@@ -269,6 +279,12 @@ pub enum Reply {
         items: Vec<Value>,
     },
     Done(Done),
+    /// The next batch of stream `stream` of the run's input, please
+    /// ([`Input::Pull`]).
+    Pull {
+        id: u64,
+        stream: u32,
+    },
     /// An allocation failed at the process's hard cap (or, for a PySpark
     /// worker, its engine's heap was exhausted).
     OutOfMemory {

@@ -35,6 +35,9 @@ enum Origin {
 
 enum Source {
     Events(Records<Event, EventStream>),
+    /// A merge kata's input: the stream split into sorted partitions before
+    /// the call (their memory is not the solution's).
+    Streams(Vec<Vec<Event>>),
     Rows(Records<RawRow, RowStream>),
     Tables(Tables),
 }
@@ -49,6 +52,9 @@ impl Input {
     /// The whole stream, generated lazily.
     pub fn generated(spec: &StreamSpec, job: Option<(JobSpec, Date)>) -> Input {
         let source = match spec.record {
+            RecordKind::Events if spec.params.partitions > 0 => {
+                Source::Streams(crate::partitions::split(EventStream::new(spec), spec.params.partitions))
+            }
             RecordKind::Events => Source::Events(Records::Generated(EventStream::new(spec))),
             RecordKind::Rows => Source::Rows(Records::Generated(RowStream::new(spec))),
             RecordKind::Tables => {
@@ -62,6 +68,9 @@ impl Input {
     /// An explicit list of records of the stream described by `spec`.
     pub fn listed(spec: &StreamSpec, records: Vec<Record>, job: Option<(JobSpec, Date)>) -> Input {
         let source = match spec.record {
+            RecordKind::Events if spec.params.partitions > 0 => {
+                Source::Streams(crate::partitions::split(events_of(&records).into_iter(), spec.params.partitions))
+            }
             RecordKind::Events => Source::Events(Records::Listed(events_of(&records).into_iter())),
             RecordKind::Rows => Source::Rows(Records::Listed(
                 records
@@ -192,6 +201,18 @@ impl Input {
     pub fn events(self) -> Records<Event, EventStream> {
         match self.source {
             Source::Events(r) => r,
+            _ => panic!("{WRONG_KIND}"),
+        }
+    }
+
+    /// The input as sorted streams, one per partition
+    /// ([`crate::partitions`]), each read lazily.
+    pub fn streams(self) -> Vec<crate::prelude::Pass> {
+        match self.source {
+            Source::Streams(parts) => {
+                parts.into_iter().map(|p| Box::new(p.into_iter()) as crate::prelude::Pass).collect()
+            }
+            Source::Events(records) => vec![Box::new(records)],
             _ => panic!("{WRONG_KIND}"),
         }
     }

@@ -185,7 +185,7 @@ fn run_one<F: Fn(Input, &mut Sink)>(entry: &F, run: &RunRequest, selection: &mut
             let n = picked.len() as u64;
             (Input::listed(stream, picked, job), n)
         }
-        protocol::Input::Feed { .. } => fail(FEED_UNSUPPORTED),
+        protocol::Input::Feed { .. } | protocol::Input::Pull { .. } => fail(FEED_UNSUPPORTED),
     };
     let input = input.resuming(run.resume.clone()).with_args(run.args.clone());
     let mut sink = Sink::new(run.order, run.keep);

@@ -165,6 +165,10 @@ pub struct StreamParams {
     /// them all in few buckets. 1: ids `1..=users`.
     #[serde(skip_serializing_if = "is_one")]
     pub user_stride: u64,
+    /// Merge katas: the stream is split into this many sorted streams,
+    /// by a hash of the user ([`crate::partitions`]). 0: one.
+    #[serde(skip_serializing_if = "is_zero_u64")]
+    pub partitions: u64,
     /// Share of records that belong to `hot_user` (family `skew`).
     pub skew_share: f64,
     pub hot_user: u64,
@@ -215,6 +219,10 @@ pub struct StreamParams {
     pub ts_format_rate: f64,
 }
 
+fn is_zero_u64(x: &u64) -> bool {
+    *x == 0
+}
+
 fn is_one(x: &u64) -> bool {
     *x == 1
 }
@@ -241,6 +249,7 @@ impl Default for StreamParams {
             late_rate: 0.05,
             max_lateness_days: 3,
             user_stride: 1,
+            partitions: 0,
             skew_share: 0.9,
             hot_user: 1,
             disorder_window: 64,
