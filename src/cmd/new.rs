@@ -165,6 +165,7 @@ fn scaffold(shape: Shape, templates: &Scaffold, python: Option<&PythonScaffold>,
         .replace("{order}", templates.order)
         .replace("{grain}", templates.grain)
         .replace("{args}", templates.args)
+        .replace("{limits}", templates.limits)
         .replace("{shape}", shape.name())
         .replace("{pattern}", pattern);
     let mut files = vec![File { path: "kata.toml", text: fill(&toml) }];

@@ -14,6 +14,7 @@ pub static PARTS: Parts = Parts {
         order: "free",
         grain: "[]",
         args: "[]",
+        limits: "",
         cases: Some(include_str!("chunks_to_list/cases.toml.tmpl")),
         sources: &[
             ("starter.rs", include_str!("chunks_to_list/starter.rs.tmpl")),

@@ -14,6 +14,7 @@ pub static PARTS: Parts = Parts {
         order: "free",
         grain: "[\"user_id\"]",
         args: "[]",
+        limits: "",
         cases: Some(include_str!("dataframes/cases.toml.tmpl")),
         sources: &[
             ("starter.rs", include_str!("dataframes/starter.rs.tmpl")),

@@ -14,6 +14,7 @@ pub static PARTS: Parts = Parts {
         order: "ordered",
         grain: "[]",
         args: "[]",
+        limits: "",
         cases: None,
         sources: &[
             ("starter.rs", include_str!("events_to_iter/starter.rs.tmpl")),

@@ -14,6 +14,7 @@ pub static PARTS: Parts = Parts {
         order: "free",
         grain: "[\"key\"]",
         args: "[]",
+        limits: "",
         cases: None,
         sources: &[
             ("starter.rs", include_str!("events_to_map/starter.rs.tmpl")),

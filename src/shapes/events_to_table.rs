@@ -14,6 +14,7 @@ pub static PARTS: Parts = Parts {
         order: "free",
         grain: "[\"day\", \"user_id\"]",
         args: "[]",
+        limits: "",
         cases: Some(include_str!("events_to_table/cases.toml.tmpl")),
         sources: &[
             ("starter.rs", include_str!("events_to_table/starter.rs.tmpl")),

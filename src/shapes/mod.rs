@@ -85,6 +85,8 @@ pub struct Scaffold {
     pub grain: &'static str,
     /// Its `args`, the entry function's arguments after its input.
     pub args: &'static str,
+    /// Lines of its `[limits]`, when the shape's memory case needs its own.
+    pub limits: &'static str,
     /// Its `[stream]` and `[[cases]]`, when the shape needs its own.
     pub cases: Option<&'static str>,
     pub sources: Sources,

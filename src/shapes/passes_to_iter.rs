@@ -13,7 +13,8 @@ pub static PARTS: Parts = Parts {
         about: include_str!("passes_to_iter/about.toml.tmpl"),
         order: "free",
         grain: "[]",
-        args: "[\"4\"]",
+        args: "[\"8\"]",
+        limits: "# A map of every user is eight buckets' worth; a Python worker's own\n# memory is a good part of the reference's, so the factor is tight.\nmemory_factor = 2.0\n",
         cases: Some(include_str!("passes_to_iter/cases.toml.tmpl")),
         sources: &[
             ("starter.rs", include_str!("passes_to_iter/starter.rs.tmpl")),

@@ -14,6 +14,7 @@ pub static PARTS: Parts = Parts {
         order: "ordered",
         grain: "[]",
         args: "[]",
+        limits: "",
         cases: Some(include_str!("rows_to_split/cases.toml.tmpl")),
         sources: &[
             ("starter.rs", include_str!("rows_to_split/starter.rs.tmpl")),

@@ -14,6 +14,7 @@ pub static PARTS: Parts = Parts {
         order: "ordered",
         grain: "[]",
         args: "[]",
+        limits: "",
         cases: Some(include_str!("streams_to_iter/cases.toml.tmpl")),
         sources: &[
             ("starter.rs", include_str!("streams_to_iter/starter.rs.tmpl")),
