@@ -301,8 +301,10 @@ impl Side {
             (Some(opened), Some(relation)) => {
                 // Nothing the solution left running may touch the session
                 // while its plan is judged: the engine closes it to the
-                // worker, or else the worker is paused until the end.
-                let paused = !on_engine::seal(&opened);
+                // worker, or else (a cluster's engine, which the worker
+                // reaches directly and which has no seal to ask for) the
+                // worker is paused until the end.
+                let paused = !(self.judges_ahead() && on_engine::seal(&opened));
                 if paused {
                     worker.pause(true);
                 }
