@@ -10,7 +10,7 @@ pub use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
 pub use crate::jobs::{DailyCount, Date, Partitioned, Stale, Table, add_days, days, utc_day};
 pub use crate::records::{Event, ParsedEvent, Quarantined, RawRow, Session};
-pub use crate::source::{Pass, Source};
+pub use crate::source::{Partition, Pass, Source};
 
 /// The `row`-th hash function of a family of independent 64-bit hashes.
 ///

@@ -4,9 +4,12 @@
 
 use crate::records::Event;
 
-/// A lazy stream of events: one pass over a [`Source`], or one sorted
-/// partition of a merge kata's input.
+/// One pass over a [`Source`]: its events from the first, lazily.
 pub type Pass = Box<dyn Iterator<Item = Event>>;
+
+/// One partition of a merge kata's input: its events in event-time order,
+/// lazily.
+pub type Partition = Box<dyn Iterator<Item = Event>>;
 
 /// A re-readable source of events with a budget of passes. Each
 /// [`Source::open`] starts a new pass from the first event; opening one

@@ -38,7 +38,7 @@ pub enum Shape {
     /// `fn(source: Source, passes: u64, args..) -> impl Iterator<Item = T>`:
     /// the input read in passes, at most the first argument's number
     PassesToIter,
-    /// `fn(streams: Vec<Pass>, args..) -> impl Iterator<Item = T>`: the
+    /// `fn(streams: Vec<Partition>, args..) -> impl Iterator<Item = T>`: the
     /// input as sorted streams, one per partition (`stream.partitions`)
     StreamsToIter,
     /// `fn(impl Iterator<Item = RawRow>, args..) -> (Vec<P>, Vec<Quarantined>)`

@@ -1,4 +1,4 @@
-//! The `streams_to_iter` call shape: `fn(streams: Vec<Pass>, args..) -> impl Iterator<Item = T>`: the input split into sorted streams, one per partition (`stream.partitions`), each read lazily; items yielded as they are ready.
+//! The `streams_to_iter` call shape: `fn(streams: Vec<Partition>, args..) -> impl Iterator<Item = T>`: the input split into sorted streams, one per partition (`stream.partitions`), each read lazily; items yielded as they are ready.
 
 use super::{Parts, PythonScaffold, Scaffold};
 use harness::protocol::{Call, CallWith, Form};

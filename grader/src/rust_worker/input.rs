@@ -207,10 +207,10 @@ impl Input {
 
     /// The input as sorted streams, one per partition
     /// ([`crate::partitions`]), each read lazily.
-    pub fn streams(self) -> Vec<crate::prelude::Pass> {
+    pub fn streams(self) -> Vec<crate::prelude::Partition> {
         match self.source {
             Source::Streams(parts) => {
-                parts.into_iter().map(|p| Box::new(p.into_iter()) as crate::prelude::Pass).collect()
+                parts.into_iter().map(|p| Box::new(p.into_iter()) as crate::prelude::Partition).collect()
             }
             Source::Events(records) => vec![Box::new(records)],
             _ => panic!("{WRONG_KIND}"),

@@ -3,7 +3,7 @@
 //! right order, ties included, and every event in memory.
 use grader::prelude::*;
 
-pub fn merge_sorted_streams(streams: Vec<Pass>) -> impl Iterator<Item = Event> {
+pub fn merge_sorted_streams(streams: Vec<Partition>) -> impl Iterator<Item = Event> {
     let mut all: Vec<Event> = streams.into_iter().flatten().collect();
     all.sort_by_key(|e| e.ts);
     all.into_iter()

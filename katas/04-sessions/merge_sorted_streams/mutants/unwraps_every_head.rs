@@ -5,7 +5,7 @@ use grader::prelude::*;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-pub fn merge_sorted_streams(mut streams: Vec<Pass>) -> impl Iterator<Item = Event> {
+pub fn merge_sorted_streams(mut streams: Vec<Partition>) -> impl Iterator<Item = Event> {
     let mut heads: Vec<Option<Event>> = streams.iter_mut().map(|s| Some(s.next().unwrap())).collect();
     let mut heap: BinaryHeap<Reverse<(i64, usize)>> =
         heads.iter().enumerate().filter_map(|(i, h)| h.as_ref().map(|e| Reverse((e.ts, i)))).collect();
