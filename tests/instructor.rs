@@ -42,7 +42,7 @@ fn code(out: &std::process::Output) -> i32 {
 }
 
 #[test]
-fn new_scaffolds_a_kata_of_each_shape_that_validates_as_it_is() {
+fn new_scaffolds_a_kata_of_each_shape_in_its_pattern_folder() {
     let root = Root::with_own_katas();
     for (i, shape) in SHAPES.iter().enumerate() {
         let id = format!("scaffold_{}", shape.trim_start_matches("events_to_"));
@@ -68,10 +68,13 @@ fn new_scaffolds_a_kata_of_each_shape_that_validates_as_it_is() {
             assert!(std::fs::read_to_string(&m).unwrap().starts_with("//! expect: "), "{}", m.display());
         }
     }
-    let out = root.dekata(&["validate"]);
+    // A kata with no Python form validates as made. Every shape's Rust
+    // form is validated beside its Python one in the next test: here the
+    // first pattern's two are enough to show a Rust-only kata is whole.
+    let out = root.dekata(&["validate", "scaffold_map", "scaffold_list"]);
     assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
-    let all = format!("{n} of {n} katas valid", n = SHAPES.len());
-    assert!(stdout(&out).contains(&all), "{}", stdout(&out));
+    assert!(stdout(&out).contains("2 of 2 katas valid"), "{}", stdout(&out));
+    assert!(!stdout(&out).contains("Python"), "a Rust-only kata is validated in Rust alone: {}", stdout(&out));
 }
 
 #[test]

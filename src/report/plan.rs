@@ -145,8 +145,11 @@ const BROADCAST_DATAFUSION: &str = "Broadcast the small side: the engine collect
 CollectLeft mode) and streams the large side past it unshuffled. In DataFusion, raise both of the session's \
 single-partition join thresholds (`datafusion.optimizer.hash_join_single_partition_threshold`, in bytes, and \
 `..._threshold_rows`) above the small side's size: the bytes threshold is checked first.";
-const SPREAD_DATAFUSION: &str = "salt it into a single combined key";
-const SPREAD_SPARK: &str = "salt it: join on the key and a salt together, the small side repeated once per salt";
+const SPREAD_DATAFUSION: &str = "aggregate first where you can: a count or a sum crosses the shuffle as one row \
+per key and partition; where the rows themselves must meet, salt the key into a single combined key";
+const SPREAD_SPARK: &str = "aggregate first where you can: a count or a sum crosses the shuffle as one row per \
+key and task; where the rows themselves must meet, salt it: join on the key and a salt together, the small side \
+repeated once per salt";
 const ASK_IN_QUERY_DATAFUSION: &str = "raise the single-partition join thresholds on your own \
 DataFrame's session, repartition, or salt a hot key.";
 const ASK_IN_QUERY_SPARK: &str = "hint a broadcast (`F.broadcast(small)` or `.hint(\"broadcast\")`), \
