@@ -28,8 +28,9 @@ pub fn key(toml: &Path, reference: &Path, run: &serde_json::Value) -> Result<Str
 /// Bumped when what a cached result holds changes meaning (version 2: a
 /// DataFrame case's `events` is its first table's rows in every language;
 /// version 3: a memory case is measured on a worker of its own from its
-/// hello, and a Rust one's resident memory beside its heap).
-const CACHE_VERSION: u64 = 3;
+/// hello, and a Rust one's resident memory beside its heap; version 4:
+/// floats from another language's worker are read exactly).
+const CACHE_VERSION: u64 = 4;
 
 fn path(ws: &Workspace, kata: &str, case: &str, key: &str) -> PathBuf {
     ws.target.join("cache").join(kata).join(format!("{case}-{key}.json"))

@@ -511,6 +511,19 @@ pub struct Fault {
 mod tests {
     use super::*;
 
+    /// A float a Python worker (or PySpark's rows) writes reads back as
+    /// the same double: `repr` is the shortest text that round-trips, and
+    /// so must the parse be, or an exact comparison fails on a digit.
+    #[test]
+    fn a_float_from_another_language_reads_back_exactly() {
+        let fractions: Vec<f64> = (1..=200u32).flat_map(|n| (0..=n).map(move |k| f64::from(k) / f64::from(n))).collect();
+        let text = serde_json::to_string(&fractions).unwrap();
+        let line = format!(r#"{{"reply":"items","id":1,"form":"list","items":{text}}}"#);
+        let Reply::Items { items, .. } = parse_reply(line.as_bytes()).unwrap() else { panic!("items") };
+        let read: Vec<f64> = items.iter().map(|v| v.as_f64().unwrap()).collect();
+        assert_eq!(read, fractions);
+    }
+
     /// The Python worker writes this line as it is.
     #[test]
     fn a_broken_worker_says_so_in_one_line() {
