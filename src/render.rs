@@ -85,8 +85,14 @@ fn print_case(case: &CaseReport, details: bool) {
     if let Some(cx) = case.counterexample.as_ref().filter(|cx| !cx.is_empty()) {
         println!("      {}", "counterexample (input records):".bold());
         const SHOWN: usize = 12;
-        for record in cx.iter().take(SHOWN) {
-            println!("        {}{}", shortened(record), times_of(record).dimmed());
+        let partitions = case.counterexample_partitions.as_deref().unwrap_or_default();
+        for (i, record) in cx.iter().take(SHOWN).enumerate() {
+            let notes = match (times_of(record), partitions.get(i)) {
+                (times, None) => times,
+                (times, Some(p)) if times.is_empty() => format!("  # partition {p}"),
+                (times, Some(p)) => format!("{times} \u{00b7} partition {p}"),
+            };
+            println!("        {}{}", shortened(record), notes.dimmed());
         }
         if cx.len() > SHOWN {
             println!("        ... and {} more (see --json)", cx.len() - SHOWN);

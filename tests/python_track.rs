@@ -456,3 +456,32 @@ fn grade_a_class_that_mixes_rust_and_python() {
     assert!(!text.contains("dedupe_latest"), "--kata leaves other katas out: {text}");
     assert!(text.contains("3 of 5 submissions pass"), "{text}");
 }
+
+/// A merge kata's counterexample says which partition each record came
+/// from: the merge's ties are decided by it, and the records alone do not
+/// show it. Checked in both languages, with the mutant that breaks ties by
+/// event id.
+#[test]
+fn a_merge_counterexample_names_each_records_partition() {
+    for mutant in ["ties_by_event_id.py", "ties_by_event_id.rs"] {
+        let file = kata_file("merge_sorted_streams", &format!("mutants/{mutant}"));
+        let (code, report) = check_file("merge_sorted_streams", &file);
+        assert_eq!(code, 1, "{report:#}");
+        let c = report["cases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["verdict"] == "wrong_answer")
+            .unwrap_or_else(|| panic!("a wrong answer: {report:#}"));
+        let cx = c["counterexample"].as_array().expect("a counterexample");
+        let partitions = c["counterexample_partitions"].as_array().expect("their partitions");
+        assert_eq!(partitions.len(), cx.len(), "{c:#}");
+        // The smallest failure: two events of one second, from two partitions.
+        assert_eq!(cx.len(), 2, "{c:#}");
+        assert_eq!(cx[0]["ts"], cx[1]["ts"], "{c:#}");
+        assert_ne!(partitions[0], partitions[1], "{c:#}");
+    }
+    // Other katas' reports carry no partitions.
+    let (_, report) = check_file("count_events", &kata_file("count_events", "mutants/dedupes_retries.rs"));
+    assert!(report["cases"].as_array().unwrap().iter().all(|c| c.get("counterexample_partitions").is_none()));
+}

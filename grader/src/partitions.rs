@@ -7,13 +7,18 @@
 use crate::prelude::Event;
 use crate::rng::mix64;
 
+/// The partition, of `partitions`, that holds a user's events.
+pub fn of_user(user_id: u64, partitions: u64) -> u64 {
+    mix64(user_id) % partitions.max(1)
+}
+
 /// `events` split into `partitions` streams (at least one), each sorted by
 /// `ts`; events of one time keep their order of arrival.
 pub fn split(events: impl Iterator<Item = Event>, partitions: u64) -> Vec<Vec<Event>> {
     let n = partitions.max(1);
     let mut out: Vec<Vec<Event>> = (0..n).map(|_| Vec::new()).collect();
     for e in events {
-        let i = (mix64(e.user_id) % n) as usize;
+        let i = of_user(e.user_id, n) as usize;
         out[i].push(e);
     }
     for p in &mut out {

@@ -26,6 +26,10 @@ pub struct Counterexample {
     /// A grain violation in the learner's output on it.
     pub grain_violation: Option<crate::compare::GrainViolation>,
     pub tests_run: u64,
+    /// A merge kata's counterexample: the partition each record is in
+    /// (`records`' order), which decides the merge's ties.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partitions: Vec<u64>,
 }
 
 /// What the learner's code did on the counterexample.

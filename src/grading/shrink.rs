@@ -131,6 +131,17 @@ pub fn counterexample(
     let picked: Vec<Record> = shrunk.input.iter().map(|i| search.all[*i].clone()).collect();
     let records =
         Records::Selected { stream: stream.clone(), ranges: ranges_of(&shrunk.input), records: Arc::new(picked) };
+    let partitions = match stream.params.partitions {
+        0 => Vec::new(),
+        n => shrunk
+            .input
+            .iter()
+            .filter_map(|i| match &search.all[*i] {
+                Record::Event(e) => Some(harness::partitions::of_user(e.user_id, n)),
+                _ => None,
+            })
+            .collect(),
+    };
     let cx = Counterexample {
         original_records: search.all.len() as u64,
         records: shrunk.input.iter().map(|i| search.all[*i].to_value()).collect(),
@@ -138,6 +149,7 @@ pub fn counterexample(
         actual,
         grain_violation: grain,
         tests_run: shrunk.tests_run + 1,
+        partitions,
     };
     Ok(Some((cx, records)))
 }

@@ -276,6 +276,7 @@ mod tests {
             actual: Actual::Output { items: actual.to_vec() },
             grain_violation: None,
             tests_run: 0,
+            partitions: Vec::new(),
         }
     }
 

@@ -97,6 +97,10 @@ pub struct CaseReport {
     pub peak_heap_bytes: u64,
     pub reference_peak_heap_bytes: u64,
     pub counterexample: Option<Vec<Value>>,
+    /// A merge kata's counterexample: the partition each of its records is
+    /// in, in the same order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counterexample_partitions: Option<Vec<u64>>,
     pub diff: Option<String>,
     /// The interviewer's follow-up question this case answers.
     pub question: String,
@@ -231,6 +235,10 @@ impl CaseReport {
             reference_cpu_ms: m.reference_cpu_ms,
             peak_heap_bytes: m.peak_heap_bytes,
             reference_peak_heap_bytes: m.reference_peak_heap_bytes,
+            counterexample_partitions: counterexample
+                .as_ref()
+                .map(|cx| cx.partitions.clone())
+                .filter(|p| !p.is_empty()),
             counterexample: counterexample.map(|cx| cx.records),
             diff,
             question: judged.question.text,
