@@ -255,7 +255,7 @@ pub fn load(path: &Path) -> Result<Kata> {
         if (params.partitions > 0) != (file.shape == Shape::StreamsToIter) || params.partitions > MAX_PARTITIONS {
             return Err(bad(format!("case `{}`: {PARTITIONS_PARAM}", c.name)));
         }
-        if file.shape == Shape::PassesToIter && !is_pass_budget(args.first()) {
+        if file.shape == Shape::PassesToIter && crate::shapes::passes_to_iter::budget(&args).is_none() {
             return Err(bad(format!("case `{}`: {PASS_BUDGET_ARG}", c.name)));
         }
         cases.push(Case {
@@ -330,16 +330,6 @@ pub(super) fn malformed(path: &Path, text: &str, e: &toml::de::Error) -> anyhow:
 }
 
 /// Arguments written in kata.toml as JSON values, or the first that is not.
-/// A source read in passes takes its budget first: a whole number of
-/// passes, at least one.
-fn is_pass_budget(arg: Option<&serde_json::Value>) -> bool {
-    arg.and_then(serde_json::Value::as_u64).is_some_and(|n| (1..=MAX_PASSES).contains(&n))
-}
-
-/// The most passes a source's budget may give: each is a copy of the
-/// stream fed to a Python worker.
-const MAX_PASSES: u64 = 64;
-
 /// The most sorted streams a merge kata's input is split into.
 const MAX_PARTITIONS: u64 = 256;
 

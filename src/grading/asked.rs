@@ -4,7 +4,7 @@
 
 use super::run::Ask;
 use crate::catalog::{Case, Kata, Kind, TableRows};
-use crate::shapes::Shape;
+use crate::shapes::{Shape, passes_to_iter};
 use crate::language::Language;
 use harness::protocol::JobRun;
 use harness::rng::{fnv1a, mix64};
@@ -34,16 +34,11 @@ pub fn ask(kata: &Kata, case: &Case) -> Ask {
         // other case restarts the job between chunks.
         resumable: kata.kind == Kind::Chunks && case.memory.is_none(),
         worker_chunks: kata.kind == Kind::Chunks && case.memory.is_some(),
-        passes: (kata.shape() == Shape::PassesToIter).then(|| pass_budget(&case.args)),
+        // kata.toml's loading made sure a passes kata's budget is one.
+        passes: (kata.shape() == Shape::PassesToIter).then(|| passes_to_iter::budget(&case.args).unwrap_or(1)),
         pulled: kata.shape() == Shape::StreamsToIter,
         args: case.args.clone(),
     }
-}
-
-/// A source read in passes: its budget, the entry function's first
-/// argument after the source (kata.toml's loading made sure it is one).
-pub fn pass_budget(args: &[serde_json::Value]) -> u32 {
-    args.first().and_then(serde_json::Value::as_u64).and_then(|n| u32::try_from(n).ok()).unwrap_or(1)
 }
 
 /// A job case's run: its procedure, its first day, and the stale rows its

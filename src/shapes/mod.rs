@@ -12,7 +12,7 @@ mod events_to_list;
 mod events_to_map;
 mod events_to_table;
 mod events_to_value;
-mod passes_to_iter;
+pub mod passes_to_iter;
 mod rows_to_split;
 mod streams_to_iter;
 pub mod rust_calls;

@@ -33,3 +33,14 @@ pub static PARTS: Parts = Parts {
         ],
     },
 };
+
+/// The most passes a source's budget may give: each is a copy of the
+/// stream fed to a Python worker.
+pub const MAX_PASSES: u32 = 64;
+
+/// A call's budget of passes: its first argument after the source, a whole
+/// number from 1 to [`MAX_PASSES`]; `None` when it is not one.
+pub fn budget(args: &[serde_json::Value]) -> Option<u32> {
+    let n = args.first()?.as_u64()?;
+    u32::try_from(n).ok().filter(|n| (1..=MAX_PASSES).contains(n))
+}
