@@ -123,6 +123,18 @@ fn new_with_lang_python_scaffolds_both_forms_that_validate_as_they_are() {
         assert!(report.matches("\u{2713} Python mutant ").count() >= 2, "{report}");
         assert!(report.contains("\u{2713} Rust mutant "), "{report}");
     }
+
+    // A Python reference is judged from the run its limits are measured on,
+    // not run twice: one that disagrees with the Rust reference is still
+    // refused, on the case and seed it first disagrees on.
+    let reference = katas.join("01-both-forms").join("py_value").join("reference.py");
+    let text = read(reference.clone()).replace("span[\"events\"] += 1", "span[\"events\"] += 2");
+    std::fs::write(&reference, text).unwrap();
+    let out = root.dekata(&["validate", "py_value", "--lang", "python"]);
+    let text = stdout(&out);
+    assert_ne!(code(&out), 0, "{text}");
+    assert!(text.contains("the Python reference fails case `"), "{text}");
+    assert!(text.contains("with seed 42: wrong_answer"), "{text}");
 }
 
 /// The DataFrame shape's Python form is PySpark. Validating it starts Spark:

@@ -43,19 +43,13 @@ mod tests {
     }
 
     fn event(user_id: u64, ts: i64, id: &str) -> Event {
-        Event {
-            event_id: id.to_string(),
-            user_id,
-            event_type: "view".into(),
-            ts,
-            ingested_at: ts,
-            updated_by: None,
-        }
+        Event { event_id: id.to_string(), user_id, event_type: "view".into(), ts, ingested_at: ts, updated_by: None }
     }
 
     #[test]
     fn every_partition_is_sorted_and_a_user_stays_in_one() {
-        let events: Vec<Event> = (0..500u64).map(|i| event(i % 37, ((i * 7919) % 101) as i64, &format!("e{i}"))).collect();
+        let events: Vec<Event> =
+            (0..500u64).map(|i| event(i % 37, ((i * 7919) % 101) as i64, &format!("e{i}"))).collect();
         let parts = split(events.clone().into_iter(), 4);
         assert_eq!(parts.len(), 4);
         assert_eq!(parts.iter().map(Vec::len).sum::<usize>(), 500);

@@ -9,9 +9,9 @@
 
 pub mod jobs;
 pub mod prelude;
-pub mod source;
 #[doc(hidden)]
 pub mod records;
+pub mod source;
 
 #[doc(hidden)]
 pub mod hash;

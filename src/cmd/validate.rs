@@ -43,34 +43,50 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let chosen: Vec<&Kata> =
         if args.katas.is_empty() { all.iter().collect() } else { catalog::select(&all, &args.katas)? };
     let ids: Vec<&str> = all.iter().map(|k| k.id.as_str()).collect();
+    // Each form of a kata is validated on its own thread: a kata's slow
+    // Python form does not hold back the next kata's Rust one.
+    let forms: Vec<(usize, Language)> = chosen
+        .iter()
+        .enumerate()
+        .flat_map(|(i, kata)| {
+            languages.iter().filter(|l| **l == Language::Rust || kata.speaks(**l)).map(move |l| (i, *l))
+        })
+        .collect();
     let mut failed = 0;
-    // Each kata's log is printed in catalogue order, as soon as it is its turn.
-    let mut finished: BTreeMap<usize, String> = BTreeMap::new();
-    let mut shown = 0;
     let mut errors = Vec::new();
-    let logs = pool::run(
-        &chosen,
-        pool::jobs(args.jobs),
-        |kata| validate(ws, kata, &languages, &ids).map_err(|e| format!("{e:#}")),
-        |i, log| {
-            let text = match log {
-                Ok(log) => log.text.clone(),
-                Err(e) => format!("{}\n  {} {e}\n", chosen[i].id.bold(), "\u{2717}".red()),
-            };
-            finished.insert(i, text);
-            while let Some(text) = finished.remove(&shown) {
-                print!("{text}");
-                println!();
-                shown += 1;
+    // Each kata's log is printed in catalogue order, once all its forms are.
+    let wanted: Vec<usize> = (0..chosen.len()).map(|k| forms.iter().filter(|(i, _)| *i == k).count()).collect();
+    let mut heard: Vec<Vec<(usize, Result<Log, String>)>> = chosen.iter().map(|_| Vec::new()).collect();
+    let mut shown = 0;
+    let mut print_ready = |heard: &mut Vec<Vec<(usize, Result<Log, String>)>>| {
+        while shown < chosen.len() && heard[shown].len() == wanted[shown] {
+            let mut logs = std::mem::take(&mut heard[shown]);
+            logs.sort_by_key(|(i, _)| *i);
+            let (log, error) = kata_log(ws, chosen[shown], &ids, logs.into_iter().map(|(_, l)| l).collect());
+            print!("{}", log.text);
+            println!();
+            if !log.good {
+                failed += 1;
             }
+            if let Some(e) = error {
+                errors.push(format!("{}: {e}", chosen[shown].id));
+            }
+            shown += 1;
+        }
+    };
+    let logs = pool::run(
+        &forms,
+        pool::jobs(args.jobs),
+        |(kata, language)| validate_form(ws, chosen[*kata], *language).map_err(|e| format!("{e:#}")),
+        |i, log| {
+            heard[forms[i].0].push((i, log.clone()));
+            print_ready(&mut heard);
         },
     );
-    for (kata, log) in chosen.iter().zip(logs) {
-        match log {
-            Some(Ok(log)) if log.good => {}
-            Some(Ok(_)) => failed += 1,
-            Some(Err(e)) => errors.push(format!("{}: {e}", kata.id)),
-            None => errors.push(format!("{}: validating it panicked", kata.id)),
+    print_ready(&mut heard);
+    for ((kata, _), log) in forms.iter().zip(&logs) {
+        if log.is_none() {
+            errors.push(format!("{}: validating it panicked", chosen[*kata].id));
         }
     }
     if let Some(first) = errors.first() {
@@ -81,7 +97,9 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     Ok(failed == 0)
 }
 
-/// What validating one kata found, kept until it is printed.
+/// What validating one kata, or one of its forms, found, kept until it is
+/// printed.
+#[derive(Clone)]
 struct Log {
     text: String,
     good: bool,
@@ -139,7 +157,9 @@ fn grade_against(
     grading::grade_warm(&req, &mut Quiet, Some(warm))
 }
 
-fn validate(ws: &Workspace, kata: &Kata, languages: &[Language], catalogue: &[&str]) -> Result<Log> {
+/// One kata's log: what its kata.toml says, then each form's log (`forms`,
+/// in order), and the first error that stopped a form.
+fn kata_log(ws: &Workspace, kata: &Kata, catalogue: &[&str], forms: Vec<Result<Log, String>>) -> (Log, Option<String>) {
     let mut log =
         Log { text: format!("{} {}\n", kata.id.bold(), format!("({})", ws.display(&kata.dir)).dimmed()), good: true };
 
@@ -167,16 +187,23 @@ fn validate(ws: &Workspace, kata: &Kata, languages: &[Language], catalogue: &[&s
         kata.hints.len(),
         kata.prompt.split_whitespace().count()
     ));
-    for &language in languages {
-        if language != Language::Rust && !kata.speaks(language) {
-            continue;
+    let mut error = None;
+    for form in forms {
+        match form {
+            Ok(form) => {
+                log.text.push_str(&form.text);
+                log.good &= form.good;
+            }
+            Err(e) => {
+                log.bad(&e);
+                error.get_or_insert(e);
+            }
         }
-        validate_form(ws, kata, language, &mut log)?;
     }
     if log.good {
         log.text.push_str(&format!("  {}\n", "valid".green().bold()));
     }
-    Ok(log)
+    (log, error)
 }
 
 /// Every rule of the prompt has a mutant in `language` that breaks it
@@ -221,7 +248,13 @@ fn check_rules(kata: &Kata, language: Language, mutants: &[mutants::Mutant], log
 /// The kata's form in one language: its reference agrees with the truth on
 /// every case and seed, its starter is not implemented, and its mutants get
 /// their verdicts. Every case must catch a Rust mutant or say why it exists.
-fn validate_form(ws: &Workspace, kata: &Kata, language: Language, log: &mut Log) -> Result<()> {
+fn validate_form(ws: &Workspace, kata: &Kata, language: Language) -> Result<Log> {
+    let mut log = Log { text: String::new(), good: true };
+    check_form(ws, kata, language, &mut log)?;
+    Ok(log)
+}
+
+fn check_form(ws: &Workspace, kata: &Kata, language: Language, log: &mut Log) -> Result<()> {
     let lang = language.title();
     let mut warm = Warm::default();
     if language == Language::Python && kata.python.prompt.is_none() {

@@ -4,8 +4,8 @@
 
 use super::run::Ask;
 use crate::catalog::{Case, Kata, Kind, TableRows};
-use crate::shapes::{Shape, passes_to_iter};
 use crate::language::Language;
+use crate::shapes::{Shape, passes_to_iter};
 use harness::protocol::JobRun;
 use harness::rng::{fnv1a, mix64};
 use harness::streams::StreamSpec;

@@ -9,7 +9,9 @@ use crate::results::Measured;
 use crate::workspace::Workspace;
 use anyhow::{Context, Result};
 use harness::rng::{fnv1a, mix64};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::{Condvar, Mutex};
 
 /// The key of one reference run: `parts` are the kata file, the reference
 /// source, and the run's description.
@@ -43,4 +45,33 @@ pub fn load(ws: &Workspace, kata: &str, case: &str, key: &str) -> Option<Measure
 
 pub fn store(ws: &Workspace, kata: &str, case: &str, key: &str, measured: &Measured) -> Result<()> {
     crate::atomic::write(&path(ws, kata, case, key), &serde_json::to_vec(measured)?)
+}
+
+/// The results some thread of this process is working out now, by file:
+/// `validate` grades a kata's forms side by side, and `grade --jobs`
+/// many submissions of one kata, and each needs the same truth.
+static WORKING: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
+static DONE: Condvar = Condvar::new();
+
+/// The right to work out one result, held until it is dropped (stored or
+/// not: a failed run lets the next thread try).
+pub struct Claim(PathBuf);
+
+/// Claims the result of `key`, first waiting while another thread works
+/// it out; then [`load`] it again before running anything.
+pub fn claim(ws: &Workspace, kata: &str, case: &str, key: &str) -> Claim {
+    let file = path(ws, kata, case, key);
+    let mut working = WORKING.lock().unwrap_or_else(|e| e.into_inner());
+    while working.contains(&file) {
+        working = DONE.wait(working).unwrap_or_else(|e| e.into_inner());
+    }
+    working.insert(file.clone());
+    Claim(file)
+}
+
+impl Drop for Claim {
+    fn drop(&mut self) {
+        WORKING.lock().unwrap_or_else(|e| e.into_inner()).remove(&self.0);
+        DONE.notify_all();
+    }
 }

@@ -124,9 +124,10 @@ pub fn grade_warm(req: &Request<'_>, observer: &mut dyn Observer, mut warm: Opti
         return Ok(Report::compile_error(&req.kata.id, language, req.seed, error));
     }
     let named = Named::of(req);
+    let reference_itself = is_reference(req, language);
     let mut rule_mutants = rule_match::RuleMutants::new(req.ws, req.kata, language)?;
     let mut cases = Vec::new();
-    let ahead = if !learner.judges_ahead() {
+    let ahead = if !learner.judges_ahead() || reference_itself {
         0
     } else if req.until_caught {
         AHEAD_UNTIL_CAUGHT
@@ -181,7 +182,11 @@ fn grade_case(
     let kata = req.kata;
     let Sides { learner, references, rule_mutants } = sides;
     let Planned { expected, baseline, time_limit, stream, ask, clock } = plan_case(req, language, references, case)?;
-    let end = run::run_case(learner, &stream, case.memory.as_ref().map(|m| m.scale), &ask, clock)?;
+    let end = if is_reference(req, language) {
+        crate::results::Observed::Measured((*baseline).clone())
+    } else {
+        run::run_case(learner, &stream, case.memory.as_ref().map(|m| m.scale), &ask, clock)?
+    };
     let root = req.ws.root.display().to_string();
     let against = Against {
         reference: &expected,
@@ -274,6 +279,17 @@ fn begin_ahead(
     let generates = learner.generates()?;
     let (request, feed) = run::request(&run::Records::Stream(stream), &ask, generates);
     learner.submit(request, feed, clock)
+}
+
+/// Whether the solution graded is the kata's own reference in its language
+/// (`validate` holds each reference against the truth): its run on a case
+/// is the baseline run the limits are measured on, the same program on the
+/// same stream, so it is judged from that run instead of running twice.
+/// Only the kata's file itself: a copy of it in `solutions/` runs as any
+/// learner's file does.
+fn is_reference(req: &Request<'_>, language: Language) -> bool {
+    let real = |p: &Path| std::fs::canonicalize(p).ok();
+    real(req.solution).is_some_and(|file| Some(file) == real(&req.kata.reference(language)))
 }
 
 /// How reports name the solution: as the learner's file, also where a

@@ -163,10 +163,19 @@ impl<'a> References<'a> {
         if let Some(hit) = self.read.get(&remembered) {
             return Ok(Arc::clone(hit));
         }
-        if let Some(hit) = cache::load(req.ws, &kata.id, &name, &key) {
-            let hit = Arc::new(hit);
-            self.read.insert(remembered, Arc::clone(&hit));
-            return Ok(hit);
+        let mut claim = None;
+        loop {
+            if let Some(hit) = cache::load(req.ws, &kata.id, &name, &key) {
+                let hit = Arc::new(hit);
+                self.read.insert(remembered, Arc::clone(&hit));
+                return Ok(hit);
+            }
+            if claim.is_some() {
+                break;
+            }
+            // Another thread may be running this very case: it is waited
+            // for, and its result read.
+            claim = Some(cache::claim(req.ws, &kata.id, &name, &key));
         }
         let side = self.side_of(who)?;
         let measured = match run::run_case(side, &stream, scale, &ask, REFERENCE_CLOCK)? {

@@ -14,8 +14,8 @@ mod events_to_table;
 mod events_to_value;
 pub mod passes_to_iter;
 mod rows_to_split;
-mod streams_to_iter;
 pub mod rust_calls;
+mod streams_to_iter;
 
 use harness::protocol::Call;
 use harness::streams::RecordKind;

@@ -516,7 +516,8 @@ mod tests {
     /// so must the parse be, or an exact comparison fails on a digit.
     #[test]
     fn a_float_from_another_language_reads_back_exactly() {
-        let fractions: Vec<f64> = (1..=200u32).flat_map(|n| (0..=n).map(move |k| f64::from(k) / f64::from(n))).collect();
+        let fractions: Vec<f64> =
+            (1..=200u32).flat_map(|n| (0..=n).map(move |k| f64::from(k) / f64::from(n))).collect();
         let text = serde_json::to_string(&fractions).unwrap();
         let line = format!(r#"{{"reply":"items","id":1,"form":"list","items":{text}}}"#);
         let Reply::Items { items, .. } = parse_reply(line.as_bytes()).unwrap() else { panic!("items") };
