@@ -317,7 +317,11 @@ fn check_form(ws: &Workspace, kata: &Kata, language: Language, log: &mut Log) ->
         let mut good = true;
         let mut caught_on = Vec::new();
         for &seed in seeds {
-            let r = grade_mutant(ws, kata, &m.path, seed, &mut warm)?;
+            let r = if caught_on.is_empty() {
+                grade_mutant(ws, kata, &m.path, seed, &mut warm)?
+            } else {
+                grade_mutant(ws, &first_these(kata, &caught_on), &m.path, seed, &mut warm)?
+            };
             if r.verdict == Overall::CompileError {
                 log.bad(&format!("{lang} mutant {} does not load:\n{}", m.name, r.compile.stderr));
                 good = false;
@@ -406,6 +410,16 @@ fn prove_cases(
         rest.cases.retain(|c| kills[c.name.as_str()].is_empty());
     }
     Ok(())
+}
+
+/// `kata` with the cases named in `first` moved to the front: on the next
+/// seeds a mutant is graded first on the cases that caught it on the first,
+/// which most likely catch it again. Whether it is caught does not depend on
+/// the order, and each case's stream is seeded by its name, not its place.
+fn first_these(kata: &Kata, first: &[String]) -> Kata {
+    let mut ordered = kata.clone();
+    ordered.cases.sort_by_key(|c| !first.contains(&c.name));
+    ordered
 }
 
 /// A mutant's failing cases, as "verdict on case", when any of them got a
