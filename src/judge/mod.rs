@@ -297,6 +297,10 @@ fn blame(expected: &[harness::protocol::Fault], actual: &[harness::protocol::Fau
     first
 }
 
+/// How much a peak must grow, when the stream grows by a memory case's
+/// scale, to count as growing with it (and twice the reference's growth).
+pub const GROWTH: f64 = 2.0;
+
 /// A memory case fails when the peak is over the limit, or when it grows
 /// with the stream (and the reference's does not) past the slack; a
 /// resumable job's case also when its checkpointed state outgrew the
@@ -349,7 +353,7 @@ fn gauge_problem(
     let small = learner.scaled.as_ref().and_then(|m| read(gauge, m).map(|peak| (m.events, peak)));
     let learner_growth = factor(peak, small.map(|(_, p)| p));
     let reference_growth = factor(ref_peak, reference.scaled.as_ref().and_then(|m| read(gauge, m)));
-    let grows = learner_growth.is_some_and(|g| g >= 2.0 && g >= 2.0 * reference_growth.unwrap_or(1.0));
+    let grows = learner_growth.is_some_and(|g| g >= GROWTH && g >= GROWTH * reference_growth.unwrap_or(1.0));
     if peak <= limit && !(grows && peak > slack) {
         return None;
     }

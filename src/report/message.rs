@@ -302,6 +302,11 @@ pub fn memory(m: &Memory) -> String {
         }
         text.push_str(if g.grows {
             ": the solution holds the stream, or something proportional to it, in memory."
+        } else if g.factor >= crate::judge::GROWTH {
+            // Both grew: on this case the answer itself grows with the
+            // stream (many keys), so the growth alone proves nothing.
+            ": as the reference's did, since the answer grows with this stream, but it is far above what \
+             the reference needs."
         } else {
             ": it does not grow with the stream, but it is far above what the reference needs."
         });
@@ -433,5 +438,34 @@ mod tests {
         assert!(same.contains("your output has as many rows as the reference's (4), on 40,000 clicks"), "{same}");
         let fewer = join_words(&lost, 3, 4, "40,000 clicks");
         assert!(fewer.contains("your output has 3 rows where the reference's has 4"), "{fewer}");
+    }
+
+    /// Over the limit, a peak that grew as much as the reference's is not
+    /// said not to grow: on many keys the answer itself grows.
+    #[test]
+    fn a_peak_that_grew_with_the_reference_is_not_said_to_stay_flat() {
+        let over = |factor: f64, reference_factor: f64, grows: bool| {
+            memory(&Memory {
+                gauge: Gauge::Heap,
+                peak: 40 << 20,
+                reference_peak: 4 << 20,
+                limit: 8 << 20,
+                events: 400_000,
+                growth: Some(crate::judge::Growth {
+                    scale: 4,
+                    small_events: 100_000,
+                    small_peak: 10 << 20,
+                    factor,
+                    reference_factor: Some(reference_factor),
+                    grows,
+                }),
+                state: None,
+            })
+        };
+        assert!(over(4.0, 1.0, true).contains("holds the stream"));
+        let both = over(4.0, 4.0, false);
+        assert!(both.contains("as the reference's did, since the answer grows with this stream"), "{both}");
+        assert!(!both.contains("does not grow"), "{both}");
+        assert!(over(1.1, 1.0, false).contains("it does not grow with the stream"));
     }
 }
