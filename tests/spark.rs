@@ -502,6 +502,11 @@ impl Cluster {
         let (master_port, master_ui, worker_ui, connect_port) = (free(), free(), free(), free());
         let master = format!("spark://127.0.0.1:{master_port}");
         let logs = dir.path().to_path_buf();
+        // Every JVM of the cluster (the executors too) keeps its scratch
+        // files (block managers, native libraries) in the test's folder,
+        // not in /tmp, where a killed JVM would leave them.
+        let scratch = logs.join("tmp");
+        std::fs::create_dir_all(&scratch).unwrap();
         let spawn = |program: &str, args: &[String], group: i32, log: &str| {
             let log = std::fs::File::create(logs.join(log)).unwrap();
             let mut cmd = std::process::Command::new(spark_home.join("bin").join(program));
@@ -511,6 +516,8 @@ impl Cluster {
                 .env("SPARK_LOG_DIR", &logs)
                 .env("SPARK_WORKER_DIR", logs.join("work"))
                 .env("PYSPARK_PYTHON", python)
+                .env("SPARK_LOCAL_DIRS", &scratch)
+                .env("JAVA_TOOL_OPTIONS", format!("-Djava.io.tmpdir={}", scratch.display()))
                 .stdin(std::process::Stdio::null())
                 .stdout(log.try_clone().unwrap())
                 .stderr(log);
