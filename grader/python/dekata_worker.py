@@ -7,6 +7,10 @@ dekata starts it as
 
     python3 -I -S -B dekata_worker.py SOLUTION SHOWN_AS ENTRY CALL_JSON ARGS_JSON [SESSION_JSON]
 
+or, so that this module too is read from the bytecode dekata compiled
+for it (a script is compiled afresh at every start), as
+`python3 -I -S -B -c BOOT FOLDER SOLUTION ...` (src/python.rs, `BOOT`).
+
 with its request channel on fd 3 and its reply channel on fd 4, already
 confined by the kernel (Landlock: no files beyond the standard library, no
 other programs, no network). CALL_JSON is how the kata's entry function is
@@ -334,8 +338,13 @@ def reload(channel, request, entry_name, sandbox, session_json):
     return load(code, request["shown_as"], entry_name, sandbox)
 
 
-if __name__ == "__main__":
-    main(sys.argv)
-    # Skip interpreter shutdown: a solution's leftovers cannot delay it.
+def serve(argv):
+    """The worker's whole life: its runs, then an exit that skips
+    interpreter shutdown, so that a solution's leftovers cannot delay it."""
+    main(argv)
     sys.stdout.flush()
     os._exit(0)
+
+
+if __name__ == "__main__":
+    serve(sys.argv)

@@ -55,7 +55,7 @@ fn python(program: &Program, mut limits: Limits) -> Result<Launch> {
     let runner_dir = runner.parent().context("the worker module has no folder")?.to_path_buf();
     let mut read = confine::system_libraries();
     read.extend(python.prefixes.iter().cloned());
-    read.push(runner_dir);
+    read.push(runner_dir.clone());
     read.push(solution.clone());
     let mut execute: Vec<PathBuf> =
         [Some(python.executable.clone()), confine::interpreter(&python.executable)].into_iter().flatten().collect();
@@ -95,7 +95,9 @@ fn python(program: &Program, mut limits: Limits) -> Result<Launch> {
     }
     let args = serde_json::to_string(&args).context("cannot write the kata's arguments for Python")?;
     let call = serde_json::to_string(&shape.call()).context("cannot write the call for Python")?;
-    argv.extend([runner.into(), solution.into(), shown_as.into(), entry.into(), call.into(), args.into()]);
+    crate::python::compile_workers(&python, &runner_dir);
+    argv.extend(["-c".into(), crate::python::BOOT.into(), runner_dir.clone().into_os_string()]);
+    argv.extend([solution.into(), shown_as.into(), entry.into(), call.into(), args.into()]);
     if let Some(spark) = spark {
         argv.push(spark.worker_json().into());
     }
