@@ -55,7 +55,10 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
     let mut failed = 0;
     let mut errors = Vec::new();
     // Each kata's log is printed in catalogue order, once all its forms are.
-    let wanted: Vec<usize> = (0..chosen.len()).map(|k| forms.iter().filter(|(i, _)| *i == k).count()).collect();
+    let mut wanted = vec![0; chosen.len()];
+    for (kata, _) in &forms {
+        wanted[*kata] += 1;
+    }
     let mut heard: Vec<Vec<(usize, Result<Log, String>)>> = chosen.iter().map(|_| Vec::new()).collect();
     let mut shown = 0;
     let mut print_ready = |heard: &mut Vec<Vec<(usize, Result<Log, String>)>>| {

@@ -148,7 +148,7 @@ pub fn grade_warm(req: &Request<'_>, observer: &mut dyn Observer, mut warm: Opti
         }
         let budget = shrink::budget_for_check(req.kata, language, cases.iter().any(CaseReport::has_counterexample));
         let sides = Sides { learner: &mut learner, references: &mut references, rule_mutants: &mut rule_mutants };
-        let report = grade_case(req, language, sides, case, &named, budget)?;
+        let report = grade_case(req, language, sides, case, &named, budget, reference_itself)?;
         observer.case_done(&report);
         let caught = report.verdict != judge::Verdict::Pass;
         cases.push(report);
@@ -182,11 +182,12 @@ fn grade_case(
     case: &Case,
     named: &Named,
     budget: harness::shrink::Budget,
+    reference_itself: bool,
 ) -> Result<CaseReport> {
     let kata = req.kata;
     let Sides { learner, references, rule_mutants } = sides;
     let Planned { expected, baseline, time_limit, stream, ask, clock } = plan_case(req, language, references, case)?;
-    let end = if is_reference(req, language) {
+    let end = if reference_itself {
         crate::results::Observed::Measured((*baseline).clone())
     } else {
         run::run_case(learner, &stream, case.memory.as_ref().map(|m| m.scale), &ask, clock)?
