@@ -504,7 +504,8 @@ impl Cluster {
         let logs = dir.path().to_path_buf();
         // Every JVM of the cluster (the executors too) keeps its scratch
         // files (block managers, native libraries) in the test's folder,
-        // not in /tmp, where a killed JVM would leave them.
+        // not in /tmp, where a killed JVM would leave them, and writes no
+        // performance data there either.
         let scratch = logs.join("tmp");
         std::fs::create_dir_all(&scratch).unwrap();
         let spawn = |program: &str, args: &[String], group: i32, log: &str| {
@@ -517,7 +518,7 @@ impl Cluster {
                 .env("SPARK_WORKER_DIR", logs.join("work"))
                 .env("PYSPARK_PYTHON", python)
                 .env("SPARK_LOCAL_DIRS", &scratch)
-                .env("JAVA_TOOL_OPTIONS", format!("-Djava.io.tmpdir={}", scratch.display()))
+                .env("JAVA_TOOL_OPTIONS", format!("-XX:-UsePerfData -Djava.io.tmpdir={}", scratch.display()))
                 .stdin(std::process::Stdio::null())
                 .stdout(log.try_clone().unwrap())
                 .stderr(log);
