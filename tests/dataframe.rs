@@ -127,7 +127,7 @@ fn every_dataframe_kata_validates() {
     let ids = kata_ids(true);
     assert!(ids.len() >= 4, "{ids:?}");
     // Their PySpark forms are validated in tests/spark.rs, one JVM at a time.
-    let mut args = vec!["validate", "--lang", "rust", "--jobs", "2"];
+    let mut args = vec!["validate", "--lang", "rust", "--jobs", "3"];
     args.extend(ids.iter().map(String::as_str));
     let out = dekata(&args);
     let text = stdout(&out);

@@ -106,7 +106,7 @@ fn new_with_lang_python_scaffolds_both_forms_that_validate_as_they_are() {
     assert!(toml.contains("memory = { scale = 4 }\n"), "{toml}");
     assert!(toml.contains("\npython = { events = 200000 }\n"), "{toml}");
 
-    let mut args = vec!["validate", "--jobs", "2"];
+    let mut args = vec!["validate", "--jobs", "3"];
     args.extend(ids.iter().map(String::as_str));
     let out = root.dekata(&args);
     let text = stdout(&out);
