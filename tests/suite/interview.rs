@@ -2,7 +2,7 @@
 //! input typed line by line while the candidate's file changes between
 //! checks, as a candidate would.
 
-mod common;
+use crate::common;
 use common::watch::Watch;
 use common::*;
 

@@ -2,7 +2,7 @@
 //! so commands are read line by line and each check is printed below a
 //! separator line. Waits use generous timeouts and never assert on timing.
 
-mod common;
+use crate::common;
 use common::watch::Watch;
 use common::*;
 use std::path::{Path, PathBuf};

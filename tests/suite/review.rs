@@ -1,7 +1,7 @@
 //! `dekata review`: a candidate's answer shown, broken by the learner's
 //! smallest input and its rule named; through the real binary.
 
-mod common;
+use crate::common;
 use common::*;
 
 use serde_json::Value;

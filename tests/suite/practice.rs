@@ -1,7 +1,7 @@
 //! Practising aids: `dekata hint`, `dekata reset`, and the editor package in
 //! `solutions/` that gives rust-analyzer the learner's files.
 
-mod common;
+use crate::common;
 use common::*;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -2,7 +2,7 @@
 //! a verdict, the one the attack deserves; the runner never hangs or dies,
 //! and what a solution prints, writes or reads never reaches a result.
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 use std::path::PathBuf;

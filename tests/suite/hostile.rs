@@ -1,7 +1,7 @@
 //! Hostile or broken solutions always get a verdict; the runner never hangs
 //! or dies.
 
-mod common;
+use crate::common;
 use common::*;
 
 fn all_cases_get(fixture_name: &str, verdict: &str) -> serde_json::Value {

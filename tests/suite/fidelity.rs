@@ -3,7 +3,7 @@
 //! seeds, and the message says what the bug is. (The DataFrame katas'
 //! cases are in `dataframe.rs`, the only test file that builds the engine.)
 
-mod common;
+use crate::common;
 use common::*;
 
 fn failing(report: &serde_json::Value) -> Vec<&serde_json::Value> {

@@ -1,7 +1,7 @@
 //! `dekata drill` (a timed mock interview) and `dekata stats`, driven
 //! through the real binary with commands on stdin.
 
-mod common;
+use crate::common;
 use common::*;
 
 use serde_json::Value;

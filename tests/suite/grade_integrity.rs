@@ -5,7 +5,7 @@
 //! solution that carries the answers of the default seed passes `check` and
 //! fails `grade`, while `--seed` replays a grade exactly.
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 use std::os::unix::fs::symlink;

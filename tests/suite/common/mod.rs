@@ -3,6 +3,27 @@
 
 pub mod watch;
 
+use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+/// How many forms a whole-catalogue validation grades at a time: a grading
+/// waits on process starts and pipes, so one more than the two cores.
+pub const VALIDATE_JOBS: &str = "3";
+
+/// dekata's Spark engine, one per shared target folder. Tests that check on
+/// it share it, as a class's submissions do; a test that stops it, or whose
+/// runaway query takes it down, has it alone.
+static SPARK_ENGINE: RwLock<()> = RwLock::new(());
+
+/// The Spark engine, shared with other tests' checks.
+pub fn spark_engine() -> RwLockReadGuard<'static, ()> {
+    SPARK_ENGINE.read().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The Spark engine alone: no other test's check runs on it meanwhile.
+pub fn spark_engine_alone() -> RwLockWriteGuard<'static, ()> {
+    SPARK_ENGINE.write().unwrap_or_else(|e| e.into_inner())
+}
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

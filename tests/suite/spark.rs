@@ -1,22 +1,16 @@
 //! The DataFrame round in PySpark, on a real Spark. With the PySpark
-//! scaffold's test in tests/instructor.rs, the only tests that start JVMs.
-//! The first of them to run installs PySpark into the shared target folder
+//! scaffold's test in `instructor` and the PySpark validation in `catalog`,
+//! the only tests that start JVMs. The first of them to run installs
+//! PySpark into the shared target folder
 //! (once per machine; later runs reuse it) and starts dekata's Spark
-//! engine there, which the others share warm. Tests here take a lock, so
-//! that one Spark check runs at a time on the two cores.
+//! engine there, which the others share warm, two checks at a time as a
+//! class's submissions do; a test that stops the engine has it alone.
 
-mod common;
+use crate::common;
 use common::watch::Watch;
 use common::*;
 use serde_json::Value;
 use std::path::Path;
-use std::sync::Mutex;
-
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
-
-fn serial() -> std::sync::MutexGuard<'static, ()> {
-    ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner())
-}
 
 fn spark_fixture(name: &str) -> std::path::PathBuf {
     fixture(&format!("spark/{name}.py"))
@@ -55,7 +49,7 @@ fn messages(report: &Value, verdict: &str) -> Vec<String> {
 
 #[test]
 fn a_broadcast_hint_passes_and_the_plan_is_sparks_own() {
-    let _one = serial();
+    let _engine = spark_engine();
     let root = Root::new();
     let (code, report) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_broadcast"));
     assert_eq!(code, 0, "{report:#}");
@@ -68,7 +62,7 @@ fn a_broadcast_hint_passes_and_the_plan_is_sparks_own() {
 
 #[test]
 fn a_shuffled_join_and_a_changed_session_are_rejected_in_sparks_words() {
-    let _one = serial();
+    let _engine = spark_engine();
     let root = Root::new();
     let (code, report) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_plain_join"));
     assert_eq!(code, 1);
@@ -102,7 +96,7 @@ fn a_shuffled_join_and_a_changed_session_are_rejected_in_sparks_words() {
 
 #[test]
 fn a_hot_key_is_measured_from_the_rows_of_each_partition_of_each_shuffle() {
-    let _one = serial();
+    let _engine = spark_engine();
     let root = Root::new();
     let (_, report) = check_spark(&root, "clicks_by_plan", &kata_file("clicks_by_plan", "mutants/unsalted.py"));
     let hot = case(&report, "one-hot-user");
@@ -131,7 +125,7 @@ fn a_hot_key_is_measured_from_the_rows_of_each_partition_of_each_shuffle() {
 
 #[test]
 fn a_lost_row_is_shrunk_to_rows_of_the_tables_and_named() {
-    let _one = serial();
+    let _engine = spark_engine();
     let root = Root::new();
     let (code, report) = check_spark(&root, "latest_order_payment", &spark_fixture("lop_inner_join"));
     assert_eq!(code, 1);
@@ -162,7 +156,7 @@ fn a_lost_row_is_shrunk_to_rows_of_the_tables_and_named() {
 
 #[test]
 fn the_jvm_reads_only_what_the_solution_may() {
-    let _one = serial();
+    let _engine = spark_engine();
     let root = Root::new();
     let text = std::fs::read_to_string(spark_fixture("reads_reference"))
         .unwrap()
@@ -185,7 +179,7 @@ fn the_jvm_reads_only_what_the_solution_may() {
 
 #[test]
 fn a_runaway_query_ends_in_memory_or_time_exceeded_with_no_jvm_left() {
-    let _one = serial();
+    let _engine = spark_engine_alone();
     // The kata with one case of 3,000 sales and a tight time factor: every
     // engine a runaway query takes down costs a JVM's start.
     let root = Root::with_own_katas();
@@ -218,7 +212,7 @@ fn a_runaway_query_ends_in_memory_or_time_exceeded_with_no_jvm_left() {
 fn a_solution_that_stops_the_session_is_told_so_and_the_next_run_gets_a_new_one() {
     // Every run gets a fresh session on the engine, with its own settings,
     // views and cache.
-    let _one = serial();
+    let _engine = spark_engine();
     let root = Root::new();
     let (code, report) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_stops_session"));
     assert_eq!(code, 1);
@@ -231,7 +225,7 @@ fn a_solution_that_stops_the_session_is_told_so_and_the_next_run_gets_a_new_one(
 
 #[test]
 fn watch_rechecks_on_the_same_spark_session() {
-    let _one = serial();
+    let _engine = spark_engine();
     let root = Root::new();
     let solution = root.path().join("solutions").join("revenue_by_city.py");
     std::fs::copy(spark_fixture("rbc_plain_join"), &solution).unwrap();
@@ -251,7 +245,7 @@ fn watch_rechecks_on_the_same_spark_session() {
 
 #[test]
 fn an_answer_worked_out_of_spark_or_joined_without_keys_is_rejected_whatever_the_worker_rewrites() {
-    let _one = serial();
+    let _engine = spark_engine();
     let root = Root::new();
     // Collected to the driver, summed in Python, sent back as rows: every
     // case, the empty one too, is refused in words that say so.
@@ -301,7 +295,7 @@ const THRESHOLD: &str = "spark.sql.autoBroadcastJoinThreshold";
 
 #[test]
 fn a_solution_reaches_no_file_artifact_or_other_session_through_the_engine() {
-    let _one = serial();
+    let _engine = spark_engine();
     let root = Root::new();
     // The writer, SQL that writes, an artifact, a table, a global view, a
     // session of its own; and from a UDF a write to its input, a read of
@@ -328,7 +322,7 @@ fn a_solution_reaches_no_file_artifact_or_other_session_through_the_engine() {
 
 #[test]
 fn a_pandas_udf_runs_in_the_engine() {
-    let _one = serial();
+    let _engine = spark_engine();
     let root = Root::new();
     let (code, report) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_pandas_udf"));
     assert_eq!(code, 0, "{report:#}");
@@ -337,7 +331,7 @@ fn a_pandas_udf_runs_in_the_engine() {
 
 #[test]
 fn the_engine_is_shared_warm_and_stopped_on_request() {
-    let _one = serial();
+    let _engine = spark_engine_alone();
     let root = Root::new();
     let (code, _) = check_spark(&root, "revenue_by_city", &spark_fixture("rbc_broadcast"));
     assert_eq!(code, 0);
@@ -467,24 +461,6 @@ fn missing_java_and_a_failed_install_are_setup_errors_that_leave_nothing() {
     assert!(left.is_empty(), "a half-made environment was left: {left:?}");
 }
 
-/// The kata author's check of every DataFrame kata's PySpark form: each
-/// reference agrees with DataFusion's on every case and three seeds, keeps
-/// the plan rules, and every mutant gets exactly its verdict. Two katas at
-/// a time share the engine, as a class's submissions do: one kata's worker
-/// builds its plan while the engine judges the other's.
-#[test]
-fn every_dataframe_kata_validates_in_pyspark() {
-    let _one = serial();
-    let ids = kata_ids(true);
-    let mut args = vec!["validate", "--lang", "python", "--jobs", "2"];
-    args.extend(ids.iter().map(String::as_str));
-    let out = dekata(&args);
-    let text = stdout(&out);
-    assert!(out.status.success(), "{text}\nstderr:\n{}", stderr(&out));
-    assert!(text.contains(&format!("{n} of {n} katas valid.", n = ids.len())), "{text}");
-    assert_eq!(text.matches("agreeing with the DataFusion reference").count(), ids.len(), "{text}");
-}
-
 /// A standalone Spark cluster started from PySpark's own distribution, on
 /// loopback: a master, a worker, and a Spark Connect server whose driver
 /// runs its queries there. Its processes share a group, ended when it is
@@ -598,7 +574,7 @@ impl Drop for Cluster {
 
 #[test]
 fn a_check_runs_on_a_real_cluster_at_scale_with_the_truth_computed_there() {
-    let _one = serial();
+    let _engine = spark_engine_alone();
     let root = Root::new();
     // The local engine's first check installs PySpark, whose distribution
     // the cluster runs from.

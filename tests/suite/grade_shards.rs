@@ -3,7 +3,7 @@
 //! of the same class graded whole; a merge that lacks a share, or mixes
 //! gradings, is a bad request.
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 use std::path::Path;

@@ -4,7 +4,7 @@
 //! environment with no index and no cargo anywhere; then a practice folder
 //! is made and a Python kata is checked, failing and then passing.
 
-mod common;
+use crate::common;
 use common::*;
 
 use std::path::{Path, PathBuf};

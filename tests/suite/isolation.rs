@@ -3,7 +3,7 @@
 //! before building (with the construct, its line and why), and the kernel
 //! sandbox stops what a file could still try at run time.
 
-mod common;
+use crate::common;
 use common::*;
 
 /// Checks a forged solution and returns its compiler message: it must not

@@ -3,7 +3,7 @@
 //! starter, a passing and a wrong solution, hints, reset, stats, and an
 //! instructor grading a class that mixes Rust and Python.
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 use std::path::PathBuf;

@@ -2,7 +2,7 @@
 //! vary from run to run) scrubbed. Set UPDATE_GOLDEN=1 to rewrite them after
 //! a deliberate change, and review the diff.
 
-mod common;
+use crate::common;
 use common::*;
 
 fn golden(name: &str, kata: &str, solution: &str) {

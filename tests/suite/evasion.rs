@@ -5,7 +5,7 @@
 //! fork, a `setsid` child, another program). Each gets a verdict naming
 //! its cause. Every fixture (tests/fixtures/evades) passed before.
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 

@@ -4,7 +4,7 @@
 //! mutant the streams never catch; and a report depends on the seed, kata
 //! and solution alone, on a busy machine too.
 
-mod common;
+use crate::common;
 
 use common::*;
 use serde_json::Value;

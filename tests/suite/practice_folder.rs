@@ -3,7 +3,7 @@
 //! no DEKATA_ROOT and a cache of its own; and with no cargo to run: the
 //! catalogue's references are built into dekata.
 
-mod common;
+use crate::common;
 use common::*;
 
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! The commands for authors and instructors: `dekata new` scaffolds a kata
 //! that validates as it is; `dekata grade` grades a class folder.
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -106,7 +106,7 @@ fn new_with_lang_python_scaffolds_both_forms_that_validate_as_they_are() {
     assert!(toml.contains("memory = { scale = 4 }\n"), "{toml}");
     assert!(toml.contains("\npython = { events = 200000 }\n"), "{toml}");
 
-    let mut args = vec!["validate", "--jobs", "3"];
+    let mut args = vec!["validate", "--jobs", VALIDATE_JOBS];
     args.extend(ids.iter().map(String::as_str));
     let out = root.dekata(&args);
     let text = stdout(&out);
@@ -140,9 +140,10 @@ fn new_with_lang_python_scaffolds_both_forms_that_validate_as_they_are() {
 /// The DataFrame shape's Python form is PySpark. Validating it starts Spark:
 /// one JVM for the kata, about 15 s on two cores once PySpark is installed
 /// (the first run on a machine installs it into the shared target folder).
-/// Only the Python form: tests/dataframe.rs validates the Rust one.
+/// Only the Python form: the DataFusion one is validated in `dataframe`.
 #[test]
 fn new_with_lang_python_scaffolds_a_pyspark_dataframe_kata_that_validates() {
+    let _engine = spark_engine();
     let root = Root::with_own_katas();
     let id = "py_frames";
     let out = root.dekata(&["new", id, "--pattern", "frames", "--shape", "dataframes", "--lang", "python"]);

@@ -1,6 +1,6 @@
 //! The command line as a learner meets it.
 
-mod common;
+use crate::common;
 use common::*;
 
 #[test]
