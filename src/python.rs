@@ -21,7 +21,8 @@ use anyhow::Result;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::OnceLock;
+use std::collections::BTreeSet;
+use std::sync::{Mutex, OnceLock};
 
 /// How a worker starts (`python3 -I -S -B -c BOOT FOLDER ARGS..`): the
 /// worker's module imported from `FOLDER`, so that it is read from the
@@ -31,24 +32,24 @@ pub const BOOT: &str =
     "import sys; sys.path.insert(0, sys.argv.pop(1)); import dekata_worker; dekata_worker.serve(sys.argv)";
 
 /// Compiles the worker's modules in `folder` to bytecode beside them, once
-/// per process and only when a module is newer than its bytecode: a worker
+/// per process and folder, and only when a module is newer than its
+/// bytecode: a worker
 /// writes none (`-B`), and every worker would otherwise compile them
 /// afresh, a fifth of its start (resumable katas start one per chunk). A
 /// folder dekata may not write in (an installed package) is left as it
 /// is; the workers then compile in memory, as before.
 pub fn compile_workers(python: &Interpreter, folder: &Path) {
-    static DONE: OnceLock<()> = OnceLock::new();
-    DONE.get_or_init(|| {
-        if stale_bytecode(python, folder) {
-            let _ = Command::new(&python.executable)
-                .args(["-I", "-S", "-m", "compileall", "-q", "-l"])
-                .arg(folder)
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status();
-        }
-    });
+    static DONE: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
+    let mut done = DONE.lock().unwrap_or_else(|e| e.into_inner());
+    if done.insert(folder.to_path_buf()) && stale_bytecode(python, folder) {
+        let _ = Command::new(&python.executable)
+            .args(["-I", "-S", "-m", "compileall", "-q", "-l"])
+            .arg(folder)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+    }
 }
 
 /// Whether a module in `folder` has no bytecode, or older bytecode, for
