@@ -83,7 +83,7 @@ fn walk(plan: &Arc<dyn ExecutionPlan>, report: &mut PlanReport, repartitions: &m
         && let Partitioning::Hash(exprs, n) = repartition.partitioning()
     {
         let on = exprs.iter().map(|e| e.to_string()).collect::<Vec<_>>().join(", ");
-        report.repartitions.push(RepartitionSeen { on, partitions: vec![0; *n] });
+        report.repartitions.push(RepartitionSeen { on, partitions: vec![0; *n], stage: None });
         repartitions.push(repartition.clone());
     }
     for child in plan.children() {

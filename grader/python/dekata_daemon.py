@@ -46,6 +46,10 @@ class Daemon(abc.ABC):
     def handle(self, request):
         """The answer to one request of dekata's."""
 
+    def state_extra(self):
+        """What else the state file tells dekata of this engine."""
+        return {}
+
     @abc.abstractmethod
     def alive(self):
         """Whether the Spark under this engine can still serve."""
@@ -91,7 +95,7 @@ class Daemon(abc.ABC):
         os.replace(socket_path, os.path.join(self.state, "engine.sock"))
         write_state(self.state, {"pid": os.getpid(), "port": self.port, "started": self.started,
                                  "pyspark": self.config.get("pyspark"), "script": self.config.get("script"),
-                                 "key": self.key, "inputs": getattr(self, "inputs", None)})
+                                 "key": self.key, "inputs": getattr(self, "inputs", None), **self.state_extra()})
         threading.Thread(target=self.idle_watch, daemon=True).start()
         threading.Thread(target=self.alive_watch, daemon=True).start()
         self.server.serve_forever()

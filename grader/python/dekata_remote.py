@@ -6,7 +6,8 @@ dekata starts it as
 
     python -I -B dekata_remote.py STATE_DIR CONFIG_JSON
 
-where CONFIG_JSON names the endpoint (`remote`) and the scale (`scale`).
+where CONFIG_JSON names the endpoint (`remote`), the scale (`scale`) and,
+if the user gave it, the driver's monitoring address (`ui`).
 For each run it opens a session of its own on the cluster, with the
 graded settings and the run's tables as temporary views, cached there:
 the first table (the facts: orders, clicks, sales), `scale` times over,
@@ -15,17 +16,24 @@ payments) as they are. The learner's worker, a client of the same session,
 builds its DataFrame from those views and returns its plan; this engine
 executes it and reads what the cluster says it did: the rows, and from the
 query's metrics each join's strategy and rows and the literal rows it
-carried. The rows each shuffle's partitions received are not told by a
-cluster's metrics: katas that judge them are not run here (dekata says
-so). The reference runs the same way, on the same cluster, at the same
-scale: it is the truth.
+carried. The rows each shuffle's partitions received are not in those
+metrics: for a kata that judges them, they are read from the driver's
+monitoring API (its REST API, `/api/v1`), as each task of the query's
+shuffle-reading stages read them. That API is found at start, at the
+address given or at the driver's default ports, and only where it
+serves the very application the Spark Connect endpoint runs in. The
+reference runs the same way, on the same cluster, at the same scale: it
+is the truth.
 """
 
 import base64
+import json
 import os
 import re
 import sys
 import threading
+import time
+import urllib.request
 import uuid
 
 os.environ["SPARK_CONNECT_MODE_ENABLED"] = "1"
@@ -67,7 +75,17 @@ class Remote(Daemon):
         self.scale = max(1, int(config.get("scale", 1)))
         self.port = int(self.url.rsplit(":", 1)[1])
         # Reached once now: a cluster that does not answer ends the start.
-        self.client(str(uuid.uuid4())).range(1).collect()
+        probe = self.client(str(uuid.uuid4()))
+        probe.range(1).collect()
+        try:
+            app = probe.conf.get("spark.app.id")
+        except Exception:  # noqa: BLE001 - then no monitoring API can be matched to it
+            app = None
+        self.app = app
+        self.ui, self.ui_tried = find_ui(config.get("ui"), host_of(self.url), app)
+
+    def state_extra(self):
+        return {"ui": self.ui, "ui_tried": self.ui_tried}
 
     def client(self, sid):
         return SparkSession.builder.remote(f"{self.url}/;user_id={USER};session_id={sid}").create()
@@ -79,7 +97,8 @@ class Remote(Daemon):
         op = request.get("op")
         if op == "ping":
             return {"serving": True, "pid": os.getpid(), "port": self.port, "started": self.started,
-                    "sessions": len(self.sessions), "idle_seconds": self.idle_seconds, "remote": self.url}
+                    "sessions": len(self.sessions), "idle_seconds": self.idle_seconds, "remote": self.url,
+                    "ui": self.ui}
         if op == "open":
             return self.open(request)
         if op == "judge":
@@ -120,7 +139,8 @@ class Remote(Daemon):
             frame.createOrReplaceTempView(view)
             views[name] = view
             frames.append(frame)
-        self.sessions[sid] = {"spark": spark, "settings": settings, "views": views, "frames": frames}
+        self.sessions[sid] = {"spark": spark, "settings": settings, "views": views, "frames": frames,
+                              "count_partitions": bool(request.get("count_partitions")) and self.ui is not None}
         return {"session": sid, "inputs": {}, "views": views}
 
     def close(self, sid):
@@ -144,6 +164,12 @@ class Remote(Daemon):
         raw = base64.b64decode(request["relation"])
         relation = relations_pb2.Relation.FromString(raw)
         spark = session["spark"]
+        # The query's jobs carry a tag of this judgement's own, chosen after
+        # the worker returned: the stages whose tasks are read are its.
+        tag = f"dekata-judge-{uuid.uuid4().hex}"
+        counting = session["count_partitions"]
+        if counting:
+            spark.addTag(tag)
         try:
             frame = DataFrame(Given(relation), spark)
             columns = list(frame.columns)
@@ -151,6 +177,9 @@ class Remote(Daemon):
             info = frame.executionInfo
         except Exception as e:  # noqa: BLE001 - the query's own error, as the cluster said it
             return {"failed": {"kind": "query", "message": f"{type(e).__name__}: {e}"}}
+        finally:
+            if counting:
+                spark.removeTag(tag)
         problems = [{"kind": "duplicate_column", "name": n} for i, n in enumerate(columns) if n in columns[:i]]
         plan = observed(info, changed(spark, session["settings"]), session["settings"])
         try:
@@ -167,7 +196,101 @@ class Remote(Daemon):
         read = named_tables(relation)
         plan["inputs_not_read"] = sorted(name for name, view in session["views"].items() if view not in read)
         plan["plan_bytes"] = len(raw)
+        if counting:
+            try:
+                plan["repartitions"] = self.shuffle_reads(spark, tag)
+            except Exception as e:  # noqa: BLE001 - the API failed or changed under the query
+                # As if the cluster had ended under the query: the run is
+                # made again on a new engine, which looks for the API again.
+                return {"failed": {"kind": "engine", "engine_ended": True,
+                                   "message": f"the driver's monitoring API at {self.ui} failed: {e}"}}
         return {"rows": rows, "plan": plan, "problems": problems}
+
+    def shuffle_reads(self, spark, tag):
+        """The rows each task of each shuffle-reading stage of the query
+        tagged `tag` read, from the driver's monitoring API: one entry per
+        stage, a task per partition (the graded settings coalesce none and
+        split none)."""
+        # The status store hears of jobs from Spark's listener bus, in the
+        # order they ran and later than the query returns. A marker job run
+        # now is heard after every event of the query's: once the store has
+        # it, it has all of the query's.
+        marker = f"{tag}-heard"
+        spark.addTag(marker)
+        try:
+            spark.range(1).collect()
+        finally:
+            spark.removeTag(marker)
+        deadline = time.monotonic() + STORE_WAIT_SECONDS
+        while True:
+            jobs = self.rest("jobs")
+            if any(j.get("status") == "SUCCEEDED" and tagged(j, marker) for j in jobs):
+                break
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"the driver's status store did not hear of the query within {STORE_WAIT_SECONDS} s")
+            time.sleep(0.05)
+        stages = sorted({s for j in jobs if tagged(j, tag) and not tagged(j, marker) for s in j.get("stageIds", [])})
+        found = []
+        for stage in stages:
+            attempts = [a for a in self.rest(f"stages/{stage}") if a.get("status") == "COMPLETE"]
+            if not attempts:
+                # Skipped: its shuffle was written by an earlier stage.
+                continue
+            attempt = max(attempts, key=lambda a: a.get("attemptId", 0))
+            if not attempt.get("shuffleReadRecords"):
+                continue
+            count = int(attempt["numTasks"])
+            tasks = self.rest(f"stages/{stage}/{attempt['attemptId']}/taskList?length={2 * count + 16}")
+            partitions = [0] * count
+            for task in tasks:
+                if task.get("status") != "SUCCESS" or not 0 <= task.get("index", -1) < count:
+                    continue
+                read = (task.get("taskMetrics") or {}).get("shuffleReadMetrics") or {}
+                partitions[task["index"]] = int(read.get("recordsRead", 0))
+            found.append({"on": "", "stage": stage, "partitions": partitions})
+        return found
+
+    def rest(self, path):
+        return fetch(f"{self.ui}/api/v1/applications/{self.app}/{path}")
+
+
+#: How long the driver's status store may take to hear of a query.
+STORE_WAIT_SECONDS = 30
+
+#: The driver's monitoring ports tried when none is given: Spark's own
+#: default and the next ones it takes when that one is in use.
+DEFAULT_UI_PORTS = range(4040, 4044)
+
+
+def tagged(job, tag):
+    """Whether a job of the monitoring API carries `tag` (Spark Connect
+    wraps a session's tags in names of its own)."""
+    return any(tag in t for t in job.get("jobTags") or [])
+
+
+def host_of(url):
+    """`HOST` of `sc://HOST:PORT`."""
+    return url[len("sc://"):].rsplit(":", 1)[0]
+
+
+def fetch(url):
+    with urllib.request.urlopen(url, timeout=10) as answer:
+        return json.loads(answer.read().decode("utf-8"))
+
+
+def find_ui(given, host, app):
+    """The monitoring API of the driver that runs application `app`: at
+    `given`, or else at the driver's default ports on `host`. Returns it (or
+    None) and the addresses tried."""
+    tried = [given.rstrip("/")] if given else [f"http://{host}:{port}" for port in DEFAULT_UI_PORTS]
+    for base in tried:
+        try:
+            apps = fetch(f"{base}/api/v1/applications")
+        except Exception:  # noqa: BLE001 - nothing (or not Spark's API) answers there
+            continue
+        if app is not None and any(a.get("id") == app for a in apps):
+            return base, tried
+    return None, tried
 
 
 def scaled(frame, columns, id_type, scale):

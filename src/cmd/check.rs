@@ -40,6 +40,12 @@ pub struct Args {
     /// [env: DEKATA_SPARK_SCALE]
     #[arg(long, value_name = "N", requires = "remote")]
     pub scale: Option<u64>,
+    /// With --remote: the cluster driver's monitoring address
+    /// (http://HOST:PORT, its web UI), where the rows each shuffle's
+    /// partitions received are read; by default the driver's host at ports
+    /// 4040 to 4043 [env: DEKATA_SPARK_REMOTE_UI]
+    #[arg(long, value_name = "URL", requires = "remote")]
+    pub remote_ui: Option<String>,
 }
 
 /// Grades as asked; returns whether everything passed.
@@ -53,6 +59,9 @@ pub fn run(ws: &Workspace, args: Args) -> Result<bool> {
         }
         if let Some(n) = args.scale {
             std::env::set_var("DEKATA_SPARK_SCALE", n.to_string());
+        }
+        if let Some(url) = &args.remote_ui {
+            std::env::set_var("DEKATA_SPARK_REMOTE_UI", url);
         }
     }
     crate::spark::remote()?;

@@ -19,7 +19,7 @@ mod plain;
 pub mod vet;
 
 use crate::catalog::Kata;
-use crate::error::{BadRequest, Internal};
+use crate::error::Internal;
 use crate::language::Language;
 use crate::mutants;
 use crate::workspace::Workspace;
@@ -202,9 +202,6 @@ pub fn python(ws: &Workspace, kata: &Kata, solution: &Path) -> Result<Program> {
     let spark = if kata.needs_engine() {
         let remote = crate::spark::remote()?;
         let count_partitions = kata.kind.plan().is_some_and(|p| p.max_partition_share.is_some());
-        if count_partitions && remote.is_some() {
-            return Err(BadRequest::new(NO_PARTITIONS_ON_A_CLUSTER.replace("{kata}", &kata.id)).into());
-        }
         let runtime = crate::spark::runtime(ws, &crate::python::interpreter()?)?;
         Some(Box::new(SparkSession {
             runtime,
@@ -228,10 +225,6 @@ pub fn python(ws: &Workspace, kata: &Kata, solution: &Path) -> Result<Program> {
         spark,
     })
 }
-
-const NO_PARTITIONS_ON_A_CLUSTER: &str = "`{kata}` judges the rows each partition of each shuffle \
-receives, which dekata reads on its own engine only (a cluster's query metrics do not tell them): check it \
-without --remote";
 
 /// Forgets the engine-linked binary of a learner's file that will not be
 /// graded again (a class's submission).

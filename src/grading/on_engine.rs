@@ -26,10 +26,31 @@ impl Drop for Opened {
     }
 }
 
-/// The serving engine (started if need be) for `spark`.
+/// The serving engine (started if need be) for `spark`. A cluster's
+/// engine must have found the driver's monitoring API if the kata counts
+/// the rows of shuffles' partitions: the cluster's query metrics do not
+/// tell them.
 pub fn engine(spark: &SparkSession) -> Result<Engine> {
-    engine::ensure(&spark.engine, &spark.runtime)
+    let engine = engine::ensure(&spark.engine, &spark.runtime)?;
+    if spark.count_partitions
+        && let Some(remote) = &spark.engine.remote
+        && engine.state.ui.is_none()
+    {
+        let tried = engine.state.ui_tried.join(", ");
+        return Err(crate::error::BadRequest::new(
+            NO_MONITORING_API.replace("{remote}", &remote.url).replace("{tried}", &tried),
+        )
+        .into());
+    }
+    Ok(engine)
 }
+
+/// Said when a kata with a skew rule is checked on a cluster whose
+/// driver's monitoring API was not found.
+const NO_MONITORING_API: &str = "this kata judges the rows each partition of each shuffle receives, which dekata \
+reads from the cluster driver's monitoring API (its web UI's REST API); none serving the application of {remote} \
+answered at {tried}. Give its address with --remote-ui http://HOST:PORT (or DEKATA_SPARK_REMOTE_UI), or check \
+this kata without --remote";
 
 /// The records the feeder would have sent the worker: they go to the
 /// engine instead.

@@ -21,7 +21,7 @@ pub enum Broken {
     BroadcastMissing { on: String, mode: String, moved: u64, small: u64, budget: u64 },
     /// A hash repartition sent too large a share of its rows to one
     /// partition.
-    Skew { on: String, largest: u64, total: u64, partitions: Vec<u64>, bound: f64 },
+    Skew { on: String, stage: Option<u64>, largest: u64, total: u64, partitions: Vec<u64>, bound: f64 },
     /// The answer was not computed by the engine: the plan reads none of
     /// these input tables, or carries the rows as literals (collected,
     /// worked out on the driver, sent back with `createDataFrame`).
@@ -136,6 +136,7 @@ pub fn check(rules: &PlanRules, plan: &PlanReport) -> Option<Broken> {
     let (largest, total) = (worst.partitions.iter().copied().max().unwrap_or(0), worst.partitions.iter().sum::<u64>());
     (share(worst) > bound).then(|| Broken::Skew {
         on: worst.on.clone(),
+        stage: worst.stage,
         largest,
         total,
         partitions: worst.partitions.clone(),
@@ -265,7 +266,7 @@ mod tests {
 
     #[test]
     fn skew_names_every_partition() {
-        let r = |p: Vec<u64>| RepartitionSeen { on: "user_id@1".into(), partitions: p };
+        let r = |p: Vec<u64>| RepartitionSeen { on: "user_id@1".into(), partitions: p, stage: None };
         let plan = PlanReport {
             repartitions: vec![r(vec![7_000, 1_000, 1_000, 1_000]), r(vec![1, 0, 0, 0])],
             ..Default::default()

@@ -79,10 +79,11 @@ pub fn broken(broken: &Broken, language: Language) -> String {
             thousands(*moved),
             thousands(*budget)
         ),
-        Broken::Skew { on, largest, total, partitions, bound } => format!(
-            "plan: skew: the hash repartition on {on} sent {} of its {} rows ({:.0}%) to one partition \
+        Broken::Skew { on, stage, largest, total, partitions, bound } => format!(
+            "plan: skew: the {} sent {} of its {} rows ({:.0}%) to one partition \
              (rows per partition: {}); the bound is {:.0}%. One task does most of the work while the \
              others wait: spread the hot key before the shuffle ({}).",
+            shuffle_named(on, *stage),
             thousands(*largest),
             thousands(*total),
             *largest as f64 / (*total).max(1) as f64 * 100.0,
@@ -130,11 +131,20 @@ pub fn seen(plan: &PlanReport) -> String {
             )
         })
         .collect();
-    parts.extend(plan.repartitions.iter().map(|r| format!("hash repartition on {}: {}", r.on, partitions(r))));
+    parts.extend(plan.repartitions.iter().map(|r| format!("{}: {}", shuffle_named(&r.on, r.stage), partitions(r))));
     if parts.is_empty() {
         return "no joins and no hash repartitions".to_string();
     }
     parts.join("; ")
+}
+
+/// A shuffle as the report names it: by its keys, or on a cluster by the
+/// stage that read it.
+fn shuffle_named(on: &str, stage: Option<u64>) -> String {
+    match stage {
+        Some(stage) if on.is_empty() => format!("shuffle read by stage {stage} on the cluster"),
+        _ => format!("hash repartition on {on}"),
+    }
 }
 
 fn partitions(r: &RepartitionSeen) -> String {

@@ -44,9 +44,22 @@ pub struct Remote {
     /// `sc://HOST:PORT`.
     pub url: String,
     pub scale: u64,
+    /// The driver's web UI, whose monitoring API tells the rows each task
+    /// of a query read (`--remote-ui`); if not given, the engine looks at
+    /// the driver's default ports.
+    pub ui: Option<String>,
 }
 
 impl Remote {
+    /// What names the engine that is this cluster's client: one per
+    /// endpoint, scale and monitoring address.
+    fn key(&self) -> String {
+        match &self.ui {
+            None => format!("{} {}", self.url, self.scale),
+            Some(ui) => format!("{} {} {ui}", self.url, self.scale),
+        }
+    }
+
     /// The endpoint's port: the one port a learner's worker may reach.
     pub fn port(&self) -> Option<u16> {
         self.url.trim_end_matches('/').rsplit(':').next()?.parse().ok()
@@ -64,7 +77,7 @@ impl Place {
                 dir: ws
                     .target
                     .join("spark")
-                    .join(format!("remote-{}", crate::digest::hex128(format!("{} {}", r.url, r.scale).as_bytes()))),
+                    .join(format!("remote-{}", crate::digest::hex128(r.key().as_bytes()))),
                 script: python.join(REMOTE),
                 remote: Some(r.clone()),
             },
@@ -107,6 +120,12 @@ pub struct State {
     /// on (dekata's own engine; a cluster's reads them from the request).
     #[serde(default)]
     pub inputs: Option<PathBuf>,
+    /// A cluster's engine: the driver's monitoring API it found, where
+    /// shuffles' partitions are counted, and the addresses it tried.
+    #[serde(default)]
+    pub ui: Option<String>,
+    #[serde(default)]
+    pub ui_tried: Vec<String>,
 }
 
 /// A serving engine.
@@ -282,6 +301,7 @@ fn start(place: &Place, script: &Path, digest: &str, udf_python: &Path, runtime:
         "udf_python": udf_python,
         "remote": place.remote.as_ref().map(|r| r.url.clone()),
         "scale": place.remote.as_ref().map_or(1, |r| r.scale),
+        "ui": place.remote.as_ref().and_then(|r| r.ui.clone()),
     });
     let mut cmd = Command::new(&runtime.python);
     cmd.args(["-I", "-B"])

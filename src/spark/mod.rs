@@ -45,10 +45,19 @@ pub fn remote() -> Result<Option<engine::Remote>> {
             ))
         })?,
     };
-    let remote = engine::Remote { url: url.trim_end_matches('/').to_string(), scale };
+    let ui = std::env::var("DEKATA_SPARK_REMOTE_UI").ok().filter(|u| !u.is_empty());
+    let remote = engine::Remote { url: url.trim_end_matches('/').to_string(), scale, ui };
     if !remote.url.starts_with("sc://") || remote.port().is_none() {
         return Err(crate::error::BadRequest::new(format!(
             "`{url}` is not a Spark Connect endpoint: give it as sc://HOST:PORT"
+        ))
+        .into());
+    }
+    if let Some(ui) = &remote.ui
+        && !(ui.starts_with("http://") || ui.starts_with("https://"))
+    {
+        return Err(crate::error::BadRequest::new(format!(
+            "`{ui}` is not the address of a Spark driver's web UI: give it as http://HOST:PORT"
         ))
         .into());
     }

@@ -468,6 +468,8 @@ fn missing_java_and_a_failed_install_are_setup_errors_that_leave_nothing() {
 struct Cluster {
     group: i32,
     connect_port: u16,
+    /// The Spark Connect driver's web UI, away from Spark's default port.
+    ui_port: u16,
     _dir: tempfile::TempDir,
 }
 
@@ -475,7 +477,7 @@ impl Cluster {
     fn start(spark_home: &Path, python: &Path) -> Cluster {
         let dir = tempfile::tempdir().unwrap();
         let free = || std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let (master_port, master_ui, worker_ui, connect_port) = (free(), free(), free(), free());
+        let (master_port, master_ui, worker_ui, connect_port, ui_port) = (free(), free(), free(), free(), free());
         let master = format!("spark://127.0.0.1:{master_port}");
         let logs = dir.path().to_path_buf();
         // Every JVM of the cluster (the executors too) keeps its scratch
@@ -516,7 +518,7 @@ impl Cluster {
             0,
             "master.log",
         );
-        let cluster = Cluster { group, connect_port, _dir: dir };
+        let cluster = Cluster { group, connect_port, ui_port, _dir: dir };
         cluster.wait_for(master_port, "the master");
         let worker_args = [
             s("org.apache.spark.deploy.worker.Worker"),
@@ -544,7 +546,8 @@ impl Cluster {
             format!("spark.connect.grpc.binding.port={connect_port}"),
             "spark.driver.host=127.0.0.1".to_string(),
             "spark.driver.bindAddress=127.0.0.1".to_string(),
-            "spark.ui.enabled=false".to_string(),
+            format!("spark.ui.port={ui_port}"),
+            "spark.ui.showConsoleProgress=false".to_string(),
         ] {
             connect.push(s("--conf"));
             connect.push(setting);
@@ -617,11 +620,28 @@ fn a_check_runs_on_a_real_cluster_at_scale_with_the_truth_computed_there() {
     assert_eq!(code, 1);
     assert_eq!(case(&report, "a-day-of-sales")["verdict"], "plan_rejected", "{report:#}");
 
-    // What a cluster's metrics cannot tell is said, not guessed.
+    // The rows each shuffle's partitions received are read from the
+    // driver's monitoring API. Not found at Spark's default ports, it is
+    // asked for, not guessed.
     let reference = kata_file("clicks_by_plan", "reference.py");
     let out = root.dekata(&["check", "clicks_by_plan", "--remote", &remote, "--solution", reference.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("without --remote"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--remote-ui http://HOST:PORT"), "{}", stderr(&out));
+    // Given, the salted reference passes at scale, and a plain join sends
+    // the hot user's rows to one partition on the cluster too.
+    let ui = format!("http://127.0.0.1:{}", cluster.ui_port);
+    let skew = ["--remote", remote.as_str(), "--remote-ui", ui.as_str(), "--scale", "2", "--solution"];
+    let (code, report) = check_json(root.path(), "clicks_by_plan", &[&skew[..], &[reference.to_str().unwrap()]].concat());
+    assert_eq!(code, 0, "{report:#}");
+    let hot = case(&report, "one-hot-user");
+    assert!(hot["plan"].as_str().unwrap().contains("shuffle read by stage"), "{hot:#}");
+    let unsalted = kata_file("clicks_by_plan", "mutants/unsalted.py");
+    let (code, report) = check_json(root.path(), "clicks_by_plan", &[&skew[..], &[unsalted.to_str().unwrap()]].concat());
+    assert_eq!(code, 1, "{report:#}");
+    let hot = case(&report, "one-hot-user");
+    assert_eq!(hot["verdict"], "plan_rejected", "{hot:#}");
+    let said = hot["message"].as_str().unwrap();
+    assert!(said.contains("skew: the shuffle read by stage") && said.contains("on the cluster"), "{said}");
 
     // Everything of the cluster listened on loopback only.
     for address in listening_sockets_of_group(cluster.group) {

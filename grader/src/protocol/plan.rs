@@ -79,7 +79,12 @@ impl JoinSeen {
 /// One hash repartition (a shuffle) and the rows each partition received.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RepartitionSeen {
-    /// The expressions rows were hashed on.
+    /// The expressions rows were hashed on (empty where not known).
     pub on: String,
     pub partitions: Vec<u64>,
+    /// On a cluster, the stage whose tasks read the shuffle, one task per
+    /// partition (the rows of a join's two sides together): the cluster's
+    /// monitoring API tells a stage's tasks, not an exchange's keys.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<u64>,
 }
