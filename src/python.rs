@@ -19,9 +19,9 @@
 use crate::error::Internal;
 use anyhow::Result;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::collections::BTreeSet;
 use std::sync::{Mutex, OnceLock};
 
 /// How a worker starts (`python3 -I -S -B -c BOOT FOLDER ARGS..`): the
@@ -33,9 +33,9 @@ pub const BOOT: &str =
 
 /// Compiles the worker's modules in `folder` to bytecode beside them, once
 /// per process and folder, and only when a module is newer than its
-/// bytecode: a worker
-/// writes none (`-B`), and every worker would otherwise compile them
-/// afresh, a fifth of its start (resumable katas start one per chunk). A
+/// bytecode: a worker writes none (`-B`), and every worker would otherwise
+/// compile them afresh, a fifth of its start (resumable katas start one per
+/// chunk). A
 /// folder dekata may not write in (an installed package) is left as it
 /// is; the workers then compile in memory, as before.
 pub fn compile_workers(python: &Interpreter, folder: &Path) {

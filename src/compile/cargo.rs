@@ -15,43 +15,28 @@ pub enum Built {
     Rejected(String),
 }
 
-/// Builds one binary of a generated package whose `main` is `glue_text`
-/// (already written), unless this process built it from the same glue and
-/// none of the files it was built from has changed since: cargo's own
-/// check of a package that links DataFusion costs a seventh of a second,
-/// and a validation or a check's follow-ups ask for a kata's binary once
-/// per file and seed.
-pub fn build_bin(
-    ws: &Workspace,
-    package: &Path,
-    target_dir: &Path,
-    name: &str,
-    glue_text: &str,
-    color: bool,
-) -> Result<Built> {
+/// Builds one binary of a generated package, unless this process built it
+/// and none of the files it was built from (its glue file among them) has
+/// changed since: cargo's own check of a package that links DataFusion
+/// costs a seventh of a second, and a validation or a check's follow-ups
+/// ask for a kata's binary once per file and seed.
+pub fn build_bin(ws: &Workspace, package: &Path, target_dir: &Path, name: &str, color: bool) -> Result<Built> {
     let binary = target_dir.join("debug").join(name);
-    let glue = crate::digest::hex128(glue_text.as_bytes());
     let info = target_dir.join("debug").join(format!("{name}.d"));
-    let fresh = |done: &BuiltHere| done.glue == glue && binary.is_file() && unchanged_since(&info, done.at);
-    if built_here().get(&binary).is_some_and(fresh) {
+    if built_here().get(&binary).is_some_and(|at| binary.is_file() && unchanged_since(&info, *at)) {
         return Ok(Built::Binary(binary, 0.0));
     }
     let at = std::time::SystemTime::now();
     let built = cargo_build_bin(ws, package, target_dir, name, color)?;
     if matches!(built, Built::Binary(..)) {
-        built_here().insert(binary, BuiltHere { glue, at });
+        built_here().insert(binary, at);
     }
     Ok(built)
 }
 
-/// A binary this process built: from which glue, and when the build began.
-struct BuiltHere {
-    glue: String,
-    at: std::time::SystemTime,
-}
-
-fn built_here() -> std::sync::MutexGuard<'static, std::collections::BTreeMap<PathBuf, BuiltHere>> {
-    static BUILT: std::sync::Mutex<std::collections::BTreeMap<PathBuf, BuiltHere>> =
+/// The binaries this process built, with when each build began.
+fn built_here() -> std::sync::MutexGuard<'static, std::collections::BTreeMap<PathBuf, std::time::SystemTime>> {
+    static BUILT: std::sync::Mutex<std::collections::BTreeMap<PathBuf, std::time::SystemTime>> =
         std::sync::Mutex::new(std::collections::BTreeMap::new());
     BUILT.lock().unwrap_or_else(|e| e.into_inner())
 }
@@ -63,9 +48,10 @@ fn unchanged_since(info: &Path, at: std::time::SystemTime) -> bool {
     let Some((_, sources)) = info.lines().next().and_then(|l| l.split_once(": ")) else { return false };
     // Paths are separated by spaces; a space within one is escaped.
     let sources = sources.replace("\\ ", "\0");
-    sources.split_whitespace().map(|p| PathBuf::from(p.replace('\0', " "))).all(|source| {
-        std::fs::metadata(&source).and_then(|m| m.modified()).is_ok_and(|modified| modified <= at)
-    })
+    sources
+        .split_whitespace()
+        .map(|p| PathBuf::from(p.replace('\0', " ")))
+        .all(|source| std::fs::metadata(&source).and_then(|m| m.modified()).is_ok_and(|modified| modified <= at))
 }
 
 /// Runs `cargo build --bin`; a rejection by the compiler is the
@@ -267,7 +253,8 @@ mod tests {
         std::fs::write(&other, "").unwrap();
         let info = dir.path().join("bin.d");
         let escaped = spaced.display().to_string().replace(' ', "\\ ");
-        std::fs::write(&info, format!("{}: {escaped} {}\n", dir.path().join("bin").display(), other.display())).unwrap();
+        std::fs::write(&info, format!("{}: {escaped} {}\n", dir.path().join("bin").display(), other.display()))
+            .unwrap();
         let at = std::time::SystemTime::now();
         assert!(unchanged_since(&info, at));
         // A save after the build began: built again.

@@ -37,7 +37,7 @@ impl Engine {
         let bin = self.package.join("src").join("bin").join(format!("{name}.rs"));
         cargo::write_if_changed(&bin, glue_text)?;
         build_engine_once(ws, &self.package, &self.target_dir)?;
-        cargo::build_bin(ws, &self.package, &self.target_dir, name, glue_text, color)
+        cargo::build_bin(ws, &self.package, &self.target_dir, name, color)
     }
 
     /// Removes the binary built for `name` (a class's submission, graded

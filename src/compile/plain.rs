@@ -29,7 +29,7 @@ impl Plain {
         let bin = self.package.join("src").join("bin").join(format!("{name}.rs"));
         cargo::write_if_changed(&bin, glue_text)?;
         build_grader_once(ws, &self.package, &self.target_dir)?;
-        cargo::build_bin(ws, &self.package, &self.target_dir, name, glue_text, color)
+        cargo::build_bin(ws, &self.package, &self.target_dir, name, color)
     }
 }
 

@@ -74,10 +74,7 @@ impl Place {
         match remote {
             None => Place { dir: ws.target.join("spark").join("engine"), script: python.join(ENGINE), remote: None },
             Some(r) => Place {
-                dir: ws
-                    .target
-                    .join("spark")
-                    .join(format!("remote-{}", crate::digest::hex128(r.key().as_bytes()))),
+                dir: ws.target.join("spark").join(format!("remote-{}", crate::digest::hex128(r.key().as_bytes()))),
                 script: python.join(REMOTE),
                 remote: Some(r.clone()),
             },

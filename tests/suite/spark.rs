@@ -631,12 +631,14 @@ fn a_check_runs_on_a_real_cluster_at_scale_with_the_truth_computed_there() {
     // the hot user's rows to one partition on the cluster too.
     let ui = format!("http://127.0.0.1:{}", cluster.ui_port);
     let skew = ["--remote", remote.as_str(), "--remote-ui", ui.as_str(), "--scale", "2", "--solution"];
-    let (code, report) = check_json(root.path(), "clicks_by_plan", &[&skew[..], &[reference.to_str().unwrap()]].concat());
+    let (code, report) =
+        check_json(root.path(), "clicks_by_plan", &[&skew[..], &[reference.to_str().unwrap()]].concat());
     assert_eq!(code, 0, "{report:#}");
     let hot = case(&report, "one-hot-user");
     assert!(hot["plan"].as_str().unwrap().contains("shuffle read by stage"), "{hot:#}");
     let unsalted = kata_file("clicks_by_plan", "mutants/unsalted.py");
-    let (code, report) = check_json(root.path(), "clicks_by_plan", &[&skew[..], &[unsalted.to_str().unwrap()]].concat());
+    let (code, report) =
+        check_json(root.path(), "clicks_by_plan", &[&skew[..], &[unsalted.to_str().unwrap()]].concat());
     assert_eq!(code, 1, "{report:#}");
     let hot = case(&report, "one-hot-user");
     assert_eq!(hot["verdict"], "plan_rejected", "{hot:#}");
